@@ -1,0 +1,4 @@
+# Benchmarks that need the whole stack (make bench).
+$(eval $(call benchmark,invoke-rt,bench/invoke_rt.c xtest/private_core.c xtest/proc.c,\
+	$(OUT)/lib/libteec.a -lpthread))
+CPPFLAGS_bench/invoke_rt.c := -Ita/os_test/include

@@ -1,0 +1,101 @@
+/*
+ * A context's non-secure RAM: memfd pages the core may map. Shared memory
+ * and the bounce buffers of temporary memrefs are carved out of it by page,
+ * so a "physical address" is simply a page number in this memfd.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "teec_priv.h"
+
+/* Frees at least this large give their pages back to the kernel. */
+#define NSRAM_PUNCH_PAGES	16
+
+int nsram_init(struct teec_ctx *c, uint64_t bytes)
+{
+	c->nsram_pages = bytes / TC_PAGE_SIZE;
+	c->nsram_fd = memfd_create("teec-nsram", MFD_CLOEXEC);
+	if (c->nsram_fd < 0)
+		return -errno;
+	if (ftruncate(c->nsram_fd, (off_t)bytes))
+		goto fail;
+	c->nsram = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
+			c->nsram_fd, 0);
+	if (c->nsram == MAP_FAILED)
+		goto fail;
+	c->used = calloc(c->nsram_pages, 1);
+	if (!c->used) {
+		munmap(c->nsram, bytes);
+		errno = ENOMEM;
+		goto fail;
+	}
+	pthread_mutex_init(&c->alloc_lock, NULL);
+	return 0;
+fail:
+	close(c->nsram_fd);
+	c->nsram_fd = -1;
+	return -errno;
+}
+
+void nsram_fini(struct teec_ctx *c)
+{
+	munmap(c->nsram, c->nsram_pages * TC_PAGE_SIZE);
+	close(c->nsram_fd);
+	free(c->used);
+	pthread_mutex_destroy(&c->alloc_lock);
+}
+
+/* Next fit from the hint, wrapping once. */
+int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages)
+{
+	uint64_t start, i, run = 0, pass;
+	int64_t off = -1;
+
+	if (!npages || npages > c->nsram_pages)
+		return -1;
+	pthread_mutex_lock(&c->alloc_lock);
+	for (pass = 0; pass < 2 && off < 0; pass++) {
+		start = pass ? 0 : c->hint;
+		run = 0;
+		for (i = start; i < c->nsram_pages; i++) {
+			run = c->used[i] ? 0 : run + 1;
+			if (run == npages) {
+				uint64_t first = i + 1 - npages;
+
+				memset(c->used + first, 1, npages);
+				c->hint = i + 1 < c->nsram_pages ? i + 1 : 0;
+				off = (int64_t)(first * TC_PAGE_SIZE);
+				break;
+			}
+		}
+	}
+	pthread_mutex_unlock(&c->alloc_lock);
+	return off;
+}
+
+void nsram_free(struct teec_ctx *c, uint64_t offset, uint64_t npages)
+{
+	uint64_t first = offset / TC_PAGE_SIZE;
+
+	if (npages >= NSRAM_PUNCH_PAGES)
+		fallocate(c->nsram_fd, FALLOC_FL_PUNCH_HOLE |
+			  FALLOC_FL_KEEP_SIZE, (off_t)offset,
+			  (off_t)(npages * TC_PAGE_SIZE));
+	pthread_mutex_lock(&c->alloc_lock);
+	memset(c->used + first, 0, npages);
+	pthread_mutex_unlock(&c->alloc_lock);
+}
+
+int64_t nsram_offset_of(struct teec_ctx *c, const void *p, size_t len)
+{
+	uintptr_t a = (uintptr_t)p, base = (uintptr_t)c->nsram;
+	uintptr_t end = base + c->nsram_pages * TC_PAGE_SIZE;
+
+	if (a < base || a > end || len > end - a)
+		return -1;
+	return (int64_t)(a - base);
+}

@@ -1,0 +1,55 @@
+/* libteec internals: a context's connection to the core, its non-secure RAM
+ * and the request/reply exchange shared by every thread using it. */
+#ifndef TEEC_PRIV_H
+#define TEEC_PRIV_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <tee_client_api.h>
+#include <teecheck/msg_abi.h>
+
+/* Default non-secure RAM per context; TEECHECK_NSRAM_MB overrides. */
+#define TEEC_NSRAM_DEFAULT	(256ull << 20)
+#define TEEC_DEFAULT_CORE	"/run/teecheck/core.sock"
+
+struct teec_pending;
+
+struct teec_ctx {
+	int sock;
+	uint64_t guest_id;
+
+	/* Non-secure RAM: a memfd mapped once, handed to the core at HELLO. */
+	int nsram_fd;
+	uint8_t *nsram;
+	uint64_t nsram_pages;
+	pthread_mutex_t alloc_lock;	/* guards used[] and hint */
+	uint8_t *used;			/* one byte per page */
+	uint64_t hint;
+
+	pthread_mutex_t send_lock;	/* one message at a time on sock */
+	pthread_mutex_t rx_lock;	/* guards the fields below */
+	pthread_cond_t rx_cond;
+	bool reader;			/* a thread is receiving */
+	bool broken;			/* the connection failed */
+	struct teec_pending *pending;
+	uint32_t next_id;
+};
+
+/* nsram.c: page allocation in a context's non-secure RAM. */
+int nsram_init(struct teec_ctx *c, uint64_t bytes);
+void nsram_fini(struct teec_ctx *c);
+/* Returns the byte offset of npages free pages, or -1. */
+int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages);
+void nsram_free(struct teec_ctx *c, uint64_t offset, uint64_t npages);
+/* The offset of p if [p, p+len) lies in the NS RAM, else -1. */
+int64_t nsram_offset_of(struct teec_ctx *c, const void *p, size_t len);
+
+/* transport.c: the exchange with the core. */
+TEEC_Result transport_connect(struct teec_ctx *c, const char *name);
+/* Sends req (its id is set here) and waits for the reply. */
+TEEC_Result transport_call(struct teec_ctx *c, struct tc_msg *req,
+			   struct tc_msg *reply);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * The sim backend's exchange with tee-core over a SOCK_SEQPACKET socket.
+ * Any thread may call; replies are matched to callers by id, and whichever
+ * waiting thread is free reads the socket for all of them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "../../common/tc_msg.h"
+#include "teec_priv.h"
+
+struct teec_pending {
+	uint32_t id;
+	bool done;
+	TEEC_Result err;		/* transport failure, else 0 */
+	struct tc_msg *reply;
+	struct teec_pending *next;
+};
+
+static const char *core_path(const char *name)
+{
+	if (!name || !strcmp(name, "sim")) {
+		name = getenv("TEECHECK_CORE");
+		if (!name || !*name)
+			return TEEC_DEFAULT_CORE;
+	}
+	if (!strncmp(name, "unix:", 5))
+		return name + 5;
+	return name;
+}
+
+TEEC_Result transport_connect(struct teec_ctx *c, const char *name)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	const char *path = core_path(name);
+	int sz = 1 << 20;
+
+	if (path[0] != '/' || strlen(path) >= sizeof(sa.sun_path) ||
+	    !strncmp(path, "/dev/", 5))
+		return TEEC_ERROR_ITEM_NOT_FOUND;
+	strcpy(sa.sun_path, path);
+	c->sock = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (c->sock < 0)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	setsockopt(c->sock, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+	if (connect(c->sock, (struct sockaddr *)&sa, sizeof(sa))) {
+		close(c->sock);
+		c->sock = -1;
+		return TEEC_ERROR_ITEM_NOT_FOUND;
+	}
+	pthread_mutex_init(&c->send_lock, NULL);
+	pthread_mutex_init(&c->rx_lock, NULL);
+	pthread_cond_init(&c->rx_cond, NULL);
+	return TEEC_SUCCESS;
+}
+
+static void pending_remove(struct teec_ctx *c, struct teec_pending *me)
+{
+	struct teec_pending **pp;
+
+	for (pp = &c->pending; *pp; pp = &(*pp)->next) {
+		if (*pp == me) {
+			*pp = me->next;
+			return;
+		}
+	}
+}
+
+/* Called as the reader, with rx_lock held: reads and routes one reply. */
+static void transport_read_one(struct teec_ctx *c)
+{
+	struct tc_msg buf;
+	struct teec_pending *p;
+	struct tc_why why;
+	ssize_t n;
+
+	pthread_mutex_unlock(&c->rx_lock);
+	n = tc_recv(c->sock, &buf, sizeof(buf), NULL);
+	pthread_mutex_lock(&c->rx_lock);
+	if (n <= 0 || tc_msg_check(&buf, (size_t)n, &why) ||
+	    !(buf.cmd & TC_REPLY)) {
+		/* The core is gone or speaks nonsense: fail every caller. */
+		c->broken = true;
+		for (p = c->pending; p; p = p->next) {
+			p->done = true;
+			p->err = TEEC_ERROR_COMMUNICATION;
+		}
+		return;
+	}
+	for (p = c->pending; p; p = p->next) {
+		if (p->id == buf.id && !p->done) {
+			*p->reply = buf;
+			p->done = true;
+			return;
+		}
+	}
+}
+
+TEEC_Result transport_call(struct teec_ctx *c, struct tc_msg *req,
+			   struct tc_msg *reply)
+{
+	struct teec_pending me = { .reply = reply };
+	int rc;
+
+	pthread_mutex_lock(&c->rx_lock);
+	if (c->broken) {
+		pthread_mutex_unlock(&c->rx_lock);
+		return TEEC_ERROR_COMMUNICATION;
+	}
+	do
+		me.id = ++c->next_id;
+	while (!me.id);
+	req->id = me.id;
+	me.next = c->pending;
+	c->pending = &me;
+	pthread_mutex_unlock(&c->rx_lock);
+
+	pthread_mutex_lock(&c->send_lock);
+	rc = tc_send(c->sock, req, -1);
+	pthread_mutex_unlock(&c->send_lock);
+
+	pthread_mutex_lock(&c->rx_lock);
+	if (rc) {
+		me.done = true;
+		me.err = TEEC_ERROR_COMMUNICATION;
+	}
+	while (!me.done) {
+		if (c->reader) {
+			pthread_cond_wait(&c->rx_cond, &c->rx_lock);
+			continue;
+		}
+		c->reader = true;
+		transport_read_one(c);
+		c->reader = false;
+		pthread_cond_broadcast(&c->rx_cond);
+	}
+	pending_remove(c, &me);
+	pthread_mutex_unlock(&c->rx_lock);
+	if (!me.err && reply->id != me.id)
+		return TEEC_ERROR_COMMUNICATION;
+	return me.err;
+}

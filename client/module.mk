@@ -1,0 +1,17 @@
+# The normal world: libteec (GP Client API, sim backend) and tee-supplicant.
+libteec-srcs := client/libteec/teec.c client/libteec/transport.c \
+		client/libteec/nsram.c common/tc_msg.c common/uuid.c \
+		common/tc_log.c
+
+$(eval $(call host-lib,teec,$(libteec-srcs)))
+
+$(OUT)/lib/libteec.so: $(call host-objs,$(libteec-srcs)) \
+		client/libteec/libteec.map
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -shared -Wl,-soname,libteec.so.1 -Wl,--no-undefined \
+		-Wl,--version-script=client/libteec/libteec.map \
+		-o $@ $(filter %.o,$^) -lpthread
+ALL_TARGETS += $(OUT)/lib/libteec.so
+
+$(eval $(call host-program,tee-supplicant,client/supplicant/supplicant.c,\
+	$(OUT)/lib/libtccommon.a))

@@ -1,0 +1,184 @@
+/*
+ * tee-supplicant: serves the core's remote procedure calls from the normal
+ * world. So far: LOAD_TA, finding <uuid>.ta in the TA directories in order.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <tee_client_api.h>
+
+#include "../../common/tc_log.h"
+#include "../../common/tc_msg.h"
+#include "../../common/uuid.h"
+
+#define SUPP_MAX_DIRS	8
+
+static const char *ta_dirs[SUPP_MAX_DIRS];
+static unsigned int n_ta_dirs;
+
+static int supp_connect(const char *path)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (strlen(path) >= sizeof(sa.sun_path))
+		return -1;
+	strcpy(sa.sun_path, path);
+	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Opens the image of uuid; *fd and *size on success. */
+static uint32_t load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
+{
+	char u[TC_UUID_STR_LEN], path[4096];
+	struct stat st;
+	unsigned int i;
+	int f;
+
+	tc_uuid_bytes_to_str(uuid, u);
+	for (i = 0; i < n_ta_dirs; i++) {
+		snprintf(path, sizeof(path), "%s/%s.ta", ta_dirs[i], u);
+		f = open(path, O_RDONLY | O_CLOEXEC);
+		if (f < 0)
+			continue;
+		if (fstat(f, &st) || !S_ISREG(st.st_mode)) {
+			close(f);
+			continue;
+		}
+		*fd = f;
+		*size = (uint64_t)st.st_size;
+		return TEEC_SUCCESS;
+	}
+	tc_info("LOAD_TA %s: not found", u);
+	return TEEC_ERROR_ITEM_NOT_FOUND;
+}
+
+static int serve(int sock)
+{
+	struct tc_msg m;
+	struct tc_why why;
+	uint64_t size;
+	ssize_t n;
+	int fd, f;
+
+	for (;;) {
+		n = tc_recv(sock, &m, sizeof(m), &f);
+		if (f >= 0)
+			close(f);
+		if (n == 0)
+			return 0;
+		if (n < 0 || tc_msg_check(&m, (size_t)n, &why)) {
+			tc_err("bad message from the core: %s",
+			       n < 0 ? strerror((int)-n) : why.text);
+			return 1;
+		}
+		if (m.cmd != TC_CMD_RPC) {
+			tc_err("unexpected command 0x%x", m.cmd);
+			continue;
+		}
+		fd = -1;
+		size = 0;
+		switch (m.func) {
+		case TC_RPC_LOAD_TA:
+			m.ret = load_ta(m.uuid, &fd, &size);
+			break;
+		default:
+			m.ret = TEEC_ERROR_NOT_SUPPORTED;
+			break;
+		}
+		m.cmd |= TC_REPLY;
+		m.arg = size;
+		m.num_params = 0;
+		memset(m.params, 0, sizeof(m.params));
+		m.npages = 0;
+		m.length = sizeof(m);
+		if (tc_send(sock, &m, fd)) {
+			tc_err("cannot answer the core");
+			return 1;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "socket", required_argument, NULL, 's' },
+		{ "ta-dir", required_argument, NULL, 'd' },
+		{ "ready-fd", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	const char *path = NULL;
+	int ready_fd = -1, sock, o;
+	struct tc_msg m, r;
+
+	tc_log_init("tee-supplicant");
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case 's':
+			path = optarg;
+			break;
+		case 'd':
+			if (n_ta_dirs == SUPP_MAX_DIRS) {
+				fprintf(stderr, "tee-supplicant: at most %d "
+					"--ta-dir\n", SUPP_MAX_DIRS);
+				return 2;
+			}
+			ta_dirs[n_ta_dirs++] = optarg;
+			break;
+		case 'r':
+			ready_fd = atoi(optarg);
+			break;
+		default:
+			fprintf(o == 'h' ? stdout : stderr,
+				"usage: tee-supplicant --socket PATH "
+				"--ta-dir DIR [--ta-dir DIR]... "
+				"[--ready-fd FD]\n");
+			return o == 'h' ? 0 : 2;
+		}
+	}
+	if (!path || !n_ta_dirs) {
+		fprintf(stderr, "tee-supplicant: --socket and --ta-dir are "
+			"required\n");
+		return 2;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	sock = supp_connect(path);
+	if (sock < 0) {
+		tc_err("cannot connect to the core at %s: %s", path,
+		       strerror(errno));
+		return 1;
+	}
+	tc_msg_init(&m, TC_CMD_HELLO, 1);
+	m.func = TC_ROLE_SUPPLICANT;
+	if (tc_send(sock, &m, -1) ||
+	    tc_recv(sock, &r, sizeof(r), NULL) != sizeof(r) ||
+	    tc_msg_check(&r, sizeof(r), NULL) || r.ret) {
+		tc_err("the core refused this supplicant");
+		return 1;
+	}
+	if (ready_fd >= 0) {
+		if (write(ready_fd, "r", 1) != 1)
+			tc_warn("ready-fd: %s", strerror(errno));
+		close(ready_fd);
+	}
+	return serve(sock);
+}

@@ -1,0 +1,63 @@
+/* Requests from clients, executed on a secure thread. */
+#include <string.h>
+
+#include "../common/tc_log.h"
+#include "core.h"
+
+/* Core statistics: counts that prove nothing is left behind. */
+static void core_stats(struct tc_msg *msg)
+{
+	struct list_node *n;
+	uint32_t sessions = 0, instances = 0, guests = 0;
+
+	pthread_mutex_lock(&core.lock);
+	list_for_each(n, &core.sessions)
+		sessions++;
+	list_for_each(n, &core.instances)
+		instances++;
+	list_for_each(n, &core.conns)
+		if (list_entry(n, struct conn, node)->role == TC_ROLE_CLIENT)
+			guests++;
+	pthread_mutex_unlock(&core.lock);
+	memset(msg->params, 0, sizeof(msg->params));
+	msg->num_params = 2;
+	msg->params[0].type = TC_PARAM_VALUE_OUT;
+	msg->params[0].a = sessions;
+	msg->params[0].b = instances;
+	msg->params[1].type = TC_PARAM_VALUE_OUT;
+	msg->params[1].a = guests;
+	msg->params[1].b = core.supplicant != NULL;
+}
+
+void dispatch_request(struct conn *c, struct tc_msg *msg)
+{
+	uint32_t origin = TEEC_ORIGIN_TEE;
+	TEEC_Result res;
+
+	switch (msg->cmd) {
+	case TC_CMD_OPEN_SESSION:
+		res = session_open(c, msg, &origin);
+		break;
+	case TC_CMD_INVOKE:
+		res = session_invoke(c, msg, &origin);
+		break;
+	case TC_CMD_CLOSE_SESSION:
+		res = session_close(c, msg->session, &origin);
+		break;
+	case TC_CMD_STATS:
+		core_stats(msg);
+		res = TEEC_SUCCESS;
+		break;
+	default:
+		tc_err("pid %d: command %u not implemented", (int)c->pid,
+		       msg->cmd);
+		res = TEEC_ERROR_NOT_IMPLEMENTED;
+		break;
+	}
+	conn_reply(c, msg, res, origin);
+}
+
+void dispatch_guest_gone(struct conn *c)
+{
+	session_close_guest(c);
+}

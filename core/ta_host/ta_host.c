@@ -1,0 +1,363 @@
+/*
+ * ta-host: the address space of one TA instance (S-EL0 in a real TEE).
+ * Started by tee-core with a socket on fd 3; loads the TA the core verified,
+ * runs its entry points on the TA's own stack, maps memory references of
+ * the calling guest for the duration of a call, and serves the TA's
+ * syscalls. Whatever the TA does, only this process can suffer from it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include <tee_client_api.h>
+#include <teecheck/msg_abi.h>
+#include <teecheck/ta_abi.h>
+
+#include "../../common/tc_log.h"
+#include "../../common/tc_msg.h"
+#include "../loader/elf_load.h"
+#include "ta_host.h"
+
+/*
+ * Room the host's syscall handlers may use on top of the TA's declared
+ * stack: they run on the TA's stack, as a syscall runs on the kernel's.
+ */
+#define HOST_STACK_RESERVE	(64 * 1024)
+#define HOST_MAX_GUESTS		64
+
+struct guest_ram {
+	uint64_t id;
+	int fd;
+	uint64_t size;
+};
+
+static struct host {
+	int sock;
+	struct elf_loaded ta;
+	utee_entry_fn entry;
+	void *stack;
+	size_t stack_size;
+	ucontext_t host_uc, ta_uc;
+	struct utee_entry_args *args;
+	struct guest_ram guests[HOST_MAX_GUESTS];
+	unsigned int nguests;
+	void *null_page;	/* where zero-sized, non-NULL memrefs point */
+	uint8_t uuid[16];
+	bool booted;
+} host = { .sock = -1 };
+
+static void host_trampoline(void)
+{
+	host.entry(host.args);
+}
+
+/* Runs one entry-point call on the TA's stack. */
+static void host_run_entry(struct utee_entry_args *args)
+{
+	host.args = args;
+	getcontext(&host.ta_uc);
+	host.ta_uc.uc_stack.ss_sp = host.stack;
+	host.ta_uc.uc_stack.ss_size = host.stack_size;
+	host.ta_uc.uc_link = &host.host_uc;
+	makecontext(&host.ta_uc, host_trampoline, 0);
+	swapcontext(&host.host_uc, &host.ta_uc);
+}
+
+void host_panic(uint32_t code)
+{
+	struct tc_msg m;
+
+	tc_msg_init(&m, TC_CMD_HOST_PANIC, 0);
+	m.ret = code;
+	tc_send(host.sock, &m, -1);
+	tc_err("TA panic: code 0x%08x", code);
+	_exit(1);
+}
+
+static uint32_t host_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
+			     uintptr_t a2, uintptr_t a3, uintptr_t a4,
+			     uintptr_t a5)
+{
+	return host_syscall_dispatch(nr, a0, a1, a2, a3, a4, a5);
+}
+
+static uint32_t host_init(struct tc_msg *m, int fd)
+{
+	struct utee_entry_args args;
+	void *img;
+	TEE_Result res;
+
+	if (fd < 0 || host.booted || !m->arg) {
+		tc_err("INIT: %s", fd < 0 ? "no image" : host.booted ?
+		       "repeated" : "empty image");
+		return TEEC_ERROR_BAD_PARAMETERS;
+	}
+	img = mmap(NULL, m->arg, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (img == MAP_FAILED)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	res = elf_load(img, m->arg, &host.ta);
+	munmap(img, m->arg);
+	if (res) {
+		tc_err("INIT: the TA image does not load (0x%08x)", res);
+		return res;
+	}
+	memcpy(host.uuid, m->uuid, 16);
+	host.entry = (utee_entry_fn)host.ta.entry;
+	host.stack_size = host.ta.head->stack_size + HOST_STACK_RESERVE;
+	host.stack_size = (host.stack_size + TC_PAGE_SIZE - 1) &
+			  ~(size_t)(TC_PAGE_SIZE - 1);
+	/* One guard page below the stack. */
+	host.stack = mmap(NULL, host.stack_size + TC_PAGE_SIZE,
+			  PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			  -1, 0);
+	if (host.stack == MAP_FAILED)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	mprotect(host.stack, TC_PAGE_SIZE, PROT_NONE);
+	host.stack = (char *)host.stack + TC_PAGE_SIZE;
+	host.null_page = mmap(NULL, TC_PAGE_SIZE, PROT_NONE,
+			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	memset(&args, 0, sizeof(args));
+	args.func = UTEE_ENTRY_BOOT;
+	args.syscall = (uintptr_t)host_syscall;
+	host_run_entry(&args);
+	if (args.result) {
+		tc_err("INIT: the TA failed to boot (0x%08x)", args.result);
+		return args.result;
+	}
+	host.booted = true;
+	memset(&args, 0, sizeof(args));
+	args.func = UTEE_ENTRY_CREATE;
+	host_run_entry(&args);
+	m->origin = TEEC_ORIGIN_TRUSTED_APP;
+	return args.result;
+}
+
+static uint32_t host_add_guest(struct tc_msg *m, int fd)
+{
+	unsigned int i;
+
+	if (fd < 0 || !m->arg2)
+		return TEEC_ERROR_BAD_PARAMETERS;
+	for (i = 0; i < host.nguests; i++) {
+		if (host.guests[i].id == m->arg2) {
+			close(host.guests[i].fd);
+			host.guests[i].fd = fd;
+			host.guests[i].size = m->arg;
+			return TEEC_SUCCESS;
+		}
+	}
+	if (host.nguests == HOST_MAX_GUESTS) {
+		close(fd);
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	}
+	host.guests[host.nguests].id = m->arg2;
+	host.guests[host.nguests].fd = fd;
+	host.guests[host.nguests].size = m->arg;
+	host.nguests++;
+	return TEEC_SUCCESS;
+}
+
+static struct guest_ram *host_guest(uint64_t id)
+{
+	unsigned int i;
+
+	for (i = 0; i < host.nguests; i++)
+		if (host.guests[i].id == id)
+			return &host.guests[i];
+	return NULL;
+}
+
+/*
+ * Maps the pages of memref p into a fresh range, with the access the
+ * parameter type grants: an input buffer is read-only for the TA.
+ */
+static void *host_map_mem(const struct tc_msg *m, const struct tc_param *p,
+			  struct guest_ram *g)
+{
+	int prot = PROT_READ;
+	size_t len = (size_t)p->npages * TC_PAGE_SIZE;
+	uint32_t i, run;
+	char *base;
+
+	if (p->type != TC_PARAM_MEM_IN)
+		prot |= PROT_WRITE;
+	base = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
+		return NULL;
+	for (i = 0; i < p->npages; i += run) {
+		uint64_t pfn = m->pages[p->first + i];
+
+		for (run = 1; i + run < p->npages &&
+		     m->pages[p->first + i + run] == pfn + run; run++)
+			;
+		if ((pfn + run) * TC_PAGE_SIZE > g->size ||
+		    mmap(base + (size_t)i * TC_PAGE_SIZE,
+			 (size_t)run * TC_PAGE_SIZE, prot,
+			 MAP_SHARED | MAP_FIXED, g->fd,
+			 (off_t)(pfn * TC_PAGE_SIZE)) == MAP_FAILED) {
+			munmap(base, len);
+			return NULL;
+		}
+	}
+	return base;
+}
+
+static uint32_t host_call(struct tc_msg *m)
+{
+	struct utee_entry_args args;
+	void *maps[TC_MAX_PARAMS] = { 0 };
+	struct guest_ram *g = NULL;
+	uint32_t res = TEEC_SUCCESS;
+	unsigned int i;
+
+	if (!host.booted)
+		return TEEC_ERROR_BAD_STATE;
+	if (m->func < UTEE_ENTRY_CREATE || m->func > UTEE_ENTRY_INVOKE) {
+		tc_err("CALL: func: unknown entry %u", m->func);
+		return TEEC_ERROR_BAD_PARAMETERS;
+	}
+	memset(&args, 0, sizeof(args));
+	args.func = m->func;
+	args.cmd_id = m->login;
+	args.session_ctx = m->arg;
+	for (i = 0; i < m->num_params; i++) {
+		struct tc_param *p = &m->params[i];
+
+		args.param_types |= (p->type & 0xf) << (i * 4);
+		if (tc_param_is_value(p->type)) {
+			args.params[i].a = p->a;
+			args.params[i].b = p->b;
+			continue;
+		}
+		if (!tc_param_is_mem(p->type))
+			continue;
+		args.params[i].b = p->size;
+		if (p->flags & TC_PFLAG_NULL)
+			continue;
+		if (!p->npages) {
+			args.params[i].a = (uintptr_t)host.null_page;
+			continue;
+		}
+		if (!g)
+			g = host_guest(m->arg2);
+		if (!g) {
+			tc_err("CALL: guest %llu unknown",
+			       (unsigned long long)m->arg2);
+			res = TEEC_ERROR_BAD_PARAMETERS;
+			goto out;
+		}
+		maps[i] = host_map_mem(m, p, g);
+		if (!maps[i]) {
+			tc_err("CALL: params[%u]: pages do not map", i);
+			res = TEEC_ERROR_BAD_PARAMETERS;
+			goto out;
+		}
+		args.params[i].a = (uintptr_t)maps[i] + p->offs;
+	}
+
+	host_run_entry(&args);
+	res = args.result;
+	m->origin = TEEC_ORIGIN_TRUSTED_APP;
+	m->arg = args.session_ctx;
+	for (i = 0; i < m->num_params; i++) {
+		struct tc_param *p = &m->params[i];
+
+		if (p->type == TC_PARAM_VALUE_OUT ||
+		    p->type == TC_PARAM_VALUE_INOUT) {
+			p->a = (uint32_t)args.params[i].a;
+			p->b = (uint32_t)args.params[i].b;
+		} else if (tc_param_is_mem(p->type) && p->type != TC_PARAM_MEM_IN) {
+			p->size = args.params[i].b;
+		}
+	}
+out:
+	for (i = 0; i < TC_MAX_PARAMS; i++)
+		if (maps[i])
+			munmap(maps[i], (size_t)m->params[i].npages *
+				       TC_PAGE_SIZE);
+	return res;
+}
+
+static void host_reply(struct tc_msg *m, uint32_t ret)
+{
+	unsigned int i;
+
+	m->cmd |= TC_REPLY;
+	m->ret = ret;
+	if (m->origin != TEEC_ORIGIN_TRUSTED_APP)
+		m->origin = TEEC_ORIGIN_TEE;
+	m->npages = 0;
+	m->length = sizeof(*m);
+	for (i = 0; i < TC_MAX_PARAMS; i++) {
+		struct tc_param *p = &m->params[i];
+
+		p->offs = p->npages = p->first = 0;
+		if (p->size > (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE)
+			p->size = (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE;
+	}
+	if (tc_send(host.sock, m, -1))
+		_exit(1);
+}
+
+int main(int argc, char **argv)
+{
+	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
+	struct tc_why why;
+	uint32_t ret;
+	ssize_t n;
+	int fd, o;
+
+	tc_log_init("ta-host");
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	while ((o = getopt(argc, argv, "f:-:")) != -1) {
+		if (o == '-' && !strcmp(optarg, "fd") && optind < argc)
+			host.sock = atoi(argv[optind++]);
+		else if (o == 'f')
+			host.sock = atoi(optarg);
+	}
+	if (host.sock < 0 || !m) {
+		fprintf(stderr, "usage: ta-host --fd N (started by tee-core)\n");
+		return 2;
+	}
+	for (;;) {
+		n = tc_recv(host.sock, m, TC_MSG_MAX_SIZE, &fd);
+		if (n <= 0)
+			return 0;	/* the core has gone: so do we */
+		if (tc_msg_check(m, (size_t)n, &why)) {
+			tc_err("malformed message from the core: %s", why.text);
+			return 1;
+		}
+		m->origin = TEEC_ORIGIN_TEE;
+		switch (m->cmd) {
+		case TC_CMD_HOST_INIT:
+			ret = host_init(m, fd);
+			break;
+		case TC_CMD_HOST_GUEST:
+			ret = host_add_guest(m, fd);
+			break;
+		case TC_CMD_HOST_CALL:
+			if (fd >= 0)
+				close(fd);
+			ret = host_call(m);
+			break;
+		default:
+			if (fd >= 0)
+				close(fd);
+			tc_err("unexpected command 0x%x", m->cmd);
+			ret = TEEC_ERROR_NOT_SUPPORTED;
+			break;
+		}
+		host_reply(m, ret);
+		if (m->cmd == (TC_CMD_HOST_INIT | TC_REPLY) && ret)
+			return 1;
+	}
+}

@@ -1,0 +1,26 @@
+# gpgen, the GP test-suite XML-to-C generator (docs/GPGEN.md), its unit
+# tests, and the runtime the generated cases link against.
+
+GPGEN_XML_CFLAGS := $(shell pkg-config --cflags libxslt libxml-2.0)
+GPGEN_XML_LIBS	:= $(shell pkg-config --libs libxslt libxml-2.0)
+
+GPGEN_LIB_SRCS	:= gen/gpgen.c gen/gpgen_area.c gen/gpgen_check.c \
+		   gen/gpgen_cstr.c gen/gpgen_diag.c gen/gpgen_emit.c \
+		   gen/gpgen_scenario.c gen/gpgen_xml.c
+
+# What xtest compiles in to run generated cases (generated code includes
+# gp_runtime.h: compile it with -Igen/runtime -Ixtest).
+GP_RUNTIME_SRCS	:= gen/runtime/gp_expect.c gen/runtime/gp_client.c \
+		   gen/runtime/gp_tta.c
+
+$(foreach s,$(GPGEN_LIB_SRCS) gen/gpgen_main.c gen/tests/test_gpgen.c,\
+	$(eval CPPFLAGS_$(s) := $(GPGEN_XML_CFLAGS)))
+
+# The unit test compiles generated C with the build's compiler and flags.
+CPPFLAGS_gen/tests/test_gpgen.c += -DGPGEN_TEST_CC='"$(CC)"'
+
+$(eval $(call host-lib,gpgen,$(GPGEN_LIB_SRCS)))
+$(eval $(call host-program,gpgen,gen/gpgen_main.c,$(OUT)/lib/libgpgen.a $(GPGEN_XML_LIBS)))
+$(eval $(call unit-test,test_gpgen,gen/tests/test_gpgen.c,$(OUT)/lib/libgpgen.a $(GPGEN_XML_LIBS)))
+# It also runs the command line, and compiles generated C with the runtime.
+$(OUT)/tests/test_gpgen: $(OUT)/bin/gpgen

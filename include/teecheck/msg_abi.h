@@ -1,0 +1,116 @@
+/*
+ * The message ABI between the normal world (libteec, tee-supplicant) and the
+ * bundled secure core, and between the core and its TA host processes.
+ *
+ * Transport: one message is one packet on a SOCK_SEQPACKET Unix socket, so a
+ * message's length is known exactly and checked against its length field.
+ * File descriptors (non-secure RAM, TA images) travel as SCM_RIGHTS.
+ * Every message has the same fixed part followed by a page list; a reply is
+ * the request's command with TC_REPLY set and the request's id echoed.
+ */
+#ifndef TEECHECK_MSG_ABI_H
+#define TEECHECK_MSG_ABI_H
+
+#include <stdint.h>
+
+#define TC_MSG_MAGIC		0x534d4354u	/* "TCMS" */
+#define TC_MSG_VERSION		1
+#define TC_PAGE_SIZE		4096u
+#define TC_MAX_PARAMS		4
+/* At most this many pages in one message: 32 MiB of memory references. */
+#define TC_MAX_PAGES		8192u
+
+/* Commands. The client side: */
+#define TC_CMD_HELLO		1	/* role; NS RAM memfd (client) */
+#define TC_CMD_OPEN_SESSION	2
+#define TC_CMD_INVOKE		3
+#define TC_CMD_CLOSE_SESSION	4
+#define TC_CMD_CANCEL		5
+#define TC_CMD_REGISTER_SHM	6
+#define TC_CMD_UNREGISTER_SHM	7
+#define TC_CMD_STATS		8
+/* Core -> supplicant remote procedure calls (func = TC_RPC_*): */
+#define TC_CMD_RPC		0x20
+/* Core <-> TA host: */
+#define TC_CMD_HOST_INIT	0x40	/* core->host: image memfd */
+#define TC_CMD_HOST_GUEST	0x41	/* core->host: a guest's NS RAM memfd */
+#define TC_CMD_HOST_CALL	0x42	/* core->host: one entry-point call */
+#define TC_CMD_HOST_PANIC	0x43	/* host->core: the TA panicked */
+#define TC_CMD_LAST		0x43
+#define TC_REPLY		0x8000
+
+/* HELLO roles (in func). */
+#define TC_ROLE_CLIENT		1
+#define TC_ROLE_SUPPLICANT	2
+
+/* RPC functions (in func of TC_CMD_RPC). */
+#define TC_RPC_LOAD_TA		1	/* uuid -> image fd, arg = size */
+
+/*
+ * Parameter types. Values and memory references; memory is always a page
+ * list into the sender's non-secure RAM (TC_CMD_HOST_CALL: into the RAM of
+ * the guest named in the message).
+ */
+#define TC_PARAM_NONE		0
+#define TC_PARAM_VALUE_IN	1
+#define TC_PARAM_VALUE_OUT	2
+#define TC_PARAM_VALUE_INOUT	3
+#define TC_PARAM_MEM_IN		5
+#define TC_PARAM_MEM_OUT	6
+#define TC_PARAM_MEM_INOUT	7
+
+/* Parameter flags. */
+#define TC_PFLAG_NULL		(1u << 0)	/* memref with a NULL buffer */
+
+struct tc_param {
+	uint32_t type;		/* TC_PARAM_* */
+	uint32_t flags;		/* TC_PFLAG_* */
+	uint32_t a;		/* value a */
+	uint32_t b;		/* value b */
+	uint64_t size;		/* memory: size in bytes (updated in replies) */
+	uint32_t offs;		/* memory: offset into the first page */
+	uint32_t npages;	/* memory: pages in the list */
+	uint32_t first;		/* memory: index of its first page in pages[] */
+	uint32_t reserved;
+};
+
+struct tc_msg {
+	uint32_t magic;		/* TC_MSG_MAGIC */
+	uint16_t version;	/* TC_MSG_VERSION */
+	uint16_t cmd;		/* TC_CMD_*, | TC_REPLY in replies */
+	uint32_t length;	/* bytes in this message, page list included */
+	uint32_t id;		/* chosen by the requester, echoed in the reply */
+	uint32_t session;	/* session ID (core-chosen) */
+	uint32_t func;		/* INVOKE: command ID; HELLO: role; RPC: TC_RPC_*;
+				   HOST_CALL: enum utee_entry_func; CANCEL: id
+				   of the call to cancel */
+	uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_*; HOST_CALL: cmd ID */
+	uint32_t conn_data;	/* OPEN_SESSION: group for GROUP logins */
+	uint32_t ret;		/* replies: TEEC_Result */
+	uint32_t origin;	/* replies: TEEC_ORIGIN_* */
+	uint32_t num_params;	/* 0..TC_MAX_PARAMS */
+	uint32_t npages;	/* entries in pages[] */
+	uint8_t uuid[16];	/* OPEN_SESSION, RPC LOAD_TA: RFC 4122 order */
+	uint64_t arg;		/* HELLO: NS RAM bytes; RPC: image size;
+				   HOST_CALL: the TA's session context */
+	uint64_t arg2;		/* HOST_CALL: guest ID of the memory */
+	struct tc_param params[TC_MAX_PARAMS];
+	uint64_t pages[];	/* page frame numbers in the NS RAM */
+};
+
+#define TC_MSG_SIZE(npages)	(sizeof(struct tc_msg) + (size_t)(npages) * 8u)
+#define TC_MSG_MAX_SIZE		TC_MSG_SIZE(TC_MAX_PAGES)
+
+static inline int tc_param_is_mem(uint32_t type)
+{
+	return type == TC_PARAM_MEM_IN || type == TC_PARAM_MEM_OUT ||
+	       type == TC_PARAM_MEM_INOUT;
+}
+
+static inline int tc_param_is_value(uint32_t type)
+{
+	return type == TC_PARAM_VALUE_IN || type == TC_PARAM_VALUE_OUT ||
+	       type == TC_PARAM_VALUE_INOUT;
+}
+
+#endif

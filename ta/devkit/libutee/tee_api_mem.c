@@ -1,0 +1,87 @@
+/*
+ * Trusted Core Framework memory functions: the heap (over the libc
+ * allocator), byte moves and compares, and the instance data pointer.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <ta_heap.h>
+#include <tee_internal_api.h>
+
+static const void *tee_instance_data;
+
+void *TEE_Malloc(size_t size, uint32_t hint)
+{
+	/* Only NO_FILL changes anything here; other hints ask for nothing
+	 * this heap does differently. */
+	return heap_alloc(size, !(hint & TEE_MALLOC_NO_FILL));
+}
+
+void *TEE_Realloc(void *buffer, size_t newSize)
+{
+	/* A buffer TEE_Malloc did not return panics the TA (in realloc). */
+	return realloc(buffer, newSize);
+}
+
+void TEE_Free(void *buffer)
+{
+	free(buffer);
+}
+
+void TEE_MemMove(void *dest, const void *src, size_t size)
+{
+	memmove(dest, src, size);
+}
+
+void __GP11_TEE_MemMove(void *dest, const void *src, uint32_t size)
+{
+	memmove(dest, src, size);
+}
+
+/*
+ * Ordered like memcmp, but looks at every byte whatever it finds: the time
+ * taken must not tell where two secrets first differ.
+ */
+int32_t TEE_MemCompare(const void *buffer1, const void *buffer2, size_t size)
+{
+	const volatile uint8_t *x = buffer1;
+	const volatile uint8_t *y = buffer2;
+	uint32_t undecided = UINT32_MAX;
+	int32_t result = 0;
+	size_t i;
+
+	for (i = 0; i < size; i++) {
+		int32_t d = (int32_t)x[i] - (int32_t)y[i];
+		/* 1 if d != 0: d is in [-255, 255] */
+		uint32_t differs = ((uint32_t)d | (0u - (uint32_t)d)) >> 31;
+
+		result |= d & (int32_t)undecided;
+		undecided &= differs - 1;
+	}
+	return result;
+}
+
+int32_t __GP11_TEE_MemCompare(const void *buffer1, const void *buffer2,
+			      uint32_t size)
+{
+	return TEE_MemCompare(buffer1, buffer2, size);
+}
+
+void TEE_MemFill(void *buffer, uint8_t x, size_t size)
+{
+	memset(buffer, x, size);
+}
+
+void __GP11_TEE_MemFill(void *buffer, uint32_t x, uint32_t size)
+{
+	memset(buffer, (uint8_t)x, size);
+}
+
+void TEE_SetInstanceData(const void *instanceData)
+{
+	tee_instance_data = instanceData;
+}
+
+void *TEE_GetInstanceData(void)
+{
+	return (void *)tee_instance_data;
+}

@@ -1,0 +1,13 @@
+# The regression TAs built with the dev kit, and the dev kit's libc unit
+# test (the TA libc compiled for the host with tlibc_-prefixed names).
+
+$(eval $(call ta-build,ta/os_test))
+$(eval $(call ta-build,ta/os_test_mi))
+
+TA_LIBC_HOST_NAMES := -include ta/devkit/tests/libc_host_names.h
+$(foreach s,$(TA_LIBC_SRCS),$(eval CPPFLAGS_$(s) := -nostdinc \
+	-isystem $(TA_GCC_INCLUDE) -Ita/devkit/include \
+	-ffreestanding -fno-tree-loop-distribute-patterns $(TA_LIBC_HOST_NAMES)))
+CPPFLAGS_ta/devkit/tests/test_libc.c := $(TA_LIBC_HOST_NAMES)
+$(eval $(call unit-test,test_ta_libc,ta/devkit/tests/test_libc.c \
+	$(TA_LIBC_SRCS),))

@@ -1,0 +1,16 @@
+/* os_test as the dev kit sees it: a single-instance, multi-session TA. */
+#ifndef USER_TA_HEADER_DEFINES_H
+#define USER_TA_HEADER_DEFINES_H
+
+#include <os_test_ta.h>
+
+#define TA_UUID		TA_OS_TEST_UUID
+#define TA_FLAGS	(TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE	(16 * 1024)
+#define TA_DATA_SIZE	(64 * 1024)
+
+#define TA_CURRENT_TA_EXT_PROPERTIES \
+	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
+	  "os_test: entry points, parameters and sessions" }
+
+#endif

@@ -1,0 +1,51 @@
+# xtest: the test runner and the regression series. Cases declare themselves
+# with XTEST_CASE (xtest/xtest_case.h); linking a file in adds its cases.
+
+xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
+		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
+		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
+		     xtest/private_core.c xtest/proc.c xtest/settings.c
+xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c
+
+# Generated cases (gpgen's out/gen/gp/*.c) and what they need join xtest
+# through these lists: any module appends `XTEST_EXTRA_SRCS += out/gen/gp/x.c`
+# (and provides the rule that makes the file) and the include flags those
+# generated files need to XTEST_EXTRA_CPPFLAGS. Both are read after every
+# module.mk, so the order modules are included in does not matter. Objects go
+# to out/obj/out/gen/gp/... through the host pattern rule.
+XTEST_EXTRA_SRCS ?=
+XTEST_EXTRA_CPPFLAGS ?=
+
+xtest-xml-cflags := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || \
+		      echo -I/usr/include/libxml2)
+xtest-xml-libs := $(shell pkg-config --libs libxml-2.0 2>/dev/null || \
+		    echo -lxml2)
+
+# Case sources (ours and generated ones) see the case contract and the TA
+# interfaces they drive. For generated ones the flags are expanded when the
+# file compiles, so XTEST_EXTRA_CPPFLAGS may grow after this point.
+$(OUT)/obj/xtest/%.o: HOST_CPPFLAGS += -Ixtest -Ita/os_test/include \
+	$(xtest-xml-cflags)
+xtest-host-cppflags := $(HOST_CPPFLAGS)
+$(OUT)/obj/$(OUT)/gen/gp/%.o: HOST_CPPFLAGS = $(xtest-host-cppflags) -Ixtest \
+	-Ita/os_test/include $(XTEST_EXTRA_CPPFLAGS)
+
+$(eval $(call host-program,xtest,$(xtest-runner-srcs) $(xtest-case-srcs),\
+	$(OUT)/lib/libteec.a $(xtest-xml-libs) -lcmocka -lpthread))
+
+.SECONDEXPANSION:
+$(OUT)/bin/xtest: $$(call host-objs,$$(XTEST_EXTRA_SRCS))
+
+# The runner's own logic (selection, sharding, reports), without a core.
+xtest-selftest-srcs := xtest/tests/test_runner_logic.c xtest/select.c \
+		       xtest/registry.c xtest/results.c xtest/report.c \
+		       xtest/tap.c xtest/junit.c xtest/options.c
+$(eval $(call unit-test,test_xtest_runner,$(xtest-selftest-srcs),\
+	$(xtest-xml-libs)))
+
+# The runner's process handling with made-up cases: pass, fail, skip, crash,
+# timeout, exit in the middle.
+xtest-exec-test-srcs := xtest/tests/test_runner_exec.c xtest/runner.c \
+			xtest/case_exec.c xtest/proc.c xtest/results.c \
+			xtest/select.c xtest/tap.c
+$(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),))

@@ -1,0 +1,334 @@
+/*
+ * The private secure world of a run: tee-core and tee-supplicant in a
+ * temporary directory that holds the socket, a writable TA directory and
+ * their logs. Both die with xtest (PR_SET_PDEATHSIG, see proc.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "private_core.h"
+#include "proc.h"
+
+#define PRIVATE_CORE_READY_MS	20000	/* generous: CI runs under QEMU too */
+#define PRIVATE_CORE_GRACE_MS	5000
+#define PRIVATE_CORE_TAIL_LINES	20
+
+static int private_core_path(char *buf, size_t len, const char *dir,
+			     const char *name)
+{
+	if ((size_t)snprintf(buf, len, "%s/%s", dir, name) >= len) {
+		fprintf(stderr, "xtest: path too long: %s/%s\n", dir, name);
+		return -ENAMETOOLONG;
+	}
+	return 0;
+}
+
+static int private_core_need(const char *path, int mode)
+{
+	if (!access(path, mode))
+		return 0;
+	fprintf(stderr, "xtest: %s: %s\n"
+		"xtest: build with `make`, point TEECHECK_OUT at the build "
+		"output, or name a running core with --tee unix:PATH\n",
+		path, strerror(errno));
+	return -ENOENT;
+}
+
+/* The last lines of a log, indented, so a failure shows its cause. */
+static void private_core_log_tail(const char *name, const char *path)
+{
+	char buf[4096];
+	ssize_t n;
+	off_t size;
+	int fd, lines = 0;
+	char *p;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	size = lseek(fd, 0, SEEK_END);
+	if (size > (off_t)sizeof(buf) - 1)
+		lseek(fd, size - (off_t)sizeof(buf) + 1, SEEK_SET);
+	else
+		lseek(fd, 0, SEEK_SET);
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0) {
+		fprintf(stderr, "xtest: %s log %s is empty\n", name, path);
+		return;
+	}
+	buf[n] = '\0';
+	for (p = buf + n; p > buf; p--) {
+		if (p[-1] == '\n' && p != buf + n &&
+		    ++lines > PRIVATE_CORE_TAIL_LINES)
+			break;
+	}
+	fprintf(stderr, "xtest: last lines of the %s log (%s):\n", name, path);
+	while (*p) {
+		char *nl = strchr(p, '\n');
+
+		if (nl)
+			*nl = '\0';
+		fprintf(stderr, "  | %s\n", p);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+static void private_core_show_logs(const struct private_core *pc)
+{
+	private_core_log_tail("tee-core", pc->core_log);
+	private_core_log_tail("tee-supplicant", pc->supp_log);
+}
+
+/* Starts argv[0] with stdout and stderr in log and ready_wr kept open. */
+static int private_core_spawn(char *const argv[], const char *log,
+			      int ready_wr, pid_t *pid)
+{
+	pid_t p = proc_fork();
+
+	if (p < 0)
+		return -errno;
+	if (p == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+			      0600);
+		int nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0 || nul < 0 || dup2(nul, 0) < 0 || dup2(fd, 1) < 0 ||
+		    dup2(fd, 2) < 0 || fcntl(ready_wr, F_SETFD, 0) < 0)
+			_exit(127);
+		execv(argv[0], argv);
+		fprintf(stderr, "xtest: cannot run %s: %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	*pid = p;
+	return 0;
+}
+
+/* Waits for the byte on rd. Returns 0, -ETIMEDOUT, -EPIPE (no byte) or -EINTR. */
+static int private_core_wait_ready(int rd, long long deadline)
+{
+	for (;;) {
+		struct pollfd p[2] = {
+			{ .fd = rd, .events = POLLIN },
+			{ .fd = proc_signal_fd(), .events = POLLIN },
+		};
+		long long left = deadline - proc_now_ms();
+		char byte;
+		ssize_t n;
+
+		if (left <= 0)
+			return -ETIMEDOUT;
+		if (poll(p, 2, (int)left) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if ((p[1].revents & POLLIN) && proc_signal_read())
+			return -EINTR;
+		if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		n = read(rd, &byte, 1);
+		if (n == 1)
+			return 0;
+		if (n == 0)
+			return -EPIPE;
+		if (errno != EINTR && errno != EAGAIN)
+			return -errno;
+	}
+}
+
+/* Starts one daemon and waits for it; reports a failure with the logs. */
+static int private_core_launch(struct private_core *pc, const char *name,
+			       char *const argv[], const char *log,
+			       pid_t *pid)
+{
+	char fdarg[16], what[96];
+	int fds[2], rc, status;
+	char **a;
+
+	if (pipe2(fds, O_CLOEXEC))
+		return -errno;
+	snprintf(fdarg, sizeof(fdarg), "%d", fds[1]);
+	/* argv holds "@READY" where the descriptor number goes. */
+	for (a = (char **)argv; *a; a++) {
+		if (!strcmp(*a, "@READY"))
+			*a = fdarg;
+	}
+	rc = private_core_spawn(argv, log, fds[1], pid);
+	close(fds[1]);
+	if (rc) {
+		close(fds[0]);
+		fprintf(stderr, "xtest: cannot start %s: %s\n", name,
+			strerror(-rc));
+		return rc;
+	}
+	rc = private_core_wait_ready(fds[0], proc_now_ms() +
+				     PRIVATE_CORE_READY_MS);
+	close(fds[0]);
+	if (!rc || rc == -EINTR)
+		return rc;
+
+	if (rc == -ETIMEDOUT) {
+		fprintf(stderr, "xtest: %s (%s) not ready after %d s\n", name,
+			argv[0], PRIVATE_CORE_READY_MS / 1000);
+	} else if (waitpid(*pid, &status, WNOHANG) == *pid) {
+		*pid = 0;
+		proc_describe_status(status, what, sizeof(what));
+		fprintf(stderr, "xtest: %s (%s) ended before it was ready: %s\n",
+			name, argv[0], what);
+	} else {
+		fprintf(stderr, "xtest: %s (%s) closed its ready descriptor "
+			"without reporting ready\n", name, argv[0]);
+	}
+	private_core_show_logs(pc);
+	return rc;
+}
+
+int private_core_start(struct private_core *pc, const char *bin_dir,
+		       const char *ta_dir, bool keep_dir)
+{
+	const char *tmp = getenv("TMPDIR");
+	char core_bin[PATH_MAX], supp_bin[PATH_MAX];
+	int rc;
+
+	memset(pc, 0, sizeof(*pc));
+	pc->keep_dir = keep_dir;
+	if (private_core_path(core_bin, sizeof(core_bin), bin_dir, "tee-core") ||
+	    private_core_path(supp_bin, sizeof(supp_bin), bin_dir,
+			      "tee-supplicant"))
+		return -ENAMETOOLONG;
+	rc = private_core_need(core_bin, X_OK);
+	if (!rc)
+		rc = private_core_need(supp_bin, X_OK);
+	if (!rc)
+		rc = private_core_need(ta_dir, R_OK | X_OK);
+	if (rc)
+		return rc;
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	if (private_core_path(pc->dir, sizeof(pc->dir), tmp, "xtest.XXXXXX"))
+		return -ENAMETOOLONG;
+	if (!mkdtemp(pc->dir)) {
+		rc = -errno;
+		fprintf(stderr, "xtest: cannot create a directory in %s: %s\n",
+			tmp, strerror(errno));
+		pc->dir[0] = '\0';
+		return rc;
+	}
+	rc = private_core_path(pc->socket, sizeof(pc->socket), pc->dir,
+			       "core.sock");
+	if (!rc)
+		rc = private_core_path(pc->ta_extra_dir,
+				       sizeof(pc->ta_extra_dir), pc->dir, "ta");
+	if (!rc)
+		rc = private_core_path(pc->core_log, sizeof(pc->core_log),
+				       pc->dir, "tee-core.log");
+	if (!rc)
+		rc = private_core_path(pc->supp_log, sizeof(pc->supp_log),
+				       pc->dir, "tee-supplicant.log");
+	if (rc)
+		goto out;
+	if (mkdir(pc->ta_extra_dir, 0700)) {
+		rc = -errno;
+		fprintf(stderr, "xtest: cannot create %s: %s\n",
+			pc->ta_extra_dir, strerror(errno));
+		goto out;
+	}
+
+	{
+		char *core_argv[] = {
+			core_bin, "--socket", pc->socket, "--ready-fd", "@READY",
+			"--log", pc->core_log, NULL
+		};
+		char *supp_argv[] = {
+			supp_bin, "--socket", pc->socket,
+			"--ta-dir", (char *)ta_dir,
+			"--ta-dir", pc->ta_extra_dir,
+			"--ready-fd", "@READY", NULL
+		};
+
+		rc = private_core_launch(pc, "tee-core", core_argv,
+					 pc->core_log, &pc->core);
+		if (!rc)
+			rc = private_core_launch(pc, "tee-supplicant", supp_argv,
+						 pc->supp_log, &pc->supp);
+	}
+out:
+	if (rc)
+		private_core_stop(pc);
+	return rc;
+}
+
+static int private_core_check_one(pid_t *pid, const char *name, char *why,
+				  size_t len)
+{
+	char what[96];
+	int status;
+
+	if (!*pid || waitpid(*pid, &status, WNOHANG) != *pid)
+		return 0;
+	*pid = 0;
+	proc_describe_status(status, what, sizeof(what));
+	snprintf(why, len, "%s ended during the run: %s", name, what);
+	return -EPIPE;
+}
+
+int private_core_check(struct private_core *pc, char *why, size_t len)
+{
+	int rc = private_core_check_one(&pc->core, "tee-core", why, len);
+
+	if (!rc)
+		rc = private_core_check_one(&pc->supp, "tee-supplicant", why,
+					    len);
+	if (rc) {
+		fprintf(stderr, "xtest: %s\n", why);
+		private_core_show_logs(pc);
+	}
+	return rc;
+}
+
+static int private_core_rm(const char *path, const struct stat *st, int type,
+			   struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	if (remove(path) && errno != ENOENT)
+		fprintf(stderr, "xtest: cannot remove %s: %s\n", path,
+			strerror(errno));
+	return 0;
+}
+
+void private_core_stop(struct private_core *pc)
+{
+	if (pc->supp)
+		kill(pc->supp, SIGTERM);
+	if (pc->core)
+		kill(pc->core, SIGTERM);
+	if (pc->supp)
+		proc_reap(pc->supp, PRIVATE_CORE_GRACE_MS);
+	if (pc->core)
+		proc_reap(pc->core, PRIVATE_CORE_GRACE_MS);
+	pc->supp = 0;
+	pc->core = 0;
+	if (!pc->dir[0])
+		return;
+	if (pc->keep_dir)
+		fprintf(stderr, "xtest: kept %s (socket, TA directory, logs)\n",
+			pc->dir);
+	else
+		nftw(pc->dir, private_core_rm, 16, FTW_DEPTH | FTW_PHYS);
+	pc->dir[0] = '\0';
+}

@@ -1,0 +1,42 @@
+/*
+ * The private secure world of a run: a tee-core and a tee-supplicant started
+ * for this run only, in a temporary directory, and stopped at its end.
+ */
+#ifndef XTEST_PRIVATE_CORE_H
+#define XTEST_PRIVATE_CORE_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <sys/types.h>
+#include <sys/un.h>
+
+struct private_core {
+	char dir[PATH_MAX];		/* the run's temporary directory */
+	char socket[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	char ta_extra_dir[PATH_MAX];	/* a writable TA directory */
+	char core_log[PATH_MAX];
+	char supp_log[PATH_MAX];
+	pid_t core;			/* 0 when not running */
+	pid_t supp;
+	bool keep_dir;			/* leave dir in place at stop */
+};
+
+/*
+ * Starts tee-core and tee-supplicant from bin_dir with the TAs of ta_dir and
+ * waits until both are ready. On failure everything started is stopped and
+ * the error, with the tail of their logs, is on stderr. Returns 0 or -errno
+ * (-EINTR when a stop signal arrived while waiting).
+ */
+int private_core_start(struct private_core *pc, const char *bin_dir,
+		       const char *ta_dir, bool keep_dir);
+
+/*
+ * Returns 0 while both processes run, or -EPIPE with what happened in why
+ * (the log tail goes to stderr).
+ */
+int private_core_check(struct private_core *pc, char *why, size_t len);
+
+/* SIGTERM, a grace period, then SIGKILL; removes the directory. */
+void private_core_stop(struct private_core *pc);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * The runner: each selected case in its own process, with a timeout, its
+ * output passed on as it comes, and the outcome recorded in the results.
+ */
+#ifndef XTEST_RUNNER_H
+#define XTEST_RUNNER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "results.h"
+#include "select.h"
+
+struct runner_config {
+	unsigned int timeout_s;		/* for cases that declare none */
+	unsigned int repeat;		/* runs of the whole selection */
+	bool tap;			/* TAP on stdout instead of text */
+	/*
+	 * Called after each case run; nonzero ends the run, with why (the
+	 * private core died, say).
+	 */
+	int (*check)(void *arg, char *why, size_t len);
+	void *check_arg;
+};
+
+/*
+ * Runs the plan into res, which the runner initialises; free it with
+ * results_free(). A stop signal ends the run early (res->stop_signal).
+ * Returns 0 or -errno when the run could not be carried out at all.
+ */
+int runner_run(const struct select_plan *plan, const struct runner_config *cfg,
+	       struct results *res);
+
+#endif

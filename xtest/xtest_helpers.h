@@ -1,0 +1,118 @@
+/*
+ * The helper layer of the xtest cases: Client API calls and file chores that
+ * fail the running sub-case at the caller's file and line, so a case body
+ * holds only the behaviour under test.
+ *
+ * Failing helpers use cmocka's assertions, which jump out of the sub-case:
+ * call them from the case's own thread only, never from threads it starts.
+ */
+#ifndef XTEST_HELPERS_H
+#define XTEST_HELPERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <tee_client_api.h>
+
+#include "xtest_case.h"
+
+/* An expected origin that matches any origin. */
+#define XTEST_ORIGIN_ANY	0xffffffffu
+
+#define XTEST_UUID_STRLEN	37	/* "xxxxxxxx-...-xxxxxxxxxxxx" and NUL */
+
+/* "TEEC_ERROR_BAD_PARAMETERS", or NULL for a code the header does not name. */
+const char *xtest_result_name(TEEC_Result res);
+const char *xtest_origin_name(uint32_t origin);
+
+/* Fails the running sub-case with a message, reported at file:line. */
+void xtest_fail_at(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4), noreturn));
+
+#define xtest_fail(...)	xtest_fail_at(__FILE__, __LINE__, __VA_ARGS__)
+
+/*
+ * Fails unless res and origin are the expected ones. exp_origin
+ * XTEST_ORIGIN_ANY accepts any origin; origin XTEST_ORIGIN_ANY says the call
+ * has none.
+ */
+void xtest_assert_result_at(const char *file, int line, const char *what,
+			    TEEC_Result res, uint32_t origin,
+			    TEEC_Result exp_res, uint32_t exp_origin);
+
+#define xtest_assert_result(what, res, origin, exp_res, exp_origin)	\
+	xtest_assert_result_at(__FILE__, __LINE__, (what), (res), (origin), \
+			       (exp_res), (exp_origin))
+
+/* A zeroed operation with the given parameter types. */
+static inline TEEC_Operation xtest_operation(uint32_t param_types)
+{
+	TEEC_Operation op = { .paramTypes = param_types };
+
+	return op;
+}
+
+/* TEEC_InitializeContext(NULL, ctx): the core the run's environment names. */
+void xtest_context_init_at(const char *file, int line, TEEC_Context *ctx);
+#define xtest_context_init(ctx) xtest_context_init_at(__FILE__, __LINE__, (ctx))
+
+/* TEEC_OpenSession with TEEC_LOGIN_PUBLIC and no operation. */
+TEEC_Result xtest_open_session_result(TEEC_Context *ctx, TEEC_Session *sess,
+				      const TEEC_UUID *uuid, uint32_t *origin);
+
+/* The same, failing the sub-case unless the session opens. */
+void xtest_open_session_at(const char *file, int line, TEEC_Context *ctx,
+			   TEEC_Session *sess, const TEEC_UUID *uuid);
+#define xtest_open_session(ctx, sess, uuid) \
+	xtest_open_session_at(__FILE__, __LINE__, (ctx), (sess), (uuid))
+
+/* TEEC_InvokeCommand, failing the sub-case unless it returns TEEC_SUCCESS. */
+void xtest_invoke_ok_at(const char *file, int line, TEEC_Session *sess,
+			uint32_t cmd, TEEC_Operation *op);
+#define xtest_invoke_ok(sess, cmd, op) \
+	xtest_invoke_ok_at(__FILE__, __LINE__, (sess), (cmd), (op))
+
+/* calloc() that fails the sub-case instead of returning NULL. */
+void *xtest_alloc_at(const char *file, int line, size_t size);
+#define xtest_alloc(size) xtest_alloc_at(__FILE__, __LINE__, (size))
+
+/* A whole file in memory (free() it), or the sub-case fails. */
+void *xtest_read_file_at(const char *file, int line, const char *path,
+			 size_t *len);
+#define xtest_read_file(path, len) \
+	xtest_read_file_at(__FILE__, __LINE__, (path), (len))
+
+/* Creates or replaces path with buf, or the sub-case fails. */
+void xtest_write_file_at(const char *file, int line, const char *path,
+			 const void *buf, size_t len);
+#define xtest_write_file(path, buf, len) \
+	xtest_write_file_at(__FILE__, __LINE__, (path), (buf), (len))
+
+/* Runs argv[0] (a path) and fails the sub-case unless it exits with 0. */
+void xtest_run_at(const char *file, int line, char *const argv[]);
+#define xtest_run(argv) xtest_run_at(__FILE__, __LINE__, (argv))
+
+/* A random (version 4) UUID that names no TA. */
+void xtest_uuid_random_at(const char *file, int line, TEEC_UUID *uuid);
+#define xtest_uuid_random(uuid) xtest_uuid_random_at(__FILE__, __LINE__, (uuid))
+
+/* The canonical lowercase text form, as TA file names use it. */
+void xtest_uuid_string(const TEEC_UUID *uuid, char str[XTEST_UUID_STRLEN]);
+
+/* "DIR/<uuid>.EXT" into path, or the sub-case fails. */
+void xtest_ta_path_at(const char *file, int line, char *path, size_t len,
+		      const char *dir, const TEEC_UUID *uuid, const char *ext);
+#define xtest_ta_path(path, len, dir, uuid, ext) \
+	xtest_ta_path_at(__FILE__, __LINE__, (path), (len), (dir), (uuid), (ext))
+
+/*
+ * The TA directory a case may write to, which the supplicant also serves
+ * ($XTEST_TA_EXTRA_DIR); the sub-case is skipped when there is none.
+ */
+const char *xtest_ta_extra_dir_at(const char *file, int line);
+#define xtest_ta_extra_dir() xtest_ta_extra_dir_at(__FILE__, __LINE__)
+
+/* Fills buf with bytes that depend on seed and position. */
+void xtest_fill(void *buf, size_t len, uint32_t seed);
+
+#endif
