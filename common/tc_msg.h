@@ -4,6 +4,7 @@
 #define TC_MSG_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include <stdint.h>
 #include <teecheck/msg_abi.h>
 

@@ -166,7 +166,7 @@ static int run_pick_area(struct gpgen *g, const char *path,
 		goto out;
 	}
 	base = basename(copy);
-	res = gpgen_area_names(g->datadir, &names, &n);
+	res = gpgen_area_names(g->datadir, &g->diag, &names, &n);
 	for (i = 0; !res && i < n; i++) {
 		struct gpgen_loaded *lo;
 		char *l;

@@ -424,9 +424,8 @@ static int area_read(struct area_load *ld, const char *path, int depth)
 		ld->failed = 1;
 		return 0;
 	}
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	doc = gpgen_xml_read_own(path, ld->d);
 	if (!doc) {
-		gpgen_diag_error(ld->d, &w, "cannot load the stylesheet");
 		ld->failed = 1;
 		return 0;
 	}
@@ -612,9 +611,9 @@ static int area_name_cmp(const void *x, const void *y)
 }
 
 /* An area stylesheet says so with a top-level area:area element. */
-static int area_file_is_area(const char *path)
+static int area_file_is_area(const char *path, struct gpgen_diag *d)
 {
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlDocPtr doc = gpgen_xml_read_own(path, d);
 	xmlNodePtr n;
 	int yes = 0;
 
@@ -627,7 +626,8 @@ static int area_file_is_area(const char *path)
 	return yes;
 }
 
-int gpgen_area_names(const char *datadir, char ***names, size_t *n)
+int gpgen_area_names(const char *datadir, struct gpgen_diag *d, char ***names,
+		     size_t *n)
 {
 	DIR *dir = opendir(datadir);
 	struct dirent *e;
@@ -647,7 +647,7 @@ int gpgen_area_names(const char *datadir, char ***names, size_t *n)
 			res = -ENOMEM;
 			break;
 		}
-		if (area_file_is_area(path))
+		if (area_file_is_area(path, d))
 			res = area_push_str(names, n,
 					    strndup(e->d_name, len - 4));
 		free(path);

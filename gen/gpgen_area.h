@@ -93,7 +93,8 @@ int gpgen_area_load(const char *datadir, const char *name,
 void gpgen_area_free(struct gpgen_area *a);
 
 /* Names of every area in datadir, sorted; free with gpgen_area_names_free. */
-int gpgen_area_names(const char *datadir, char ***names, size_t *n);
+int gpgen_area_names(const char *datadir, struct gpgen_diag *d, char ***names,
+		     size_t *n);
 void gpgen_area_names_free(char **names, size_t n);
 
 const struct gpgen_op *gpgen_area_op(const struct gpgen_area *a,

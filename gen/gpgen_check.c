@@ -654,7 +654,8 @@ static void check_vars(struct check *c)
 {
 	size_t i;
 
-	qsort(c->res, c->nres, sizeof(*c->res), check_res_cmp);
+	if (c->nres)
+		qsort(c->res, c->nres, sizeof(*c->res), check_res_cmp);
 	for (i = 0; i < c->nres && !c->nomem; i++) {
 		const struct check_res *r = c->res[i];
 		xmlNodePtr v = xmlNewChild(c->scn, c->ns,
@@ -701,7 +702,8 @@ int gpgen_check_scenario(const struct gpgen_area *a, xmlNodePtr scn,
 		check_step_free(&s);
 	}
 	if (!res && !c.nomem) {
-		qsort(c.res, c.nres, sizeof(*c.res), check_order_cmp);
+		if (c.nres)
+			qsort(c.res, c.nres, sizeof(*c.res), check_order_cmp);
 		check_end(&c);
 		check_vars(&c);
 	}

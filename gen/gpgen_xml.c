@@ -20,6 +20,7 @@
 
 static char *xml_allowed_dir;
 static xmlExternalEntityLoader xml_default_loader;
+static int xml_refused;		/* the loader said no since last reset */
 
 static xmlParserInputPtr xml_loader(const char *url, const char *id,
 				    xmlParserCtxtPtr ctxt)
@@ -29,6 +30,7 @@ static xmlParserInputPtr xml_loader(const char *url, const char *id,
 	size_t n;
 	int ok;
 
+	xml_refused = 1;
 	if (!url || !xml_allowed_dir)
 		return NULL;
 	if (!strncmp(path, "file://", 7))
@@ -43,6 +45,7 @@ static xmlParserInputPtr xml_loader(const char *url, const char *id,
 	free(real);
 	if (!ok)
 		return NULL;
+	xml_refused = 0;
 	return xml_default_loader(url, id, ctxt);
 }
 
@@ -92,6 +95,13 @@ static void xml_error(void *arg, xmlErrorPtr e)
 	else
 		gpgen_diag_error(r->d, &w, "%s: %s", r->what, msg);
 	free(msg);
+}
+
+/* libxml2's own complaint about a refused file says less than ours. */
+static void xml_refused_error(void *arg, xmlErrorPtr e)
+{
+	if (!xml_refused)
+		xml_error(arg, e);
 }
 
 static int xml_read_all(const char *path, char **buf, size_t *len)
@@ -167,6 +177,11 @@ int gpgen_xml_read(const char *path, struct gpgen_diag *d, xmlDocPtr *out)
 		gpgen_diag_error(d, &w, "cannot read: %s", strerror(-res));
 		return res;
 	}
+	if (!len) {
+		gpgen_diag_error(d, &w, "malformed XML: the file is empty");
+		res = -EINVAL;
+		goto out;
+	}
 	xmlSetStructuredErrorFunc(&r, xml_error);
 	doc = xmlReadMemory(buf, (int)len, path, NULL,
 			    XML_PARSE_NONET | XML_PARSE_BIG_LINES |
@@ -193,6 +208,32 @@ out:
 	xmlFreeDoc(doc);
 	free(buf);
 	return res;
+}
+
+xmlDocPtr gpgen_xml_read_own(const char *path, struct gpgen_diag *d)
+{
+	struct xml_report r = {
+		.d = d, .file = path, .what = "XML", .first_only = 1,
+	};
+	struct gpgen_where w = { .file = path };
+	xmlDocPtr doc;
+
+	xml_refused = 0;
+	xmlSetStructuredErrorFunc(&r, xml_refused_error);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (!doc && xml_refused) {
+		gpgen_diag_error(d, &w, "refused: gpgen reads no file outside "
+				 "its data directory");
+		return NULL;
+	}
+	if (doc && r.seen) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (!doc && !r.seen)
+		gpgen_diag_error(d, &w, "cannot read the file");
+	return doc;
 }
 
 int gpgen_xml_validate(xmlDocPtr doc, const char *schema, const char *file,

@@ -15,6 +15,12 @@ int gpgen_xml_restrict(const char *datadir);
 /* Parses path; errors are reported, and *doc is NULL unless it returns 0. */
 int gpgen_xml_read(const char *path, struct gpgen_diag *d, xmlDocPtr *doc);
 
+/*
+ * Reads one of gpgen's own files (a stylesheet) from the data directory;
+ * NULL when it cannot, with the reason reported.
+ */
+xmlDocPtr gpgen_xml_read_own(const char *path, struct gpgen_diag *d);
+
 /* Reports every place where doc does not follow the RELAX NG schema. */
 int gpgen_xml_validate(xmlDocPtr doc, const char *schema, const char *file,
 		       struct gpgen_diag *d);

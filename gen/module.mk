@@ -24,3 +24,19 @@ $(eval $(call host-program,gpgen,gen/gpgen_main.c,$(OUT)/lib/libgpgen.a $(GPGEN_
 $(eval $(call unit-test,test_gpgen,gen/tests/test_gpgen.c,$(OUT)/lib/libgpgen.a $(GPGEN_XML_LIBS)))
 # It also runs the command line, and compiles generated C with the runtime.
 $(OUT)/tests/test_gpgen: $(OUT)/bin/gpgen
+
+# The generated GP suite: out/gen/gp/NAME.c for each gp-suite/NAME.xml, made
+# by one gpgen run so that a code used in two files is caught. xtest
+# compiles $(GP_GEN_SRCS) and $(GP_RUNTIME_SRCS) with -Igen/runtime -Ixtest.
+# GP_EXCLUDE=FILE skips the scenarios whose codes FILE lists.
+GPGEN_DATA	:= gen/gp-suite.rng $(wildcard gen/*.xsl)
+GP_SUITE_XML	:= $(sort $(wildcard gp-suite/*.xml))
+GP_GEN_SRCS	:= $(patsubst gp-suite/%.xml,$(OUT)/gen/gp/%.c,$(GP_SUITE_XML))
+GP_EXCLUDE	?=
+
+ifneq ($(GP_SUITE_XML),)
+$(GP_GEN_SRCS) &: $(GP_SUITE_XML) $(OUT)/bin/gpgen $(GPGEN_DATA) $(GP_EXCLUDE)
+	@mkdir -p $(OUT)/gen/gp
+	$(Q)$(OUT)/bin/gpgen $(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
+		-o $(OUT)/gen/gp $(GP_SUITE_XML)
+endif

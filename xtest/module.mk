@@ -5,7 +5,8 @@ xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
 		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
 		     xtest/private_core.c xtest/proc.c xtest/settings.c
-xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c
+xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
+		   xtest/regression_1006.c
 
 # Generated cases (gpgen's out/gen/gp/*.c) and what they need join xtest
 # through these lists: any module appends `XTEST_EXTRA_SRCS += out/gen/gp/x.c`

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "junit.h"
@@ -60,8 +61,17 @@ static int main_setup_tee(const struct options *opts, struct private_core *pc,
 	char ta_dir[PATH_MAX];
 	int rc;
 
-	if (opts->tee == OPTIONS_TEE_UNIX)
+	if (opts->tee == OPTIONS_TEE_UNIX) {
+		const char *path = opts->tee_arg + strlen("unix:");
+		struct stat st;
+
+		if (stat(path, &st) || !S_ISSOCK(st.st_mode)) {
+			fprintf(stderr, "xtest: --tee %s: no socket at %s; is "
+				"tee-core running?\n", opts->tee_arg, path);
+			return -ENOENT;
+		}
 		return main_setenv("TEECHECK_CORE", opts->tee_arg);
+	}
 
 	if ((size_t)snprintf(ta_dir, sizeof(ta_dir), "%s/ta",
 			     xtest_out_dir()) >= sizeof(ta_dir))

@@ -99,7 +99,7 @@ static int touch_resident(struct pager_region *r, size_t idx,
 	if (vp->flags & PAGER_VP_HIDDEN) {
 		rc = pager_pool_protect(va, page_prot(r, vp));
 		if (rc)
-			pager_report_sys_failure("map hidden page", va, -rc);
+			pager_report_sys_failure("show hidden page", va, -rc);
 		vp->flags &= (uint8_t)~PAGER_VP_HIDDEN;
 		pager_count(&pager_state.stats.hidden_hits);
 		res = PAGER_FAULT_DONE;
@@ -125,6 +125,7 @@ static void finish_eviction(struct pager_region *r, size_t idx)
 	vp->state = PAGER_VP_ABSENT;
 	vp->ppage = PAGER_NO_PAGE;
 	vp->flags &= (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_DIRTY);
+	pager_clock_evicted(r, idx);
 	r->busy--;
 	pager_count(&pager_state.stats.evictions);
 }
@@ -207,7 +208,9 @@ static int bring_in(struct pager_region *r, size_t idx,
 	pager_state.ppages[p].region = r;
 	pager_state.ppages[p].index = idx;
 	vp->ppage = p;
-	vp->flags &= (uint8_t)~PAGER_VP_HIDDEN;
+	if (vp->flags & PAGER_VP_STALE)
+		pager_state.stale_pages--;	/* the new mapping replaced it */
+	vp->flags &= (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_STALE);
 	vp->state = PAGER_VP_RESIDENT;
 	r->busy--;
 	if (r->kind == PAGER_KIND_RO)

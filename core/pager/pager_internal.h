@@ -24,8 +24,9 @@
  * again.
  *
  *   ABSENT --fault: take a pool page--> BUSY --filled, mapped--> RESIDENT
- *   RESIDENT --clock passes--> RESIDENT + HIDDEN --touched--> RESIDENT
- *   RESIDENT + HIDDEN --chosen as victim--> BUSY --saved--> ABSENT
+ *   RESIDENT --clock hand passes--> RESIDENT + HIDDEN (no access)
+ *   RESIDENT + HIDDEN --touched: hidden hit--> RESIDENT
+ *   RESIDENT + HIDDEN --chosen as victim--> BUSY --saved--> ABSENT + STALE
  */
 enum pager_vpage_state {
 	PAGER_VP_ABSENT,	/* content in the backing, the store or nowhere */
@@ -33,9 +34,17 @@ enum pager_vpage_state {
 	PAGER_VP_RESIDENT,	/* holds a pool page */
 };
 
-#define PAGER_VP_HIDDEN	(1u << 0)	/* resident but unmapped */
+#define PAGER_VP_HIDDEN	(1u << 0)	/* resident but mapped with no access */
 #define PAGER_VP_DIRTY	(1u << 1)	/* mapped writable since filled or saved */
 #define PAGER_VP_SAVED	(1u << 2)	/* the store holds its sealed copy */
+#define PAGER_VP_STALE	(1u << 3)	/* absent, address still maps a pool
+					 * page with no access */
+
+/*
+ * Stale mappings spare an unmap per eviction but each costs the kernel a
+ * mapping (vm.max_map_count); past this many, evicted pages are unmapped.
+ */
+#define PAGER_MAX_STALE		4096
 
 struct pager_vpage {
 	int32_t ppage;			/* pool page while resident */
@@ -98,6 +107,7 @@ struct pager_state {
 	int32_t free_head;
 	size_t free_pages;
 	size_t locked_pages;
+	size_t stale_pages;
 	size_t clock_hand;
 	struct pager_region *regions[PAGER_MAX_REGIONS];
 	size_t nregions;
@@ -147,6 +157,7 @@ void pager_region_remove_all(void);
 /* pager_clock.c: victim choice; the caller holds the lock. */
 int32_t pager_clock_victim(void);
 void pager_clock_hide(struct pager_region *r, size_t idx);
+void pager_clock_evicted(struct pager_region *r, size_t idx);
 
 /* pager_fill.c: moving a page's content in and out of the pool. */
 int pager_fill(struct pager_crypto_slot *cs, struct pager_region *r,

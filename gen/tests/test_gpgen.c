@@ -552,6 +552,80 @@ static void test_unknown_area(void **state)
 	gpgen_free(g);
 }
 
+/* Writes an area stylesheet whose table has the given elements. */
+static void test_area_file(const char *dir, const char *name,
+			   const char *table)
+{
+	char path[700], text[2048];
+	int n;
+
+	snprintf(path, sizeof(path), "%s/%s.xsl", dir, name);
+	n = snprintf(text, sizeof(text),
+		     "<?xml version=\"1.0\"?>\n"
+		     "<xsl:stylesheet version=\"1.0\" "
+		     "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" "
+		     "xmlns:area=\"urn:teecheck:gpgen:area\">\n"
+		     "<area:area>broken on purpose</area:area>\n"
+		     "%s</xsl:stylesheet>\n", table);
+	test_write(path, text, (size_t)n);
+}
+
+static void test_area_load(const char *dir, const char *area,
+			   const char *expected)
+{
+	struct gpgen_opts opts = { .datadir = dir, .area = area };
+	struct gpgen *g;
+
+	assert_int_equal(gpgen_new(&opts, &g), -EINVAL);
+	assert_string_equal(gpgen_diagnostics(g), expected);
+	gpgen_free(g);
+}
+
+/* A broken area table is reported where it is broken, never used. */
+static void test_area_table_errors(void **state)
+{
+	char dir[600], want[2048];
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/areas", test_dir());
+	assert_int_equal(test_sh("mkdir -p %s && cp gen/gp-suite.rng "
+				 "gen/common.xsl %s", dir, dir), 0);
+	test_area_file(dir, "badpos",
+		       "<area:op name=\"Use\" args=\"1\">\n"
+		       "<area:arg pos=\"2\" kind=\"session\" "
+		       "effect=\"use\"/></area:op>\n");
+	snprintf(want, sizeof(want), "%s/badpos.xsl:5: area table: "
+		 "operation Use: pos must name one of its arguments\n", dir);
+	test_area_load(dir, "badpos", want);
+
+	test_area_file(dir, "badkind",
+		       "<area:kind name=\"session\" prefix=\"SESSION\" "
+		       "type=\"TEEC_Session\" release=\"Close\" "
+		       "created=\"opened\" destroyed=\"closed\" "
+		       "live=\"open\"/>\n"
+		       "<area:op name=\"Open\" args=\"1\" "
+		       "expect=\"required\"><area:arg pos=\"1\" "
+		       "kind=\"sesion\" effect=\"create\"/></area:op>\n"
+		       "<area:op name=\"Close\" args=\"2\"><area:arg "
+		       "pos=\"1\" kind=\"session\" effect=\"destroy\"/>"
+		       "</area:op>\n");
+	snprintf(want, sizeof(want),
+		 "%s/badkind.xsl: area table: kind session: release operation "
+		 "Close must take one argument that it destroys and no "
+		 "expected result\n"
+		 "%s/badkind.xsl: area table: operation Open: unknown kind "
+		 "sesion\n", dir, dir);
+	test_area_load(dir, "badkind", want);
+
+	/* Only files of the data directory may be imported. */
+	test_area_file(dir, "outside",
+		       "<xsl:import href=\"/etc/hostname\"/>\n");
+	snprintf(want, sizeof(want),
+		 "/etc/hostname: refused: gpgen reads no file outside its "
+		 "data directory\n");
+	test_area_load(dir, "outside", want);
+}
+
 /* The command line: exit status and what it writes. */
 
 static void test_cli(void **state)
@@ -677,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_area_from_name),
 		cmocka_unit_test(test_unknown_area),
+		cmocka_unit_test(test_area_table_errors),
 		cmocka_unit_test(test_cli),
 		cmocka_unit_test(test_generated_cases_run),
 	};

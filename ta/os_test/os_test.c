@@ -153,6 +153,21 @@ static TEE_Result os_test_sum(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	return TEE_SUCCESS;
 }
 
+static TEE_Result os_test_spin(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
+{
+	volatile uint64_t n = 0;
+	uint64_t end;
+
+	if (types != TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,
+				     TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE,
+				     TEE_PARAM_TYPE_NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	end = (uint64_t)p[0].value.a * 1000000u;
+	while (n < end)
+		n++;
+	return TEE_SUCCESS;
+}
+
 TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID,
 				      uint32_t paramTypes,
 				      TEE_Param params[TEE_NUM_PARAMS])
@@ -170,6 +185,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID,
 		return os_test_session_info(paramTypes, params);
 	case OS_TEST_CMD_SUM:
 		return os_test_sum(paramTypes, params);
+	case OS_TEST_CMD_SPIN:
+		return os_test_spin(paramTypes, params);
 	default:
 		EMSG("os_test: unknown command %u", commandID);
 		return TEE_ERROR_NOT_SUPPORTED;

@@ -19,6 +19,7 @@
 #include <openssl/evp.h>
 
 #include "pager_test_util.h"
+#include "../pager_internal.h"	/* PAGER_MAX_STALE */
 
 #define PSZ		pager_page_size()
 #define PAGE(r, i)	((r)->base + (size_t)(i) * PSZ)
@@ -573,6 +574,56 @@ static void test_caller_range_is_taken_over(void **state)
 	munmap(range, 4 * PSZ);
 }
 
+/* Shared (pool) mappings in [lo, hi), from /proc/self/maps. */
+static size_t pool_mappings_in(uintptr_t lo, uintptr_t hi)
+{
+	char line[512];
+	size_t n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long a, b;
+		char perms[5];
+
+		if (sscanf(line, "%lx-%lx %4s", &a, &b, perms) == 3 &&
+		    a < hi && b > lo && perms[3] == 's')
+			n++;
+	}
+	fclose(f);
+	return n;
+}
+
+/*
+ * Evicted pages keep a no-access mapping only up to PAGER_MAX_STALE; past
+ * that they are unmapped, so a huge region cannot exhaust the kernel's
+ * mapping limit. Data stays right on both paths.
+ */
+static void test_stale_mappings_are_bounded(void **state)
+{
+	const size_t touched = PAGER_MAX_STALE + 512;
+	const size_t npages = 2 * touched;
+	struct pt_region r;
+	uintptr_t lo, hi;
+	size_t i;
+
+	(void)state;
+	pt_init(8);
+	pt_region(&r, PAGER_KIND_RO, PROT_READ, npages, 13, true, "huge");
+	lo = (uintptr_t)r.base;
+	hi = lo + npages * PSZ;
+	/* Odd pages only: no two of these mappings can merge. */
+	for (i = 1; i < npages; i += 2)
+		assert_int_equal(read_word(PAGE(&r, i)), pt_word(13, i, 0));
+	assert_true(pool_mappings_in(lo, hi) <= PAGER_MAX_STALE + 8);
+	assert_true(pool_mappings_in(lo, hi) >= PAGER_MAX_STALE);
+	/* Pages evicted both ways come back right. */
+	for (i = 1; i < npages; i += 2 * 61)
+		assert_int_equal(pt_page_mismatches(PAGE(&r, i), 13, i), 0);
+	assert_int_equal(pager_region_remove(r.base), TEE_SUCCESS);
+	assert_int_equal(pool_mappings_in(lo, hi), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -591,6 +642,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_init_rejects_bad_arguments, pt_teardown),
 		cmocka_unit_test_teardown(test_hash_pages_is_sha256_per_page, pt_teardown),
 		cmocka_unit_test_teardown(test_caller_range_is_taken_over, pt_teardown),
+		cmocka_unit_test_teardown(test_stale_mappings_are_bounded, pt_teardown),
 	};
 
 	return cmocka_run_group_tests_name("pager paging", tests, NULL, NULL);

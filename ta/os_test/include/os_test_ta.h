@@ -36,6 +36,10 @@
  *   b = this instance's identifier: a number the instance picks at
  *   TA_CreateEntryPoint that differs between instances of one core run.
  *
+ * OS_TEST_CMD_SPIN: [VALUE_INPUT, NONE, NONE, NONE]
+ *   keeps the TA busy for a = millions of loop iterations (a few ms each
+ *   million), so a test can act while a call is in progress.
+ *
  * OS_TEST_CMD_SUM: [MEMREF_INPUT, VALUE_OUTPUT, NONE, NONE]
  *   a = sum of the input bytes (mod 2^32), b = input size. Used with large
  *   buffers to check every byte arrived.
@@ -45,6 +49,7 @@
 #define OS_TEST_CMD_PANIC		2
 #define OS_TEST_CMD_SESSION_INFO	3
 #define OS_TEST_CMD_SUM			4
+#define OS_TEST_CMD_SPIN		5
 
 #define OS_TEST_PANIC_CODE		0xdead0001u
 
