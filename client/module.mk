@@ -1,6 +1,7 @@
 # The normal world: libteec (GP Client API, sim backend) and tee-supplicant.
 libteec-srcs := client/libteec/teec.c client/libteec/transport.c \
-		client/libteec/nsram.c client/libteec/teec_ext.c common/tc_msg.c common/uuid.c \
+		client/libteec/nsram.c client/libteec/teec_ext.c \
+		client/libteec/cancel.c common/tc_msg.c common/uuid.c \
 		common/tc_log.c
 
 $(eval $(call host-lib,teec,$(libteec-srcs)))

@@ -24,7 +24,7 @@ static int bad(struct tc_why *why, const char *fmt, ...)
 static int cmd_known(uint16_t cmd)
 {
 	cmd &= (uint16_t)~TC_REPLY;
-	return (cmd >= TC_CMD_HELLO && cmd <= TC_CMD_STATS) ||
+	return (cmd >= TC_CMD_HELLO && cmd <= TC_CMD_CLIENT_LAST) ||
 	       cmd == TC_CMD_RPC ||
 	       (cmd >= TC_CMD_HOST_INIT && cmd <= TC_CMD_LAST);
 }

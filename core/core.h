@@ -1,7 +1,8 @@
 /*
  * tee-core: the bundled secure core. Shared state of its parts: connections
  * from the normal world (clients, the supplicant), the secure thread pool,
- * TA instances with their host processes, and sessions.
+ * client requests in flight, TA instances with their host processes, and
+ * sessions.
  */
 #ifndef CORE_H
 #define CORE_H
@@ -21,7 +22,18 @@ struct core_config {
 	const char *socket_path;
 	const char *ta_host_path;	/* the TA host program */
 	const char *pubkey_path;	/* NULL: the key built in */
+	const char *state_dir;		/* persistent state (TA time) */
 	unsigned int threads;		/* secure threads */
+};
+
+/*
+ * Memory a TA host may be given to map memrefs from: a client's non-secure
+ * RAM, or the RAM a TA instance passes its TA-to-TA memrefs in.
+ */
+struct ram_ref {
+	uint32_t id;			/* guest ID, unique per core run */
+	int fd;
+	uint64_t pages;
 };
 
 /* A connection from the normal world. A client connection is a guest. */
@@ -34,13 +46,53 @@ struct conn {
 	pid_t pid;			/* from the kernel, not the client */
 	uid_t uid;
 	gid_t gid;
+	/* Clients, read at HELLO from /proc: what login identities use. */
+	char *exe;			/* the executable, or NULL if unknown */
+	gid_t *groups;			/* supplementary groups */
+	size_t ngroups;
 	pthread_mutex_t send_lock;	/* one message at a time on fd */
 	int refs;			/* guarded by core.lock */
 	bool dead;			/* guarded by core.lock */
+	struct list_head calls;		/* struct call, guarded by core.lock */
 	struct list_node node;		/* core.conns */
 };
 
+/*
+ * A client's OPEN_SESSION or INVOKE from the moment the event loop reads it
+ * until its reply: what a CANCEL finds by (guest, message id).
+ */
+struct call {
+	uint32_t id;			/* the request's message id */
+	bool cancelled;			/* guarded by core.lock */
+	struct exec *exec;		/* guarded by core.lock: running on */
+	struct list_node node;		/* conn.calls */
+};
+
+/* How deep TA-to-TA calls may nest on one secure thread. */
+#define EXEC_MAX_DEPTH		8
+
+struct exec_frame {
+	struct instance *inst;
+	int64_t deadline_ms;		/* CLOCK_MONOTONIC; 0: none */
+	bool deadline_fired;
+};
+
+/*
+ * What one secure thread is doing: the request it serves and the instances
+ * it has entered, outermost first (a TA-to-TA call nests one deeper).
+ * Owned by its thread; frames, depth and waiting_for change under core.lock
+ * so that CANCEL and other threads' deadlock checks may read them.
+ */
+struct exec {
+	struct call *call;		/* the client request, or NULL */
+	struct exec_frame frames[EXEC_MAX_DEPTH];
+	unsigned int depth;
+	struct instance *waiting_for;	/* the instance it waits to enter */
+};
+
 enum inst_state { INST_LOADING, INST_READY, INST_DEAD };
+
+#define INST_MAX_GUESTS		48	/* guest RAMs one host holds at most */
 
 /* A TA instance: one TA host process. */
 struct instance {
@@ -49,24 +101,37 @@ struct instance {
 	enum inst_state state;		/* guarded by core.lock */
 	int nsessions;			/* guarded by core.lock */
 	int refs;			/* guarded by core.lock */
+	bool keep_ref;			/* guarded by core.lock: the keep-alive
+					   reference is held */
+	/*
+	 * A TA instance runs one entry point at a time: the exec that
+	 * entered it (inst_enter) is the only one to talk to the host, and
+	 * the fields from pid on are its own until it leaves.
+	 */
+	struct exec *owner;		/* guarded by core.lock */
 	pid_t pid;
 	int sock;			/* to the host */
-	/*
-	 * A TA instance runs one entry point at a time: call_lock serialises
-	 * every exchange with the host, and guards the fields below.
-	 */
-	pthread_mutex_t call_lock;
-	uint32_t *guests;		/* guests whose RAM the host holds */
+	struct tc_host_ctl *ctl;	/* shared with the host */
+	struct ram_ref xram;		/* its TA-to-TA memref RAM */
+	uint32_t guests[INST_MAX_GUESTS];	/* RAMs the host holds, oldest
+						   first */
 	size_t nguests;
 	bool host_gone;			/* the host process ended */
+	/* Its share of the pager's pool (inst_pager.c). */
+	struct inst_pager *pager;
 	struct list_node node;		/* core.instances */
 };
 
 struct session {
 	uint32_t id;
-	struct conn *owner;		/* the guest that opened it */
+	struct conn *owner;		/* the guest that opened it, or NULL */
+	struct instance *caller;	/* or the TA instance that did (no
+					   reference: it closes its sessions
+					   before it goes) */
 	struct instance *inst;
 	uint64_t ta_ctx;		/* the TA's sessionContext */
+	uint32_t login;			/* the client identity the TA sees */
+	uint8_t client_uuid[16];
 	int refs;			/* guarded by core.lock */
 	bool closed;			/* guarded by core.lock */
 	struct list_node node;		/* core.sessions */
@@ -77,7 +142,8 @@ struct core {
 	EVP_PKEY *ta_pubkey;
 	/* Guards the lists, reference counts and states named above. */
 	pthread_mutex_t lock;
-	pthread_cond_t cond;		/* instance state changes */
+	/* Instance state and owner changes, cancellations. */
+	pthread_cond_t cond;
 	struct list_head conns;
 	struct list_head instances;
 	struct list_head sessions;
@@ -93,10 +159,31 @@ void conn_get(struct conn *c);
 void conn_put(struct conn *c);
 int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
 	       uint32_t origin);
+void conn_ram(const struct conn *c, struct ram_ref *ram);
+uint32_t conn_new_guest_id(void);
 
 /* workq.c: the secure thread pool. */
 int workq_start(unsigned int threads);
 void workq_push(struct conn *c, struct tc_msg *msg);
+
+/* call.c: requests in flight, cancellation, and each thread's exec. */
+struct call *call_begin(struct conn *c, uint32_t id);
+/* On the secure thread: false if the request was cancelled while queued. */
+bool call_start(struct call *call, struct exec *e);
+void call_end(struct conn *c, struct call *call);
+/* CANCEL, on the event loop: never blocks on a secure thread. */
+void call_cancel(struct conn *c, uint32_t id);
+struct exec *exec_current(void);
+/* core.lock held: whether the current request was cancelled. */
+bool exec_cancelled(const struct exec *e);
+/* core.lock held: raises the cancel flag of frames from..depth-1. */
+void exec_cancel_frames(struct exec *e, unsigned int from);
+/*
+ * Milliseconds until the next TA-to-TA cancellation timeout of e's frames
+ * (-1: none); timeouts already passed cancel their frames here.
+ */
+int exec_poll_timeout(struct exec *e);
+int64_t core_now_ms(void);
 
 /* dispatch.c: one request from a client, on a secure thread. */
 void dispatch_request(struct conn *c, struct tc_msg *msg);
@@ -108,16 +195,54 @@ void rpc_supplicant_detach(struct conn *c);
 void rpc_deliver_reply(struct tc_msg *msg, int fd);
 TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
 
+/* login.c: client identities from kernel credentials. */
+void login_read_creds(struct conn *c);
+void login_free_creds(struct conn *c);
+TEEC_Result login_identity(const struct conn *c, uint32_t method,
+			   uint32_t group, uint8_t uuid[16]);
+
 /* ta_mgr.c: instances and their hosts. */
+/*
+ * The instance a session on uuid opens on, with a reference: the single
+ * instance if there is one, else a new instance (loaded, its
+ * TA_CreateEntryPoint run).
+ */
 TEEC_Result inst_get(const uint8_t uuid[16], struct instance **inst,
 		     uint32_t *origin);
 void inst_put(struct instance *inst);
-void inst_mark_dead(struct instance *inst);
-/* One entry-point call; msg carries params and pages, updated in place. */
-TEEC_Result inst_call(struct instance *inst, struct conn *guest,
-		      uint32_t func, uint32_t cmd_id, uint64_t *ta_ctx,
-		      struct tc_msg *msg, uint32_t *origin);
+/*
+ * Waits until the current thread may run inst's entry points, then makes
+ * it the owner (one frame deeper). TEEC_ERROR_BUSY if waiting would never
+ * end (inst is already in this thread's chain of calls, or its owner waits,
+ * maybe through others, for this thread); TEEC_ERROR_CANCEL if the request
+ * is cancelled while it waits. timeout_ms (TEE_TIMEOUT_INFINITE: none)
+ * cancels the calls of this frame when it runs out.
+ */
+TEEC_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
+		       uint32_t *origin);
+/* The same for closing and ending, which a cancelled request still does. */
+TEEC_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin);
+void inst_leave(struct instance *inst);
+/*
+ * One entry-point call on an entered instance, for session s (NULL for
+ * DESTROY); msg carries params and pages (into s's RAM), updated in place.
+ */
+TEEC_Result inst_call(struct instance *inst, struct session *s,
+		      uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
+		      uint32_t *origin);
+bool inst_is_dead(struct instance *inst);
 void inst_shutdown_all(void);
+/* One request to an entered instance's host and its reply (the owner's). */
+int inst_host_exchange(struct instance *inst, struct tc_msg *m, int fd,
+		       struct tc_msg *reply);
+
+/* hostreq.c: what a TA host asks of the core during a call. */
+void hostreq_serve(struct instance *inst, struct tc_msg *req);
+
+/* ptime.c: TA persistent time in the state directory. */
+int ptime_init(const char *dir);
+TEEC_Result ptime_get(const uint8_t uuid[16], uint64_t *ms);
+TEEC_Result ptime_set(const uint8_t uuid[16], uint64_t ms);
 
 /* session.c */
 TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
@@ -126,5 +251,13 @@ TEEC_Result session_invoke(struct conn *c, struct tc_msg *msg,
 			   uint32_t *origin);
 TEEC_Result session_close(struct conn *c, uint32_t id, uint32_t *origin);
 void session_close_guest(struct conn *c);
+/* TA-to-TA: the same for sessions a TA instance opens. */
+TEEC_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
+			    uint32_t *origin);
+TEEC_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
+			      uint32_t *origin);
+TEEC_Result session_close_ta(struct instance *caller, uint32_t id);
+/* Closes every session instance inst opened (it is dead or ending). */
+void session_close_children(struct instance *inst);
 
 #endif

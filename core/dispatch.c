@@ -3,6 +3,7 @@
 
 #include "../common/tc_log.h"
 #include "core.h"
+#include "core_pager.h"
 
 /* Core statistics: counts that prove nothing is left behind. */
 static void core_stats(struct tc_msg *msg)
@@ -45,9 +46,18 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 		res = session_close(c, msg->session, &origin);
 		break;
 	case TC_CMD_STATS:
+		if (msg->func == TC_STATS_PAGER) {
+			res = stats_pager_request(c, msg, &origin);
+			break;
+		}
 		core_stats(msg);
 		res = TEEC_SUCCESS;
 		break;
+#ifdef CORE_PAGER_TEST
+	case TC_CMD_PAGER_TEST:
+		res = pager_test_command(c, msg, &origin);
+		break;
+#endif
 	default:
 		tc_err("pid %d: command %u not implemented", (int)c->pid,
 		       msg->cmd);

@@ -17,6 +17,7 @@
 #include "../common/tc_log.h"
 #include "../common/tc_msg.h"
 #include "core.h"
+#include "core_pager.h"
 #include "ta_key.h"
 
 /* Non-secure RAM a guest may hand us, at most. */
@@ -47,8 +48,17 @@ static void usage(FILE *f)
 		"  --ta-host PATH     TA host program (default: beside tee-core)\n"
 		"  --ta-pubkey FILE   PEM public key TAs are verified with\n"
 		"                     (default: the key built in)\n"
+		"  --state-dir DIR    persistent state such as TA time\n"
+		"                     (default: state/ beside the socket)\n"
 		"  --ready-fd FD      write one byte to FD when serving\n"
-		"  --log FILE         append the log to FILE\n");
+		"  --log FILE         append the log to FILE\n"
+		"  --pool-pages N     physical pool shared by the core and the TA\n"
+		"                     instances (default %d pages)\n"
+		"  --core-pool-pages N  the core's own share (default: 3/4 of its\n"
+		"                     paged image)\n"
+		"  --ta-pool-pages N  each TA instance's share, its stack aside\n"
+		"                     (default %d)\n", CORE_POOL_PAGES_DEFAULT,
+		CORE_TA_POOL_PAGES_DEFAULT);
 }
 
 static char *default_ta_host(const char *argv0)
@@ -67,6 +77,20 @@ static char *default_ta_host(const char *argv0)
 	if (asprintf(&path, "%s/ta-host", self) < 0)
 		return NULL;
 	return path;
+}
+
+/* "state" in the socket's directory. */
+static char *default_state_dir(const char *socket_path)
+{
+	const char *slash = strrchr(socket_path, '/');
+	char *dir;
+
+	if (!slash)
+		return strdup("state");
+	if (asprintf(&dir, "%.*s/state", (int)(slash - socket_path),
+		     socket_path) < 0)
+		return NULL;
+	return dir;
 }
 
 static int listen_on(const char *path)
@@ -103,6 +127,7 @@ static struct conn *conn_new(int fd)
 	c->fd = fd;
 	c->nsram_fd = -1;
 	c->refs = 1;
+	list_init(&c->calls);
 	pthread_mutex_init(&c->send_lock, NULL);
 	if (!getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len)) {
 		c->pid = cr.pid;
@@ -156,6 +181,7 @@ static void handle_hello(struct conn *c, struct tc_msg *m, int fd)
 		goto bad;
 	}
 	c->role = TC_ROLE_CLIENT;
+	login_read_creds(c);
 	c->nsram_fd = fd;
 	c->nsram_pages = m->arg / TC_PAGE_SIZE;
 	pthread_mutex_lock(&core.lock);
@@ -210,6 +236,11 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd)
 		tc_err("pid %d: command 0x%x not allowed here (role %d)",
 		       (int)c->pid, m->cmd, c->role);
 		conn_reply(c, m, TEEC_ERROR_BAD_STATE, TEEC_ORIGIN_TEE);
+		return;
+	}
+	if (m->cmd == TC_CMD_CANCEL) {
+		/* Here, not queued: every secure thread may be busy. */
+		call_cancel(c, m->func);
 		return;
 	}
 	if (tc_msg_check_pages(m, c->nsram_pages, &why)) {
@@ -301,8 +332,12 @@ int main(int argc, char **argv)
 		{ "threads", required_argument, NULL, 't' },
 		{ "ta-host", required_argument, NULL, 'H' },
 		{ "ta-pubkey", required_argument, NULL, 'k' },
+		{ "state-dir", required_argument, NULL, 'S' },
 		{ "ready-fd", required_argument, NULL, 'r' },
 		{ "log", required_argument, NULL, 'l' },
+		{ "pool-pages", required_argument, NULL, CORE_OPT_POOL_PAGES },
+		{ "core-pool-pages", required_argument, NULL, CORE_OPT_CORE_POOL },
+		{ "ta-pool-pages", required_argument, NULL, CORE_OPT_TA_POOL },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -333,6 +368,9 @@ int main(int argc, char **argv)
 		case 'k':
 			core.cfg.pubkey_path = optarg;
 			break;
+		case 'S':
+			core.cfg.state_dir = optarg;
+			break;
 		case 'r':
 			ready_fd = atoi(optarg);
 			break;
@@ -346,6 +384,12 @@ int main(int argc, char **argv)
 			dup2(lf, STDERR_FILENO);
 			close(lf);
 			break;
+		case CORE_OPT_POOL_PAGES:
+		case CORE_OPT_CORE_POOL:
+		case CORE_OPT_TA_POOL:
+			if (pager_budget_option(o, optarg))
+				return 2;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -358,10 +402,17 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/* From here on the core's own paged code runs through its pager. */
+	if (pager_budget_start())
+		return 1;
 	if (!core.cfg.ta_host_path)
 		core.cfg.ta_host_path = default_ta_host(argv[0]);
 	core.ta_pubkey = ta_key_load(core.cfg.pubkey_path);
 	if (!core.ta_pubkey)
+		return 1;
+	if (!core.cfg.state_dir)
+		core.cfg.state_dir = default_state_dir(core.cfg.socket_path);
+	if (!core.cfg.state_dir || ptime_init(core.cfg.state_dir))
 		return 1;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);

@@ -11,6 +11,7 @@
 struct work {
 	struct conn *conn;
 	struct tc_msg *msg;	/* NULL: the guest is gone */
+	struct call *call;	/* OPEN_SESSION, INVOKE: what CANCEL finds */
 	struct work *next;
 };
 
@@ -33,7 +34,12 @@ void workq_push(struct conn *c, struct tc_msg *msg)
 		conn_get(c);
 	w->conn = c;
 	w->msg = msg;
+	w->call = NULL;
 	w->next = NULL;
+	/* Recorded on the event loop, so no later CANCEL can miss it. */
+	if (msg && (msg->cmd == TC_CMD_OPEN_SESSION ||
+		    msg->cmd == TC_CMD_INVOKE))
+		w->call = call_begin(c, msg->id);
 	pthread_mutex_lock(&wq_lock);
 	*wq_tail = w;
 	wq_tail = &w->next;
@@ -57,7 +63,13 @@ static void *workq_thread(void *arg)
 		pthread_mutex_unlock(&wq_lock);
 
 		if (w->msg) {
-			dispatch_request(w->conn, w->msg);
+			/* Cancelled while queued: it never reaches a TA. */
+			if (call_start(w->call, exec_current()))
+				dispatch_request(w->conn, w->msg);
+			else
+				conn_reply(w->conn, w->msg, TEEC_ERROR_CANCEL,
+					   TEEC_ORIGIN_TEE);
+			call_end(w->conn, w->call);
 			free(w->msg);
 		} else {
 			dispatch_guest_gone(w->conn);

@@ -103,6 +103,12 @@
     <area:arg pos="3" kind="shared memory" effect="use"/>
   </area:op>
   <area:op name="checkContent_Parameter_value" args="4"/>
+  <area:op name="defineMemoryContent_tmpMemory" args="3">
+    <area:arg pos="1" kind="temporary memory" effect="use"/>
+  </area:op>
+  <area:op name="checkMemoryContent_tmpMemory" args="5">
+    <area:arg pos="3" kind="temporary memory" effect="use"/>
+  </area:op>
   <area:op name="StartThread_InvokeCommand" args="4">
     <area:arg pos="1" kind="thread" effect="create"/>
     <area:arg pos="2" kind="session" effect="use"/>
@@ -111,6 +117,9 @@
   <area:op name="JoinThread" args="2" expect="required">
     <area:arg pos="1" kind="thread" effect="destroy"/>
   </area:op>
+  <!-- Sleep(milliseconds): the client waits, e.g. for a command started on
+       a thread to reach the TA before it cancels it. -->
+  <area:op name="Sleep" args="1"/>
   <area:op name="SetUp_TEE" args="0"/>
   <area:op name="TearDown_TEE" args="1"/>
   <area:op name="SelectApp" args="2"/>
@@ -249,6 +258,20 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- defineMemoryContent_tmpMemory(buffer, value, size) -->
+  <xsl:template match="operation[@name = 'defineMemoryContent_tmpMemory']">
+    <xsl:call-template name="plain-call">
+      <xsl:with-param name="fn" select="'GP_FILL_TEMP'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- checkMemoryContent_tmpMemory(operation, n, buffer, value, size) -->
+  <xsl:template match="operation[@name = 'checkMemoryContent_tmpMemory']">
+    <xsl:call-template name="plain-call">
+      <xsl:with-param name="fn" select="'GP_CHECK_TEMP'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- checkContent_Parameter_value(operation, n, a, b) -->
   <xsl:template match="operation[@name = 'checkContent_Parameter_value']">
     <xsl:call-template name="plain-call">
@@ -272,6 +295,12 @@
     <xsl:text>, </xsl:text>
     <xsl:value-of select="@gpgen:expected"/>
     <xsl:text>);</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="operation[@name = 'Sleep']">
+    <xsl:call-template name="plain-call">
+      <xsl:with-param name="fn" select="'gp_sleep_ms'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="operation[@name = 'SetUp_TEE' or @name = 'TearDown_TEE']">

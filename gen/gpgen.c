@@ -1,8 +1,6 @@
 /*
- * One gpgen run: for each input, read and validate it, pick its area, give
- * each scenario its stable ID, check the sequencing of every scenario, and
- * only if all of that passed, annotate the document and let the area's
- * stylesheet write the C.
+ * One gpgen run: read, validate, pick the area, identify and check each
+ * scenario, and only when all passed let the area's stylesheet write the C.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -399,7 +397,10 @@ int gpgen_input(struct gpgen *g, const char *path)
 	ns = xmlNewNs(root, (const xmlChar *)GPGEN_NS,
 		      (const xmlChar *)"gpgen");
 	if (!ns) {
-		res = -ENOMEM;
+		/* The input declared the prefix for a namespace of its own. */
+		gpgen_diag_error(&g->diag, &w, "the namespace prefix \"gpgen\" "
+				 "is reserved for gpgen");
+		res = -EINVAL;
 		goto out;
 	}
 	res = run_scenarios(g, lo->area, root, ns, path);

@@ -1,7 +1,6 @@
 /*
  * gpgen, the GP test-suite generator, as a library: the command line and
- * the unit tests drive the same code. One run reads GP XML files, checks
- * them and keeps one C file per input; nothing is written to disk here.
+ * the unit tests drive the same code; nothing is written to disk here.
  */
 #ifndef GPGEN_H
 #define GPGEN_H

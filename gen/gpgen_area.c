@@ -1,7 +1,6 @@
 /*
- * Areas: loads the operation table of an area stylesheet (and of the
- * stylesheets it imports, which it overrides), checks that the table is
- * consistent, and answers the sequencing check's questions about it.
+ * Area tables: loads the table of an area stylesheet and of those it
+ * imports, checks it, and answers the sequencing check's questions.
  */
 #include <ctype.h>
 #include <dirent.h>

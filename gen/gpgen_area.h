@@ -1,9 +1,6 @@
 /*
- * Areas: what gpgen knows about one GP suite (Client API, TCF, Time, ...).
- * An area is one stylesheet, gen/NAME.xsl, whose top-level elements in the
- * namespace below also form a table: the resource kinds the area's values
- * name, and for each operation its arguments and how it changes them. The
- * sequencing check reads only this table; the templates write the C.
+ * Areas: what gpgen knows about one GP suite (Client API, TCF, Time, ...),
+ * read from the table in the area's stylesheet gen/NAME.xsl.
  */
 #ifndef GPGEN_AREA_H
 #define GPGEN_AREA_H

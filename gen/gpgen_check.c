@@ -1,10 +1,6 @@
 /*
- * The sequencing check. Each variable a scenario names (CONTEXT01,
- * SESSION01, SHARE_MEM01, ...) is a resource whose life the steps drive:
- * created, used, destroyed. Using what is not live, creating what is, or
- * mixing resources of different contexts in one step is an error naming
- * the step; what is still live at the end is released by cleanup steps
- * gpgen adds, with a warning.
+ * The sequencing check: follows each variable a scenario names through
+ * the steps that create, use and destroy it, and adds cleanup steps.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -151,6 +147,14 @@ static struct check_res *check_res_of(struct check *c, const char *value)
 	const struct gpgen_kind *k = gpgen_area_kind_of(c->a, value);
 
 	return k ? check_res_get(c, value, k) : NULL;
+}
+
+/* Like check_res_of, for kinds whose life is followed; NULL otherwise. */
+static struct check_res *check_tracked(struct check *c, const char *value)
+{
+	struct check_res *r = check_res_of(c, value);
+
+	return r && r->kind->release ? r : NULL;
 }
 
 static int check_set(struct check *c, xmlNodePtr n, const char *name,
@@ -442,6 +446,12 @@ static void check_pass(struct check *c, const struct check_step *s,
 	}
 }
 
+/*
+ * Applies the table's effects for one step. Uses and destroys are checked
+ * against the state before the step; creates come last, so that the step's
+ * parent (the context an OpenSession names) is known whatever the order of
+ * the arguments, and a step that failed the check creates nothing.
+ */
 static void check_effects(struct check *c, struct check_step *s)
 {
 	const struct gpgen_op *op = s->op;
@@ -461,8 +471,10 @@ static void check_effects(struct check *c, struct check_step *s)
 		if (!r)
 			continue;	/* NULL or a constant: nothing to follow */
 		if (r->kind != rule->kind) {
-			check_err(c, s, "argument %u of %s must be a %s, not %s",
-				  rule->pos, op->name, rule->kind->name, v);
+			check_err(c, s, "argument %u of %s must be %s %s, not "
+				  "%s", rule->pos, op->name,
+				  strchr("aeiou", rule->kind->name[0]) ?
+				  "an" : "a", rule->kind->name, v);
 			continue;
 		}
 		if (rule->parent)
@@ -470,13 +482,11 @@ static void check_effects(struct check *c, struct check_step *s)
 		switch (rule->effect) {
 		case GPGEN_USE:
 		case GPGEN_DESTROY:
-			if (!r->kind->release) {
-				/* Untracked kinds are always there. */
-			} else if (!check_live(c, s, r, rule->effect ==
-					       GPGEN_USE ? "used" :
-					       r->kind->destroyed)) {
+			/* Untracked kinds (no release) are always there. */
+			if (r->kind->release &&
+			    !check_live(c, s, r, rule->effect == GPGEN_USE ?
+					"used" : r->kind->destroyed))
 				break;
-			}
 			if (check_is_parent_kind(c, r->kind))
 				cl.ctx = r;
 			else if (r->parent)
@@ -499,7 +509,7 @@ static void check_effects(struct check *c, struct check_step *s)
 		case GPGEN_BIND:
 			slot = check_slot(c, s, r, rule->slot);
 			if (slot >= 0)
-				r->slot_ref[slot] = check_res_of(c,
+				r->slot_ref[slot] = check_tracked(c,
 						check_arg(s, rule->ref));
 			break;
 		case GPGEN_UNBIND:

@@ -1,8 +1,4 @@
-/*
- * The sequencing check of one scenario: walks its steps in the order the
- * generated code runs them and follows every context, session, shared
- * memory, thread and operation they name, driven by the area's table.
- */
+/* The sequencing check of one scenario, driven by the area's table. */
 #ifndef GPGEN_CHECK_H
 #define GPGEN_CHECK_H
 

@@ -1,7 +1,4 @@
-/*
- * Text for C source: XML names and paths become string literals and
- * comments in the generated file, and must not be able to end them early.
- */
+/* Text for C source: XML names and paths made safe as literals and comments. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
  * gpgen diagnostics: formats each message with its location and keeps the
- * text so the command line and the unit tests see exactly the same lines.
+ * text, so the command line and the unit tests see the same lines.
  */
 #include <stdarg.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * gpgen diagnostics: errors and warnings in the one form every check uses,
+ * gpgen diagnostics: errors and warnings in one form,
  * `file:LINE: scenario "NAME": step N: message`, collected for the caller.
  */
 #ifndef GPGEN_DIAG_H

@@ -1,7 +1,6 @@
 /*
- * Emission: the stylesheets write all the C. libxslt runs them with no
- * right to write files or touch the network, and whatever it complains
- * about becomes a gpgen error naming the stylesheet.
+ * Emission: runs an area's stylesheet over the annotated document, with no
+ * right to write files or use the network, and reports what libxslt says.
  */
 #include <errno.h>
 #include <stdarg.h>

@@ -1,7 +1,6 @@
 /*
  * gpgen command line: GP test-suite XML in, one C file of xtest cases per
- * input out. Exit status 0 when all went well, 1 when an input had errors
- * (nothing is written then), 2 for a usage error.
+ * input out; exit 0 on success, 1 for input errors, 2 for usage errors.
  */
 #include <errno.h>
 #include <getopt.h>

@@ -1,7 +1,6 @@
 /*
- * Scenario identity. A scenario's test ID comes from the code in its name
- * and nothing else, so adding, removing or excluding a scenario never
- * renumbers another.
+ * Scenario identity: test IDs come from the code in a scenario's name and
+ * nothing else; exclusion lists and duplicate codes.
  */
 #include <ctype.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 /*
- * Scenario identity: the code "xx-yy-zz" at the end of a scenario's name,
- * the stable test ID made from it, exclusion lists and duplicate codes.
+ * Scenario identity: the code "xx-yy-zz" ending a scenario's name, the
+ * stable test ID made from it, exclusion lists and duplicate codes.
  */
 #ifndef GPGEN_SCENARIO_H
 #define GPGEN_SCENARIO_H

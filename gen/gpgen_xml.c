@@ -1,7 +1,6 @@
 /*
- * gpgen's XML input. Files are read by us and handed to libxml2 from memory,
- * so every other resource (DTD, entity, stylesheet import) goes through the
- * entity loader below, which only serves files of gpgen's data directory.
+ * gpgen's XML input: GP files read without network or entities, with line
+ * numbers, validated against the schema; only gen/ files may be loaded.
  */
 #include <errno.h>
 #include <limits.h>

@@ -1,7 +1,4 @@
-/*
- * gpgen's XML input: reading GP files without network or external entities,
- * keeping line numbers, and validating them against the suite schema.
- */
+/* gpgen's XML input: safe reading with line numbers, and schema validation. */
 #ifndef GPGEN_XML_H
 #define GPGEN_XML_H
 

@@ -21,6 +21,9 @@
   <area:op name="Invoke_GetSystemTime" args="2" expect="required">
     <area:arg pos="1" kind="session" effect="use"/>
   </area:op>
+  <area:op name="Invoke_Simple_Function" args="2" expect="required">
+    <area:arg pos="1" kind="session" effect="use"/>
+  </area:op>
   <area:op name="Invoke_GetREETime" args="2" expect="required">
     <area:arg pos="1" kind="session" effect="use"/>
   </area:op>
@@ -41,7 +44,8 @@
     <area:arg pos="1" kind="session" effect="use"/>
   </area:op>
 
-  <xsl:template match="operation[@name = 'Invoke_GetSystemTime' or
+  <xsl:template match="operation[@name = 'Invoke_Simple_Function' or
+		       @name = 'Invoke_GetSystemTime' or
 		       @name = 'Invoke_GetREETime' or
 		       @name = 'Invoke_SetTAPersistentTime_and_GetTAPersistentTime' or
 		       @name = 'Invoke_SetTAPersistentTime_and_GetTAPersistentTime_Overflow' or

@@ -3,6 +3,15 @@
 
 $(eval $(call ta-build,ta/os_test))
 $(eval $(call ta-build,ta/os_test_mi))
+$(eval $(call ta-build,ta/tcf_test))
+$(eval $(call ta-build,ta/tcf_test_mi))
+$(eval $(call ta-build,ta/tcf_keepalive))
+$(eval $(call ta-build,ta/tcf_single))
+$(eval $(call ta-build,ta/tcf_create_fail))
+$(eval $(call ta-build,ta/tcf_create_panic))
+$(eval $(call ta-build,ta/tcf_peer))
+$(eval $(call ta-build,ta/pager_test))
+$(eval $(call ta-build,ta/shm_churn))
 
 TA_LIBC_HOST_NAMES := -include ta/devkit/tests/libc_host_names.h
 $(foreach s,$(TA_LIBC_SRCS),$(eval CPPFLAGS_$(s) := -nostdinc \

@@ -4,9 +4,17 @@
 xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
 		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
-		     xtest/private_core.c xtest/proc.c xtest/settings.c
+		     xtest/private_core.c xtest/proc.c xtest/settings.c \
+		     xtest/stats.c
 xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
-		   xtest/regression_1006.c
+		   xtest/regression_1006.c xtest/tcf_helpers.c \
+		   xtest/regression_1008.c xtest/regression_1012.c \
+		   xtest/regression_1016.c xtest/regression_1021.c \
+		   xtest/regression_1024.c xtest/regression_1027.c \
+		   xtest/regression_7000.c xtest/regression_7010.c
+# The 8000 (pager) series.
+xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
+		   xtest/regression_8004.c
 
 # Generated cases (gpgen's out/gen/gp/*.c) and what they need join xtest
 # through these lists: any module appends `XTEST_EXTRA_SRCS += out/gen/gp/x.c`
@@ -26,13 +34,14 @@ xtest-xml-libs := $(shell pkg-config --libs libxml-2.0 2>/dev/null || \
 # interfaces they drive. For generated ones the flags are expanded when the
 # file compiles, so XTEST_EXTRA_CPPFLAGS may grow after this point.
 $(OUT)/obj/xtest/%.o: HOST_CPPFLAGS += -Ixtest -Ita/os_test/include \
+	-Ita/tcf_test/include -Ita/tcf_peer/include -Ita/pager_test/include \
 	$(xtest-xml-cflags)
 xtest-host-cppflags := $(HOST_CPPFLAGS)
 $(OUT)/obj/$(OUT)/gen/gp/%.o: HOST_CPPFLAGS = $(xtest-host-cppflags) -Ixtest \
 	-Ita/os_test/include $(XTEST_EXTRA_CPPFLAGS)
 
 $(eval $(call host-program,xtest,$(xtest-runner-srcs) $(xtest-case-srcs),\
-	$(OUT)/lib/libteec.a $(xtest-xml-libs) -lcmocka -lpthread))
+	$(OUT)/lib/libteec.a $(xtest-xml-libs) -lcmocka -lcrypto -lpthread))
 
 .SECONDEXPANSION:
 $(OUT)/bin/xtest: $$(call host-objs,$$(XTEST_EXTRA_SRCS))

@@ -17,6 +17,7 @@ enum {
 	OPT_JUNIT,
 	OPT_TAP,
 	OPT_KEEP_TMP,
+	OPT_STATS,
 };
 
 static const struct option options_long[] = {
@@ -30,6 +31,7 @@ static const struct option options_long[] = {
 	{ "junit", required_argument, NULL, OPT_JUNIT },
 	{ "tap", no_argument, NULL, OPT_TAP },
 	{ "keep-tmp", no_argument, NULL, OPT_KEEP_TMP },
+	{ "stats", required_argument, NULL, OPT_STATS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -56,6 +58,9 @@ void options_usage(FILE *f, const char *prog)
 "  --junit FILE      also write the results as JUnit XML to FILE\n"
 "  --tap             print TAP (version 14) instead of the text report\n"
 "  --keep-tmp        keep the private core's directory (socket, logs)\n"
+"  --stats KIND      after the run, print the core's statistics: pager (the\n"
+"                    pager of the core and of each TA instance: pool, faults,\n"
+"                    evictions, fault times) or core (sessions, instances)\n"
 "  -h, --help        this text\n"
 "\n"
 "Environment: TEECHECK_OUT is the build output directory (default: the\n"
@@ -197,6 +202,12 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 			break;
 		case OPT_KEEP_TMP:
 			o->keep_tmp = true;
+			break;
+		case OPT_STATS:
+			if (strcmp(optarg, "pager") && strcmp(optarg, "core"))
+				OPTIONS_FAIL("--stats %s: expected pager or core",
+					     optarg);
+			o->stats = optarg;
 			break;
 		case ':':
 			OPTIONS_FAIL("%s needs an argument", argv[optind - 1]);

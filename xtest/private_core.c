@@ -199,13 +199,35 @@ static int private_core_launch(struct private_core *pc, const char *name,
 int private_core_start(struct private_core *pc, const char *bin_dir,
 		       const char *ta_dir, bool keep_dir)
 {
+	return private_core_start_state(pc, bin_dir, ta_dir, keep_dir, NULL);
+}
+
+int private_core_start_state(struct private_core *pc, const char *bin_dir,
+			     const char *ta_dir, bool keep_dir,
+			     const char *state_dir)
+{
+	struct private_core_opts opts = { .state_dir = state_dir };
+
+	return private_core_start_opts(pc, bin_dir, ta_dir, keep_dir, &opts);
+}
+
+/* Room for the core's arguments: the fixed ones, then opts' own. */
+#define PRIVATE_CORE_MAX_ARGS	32
+
+int private_core_start_opts(struct private_core *pc, const char *bin_dir,
+			    const char *ta_dir, bool keep_dir,
+			    const struct private_core_opts *opts)
+{
 	const char *tmp = getenv("TMPDIR");
+	const char *state_dir = opts ? opts->state_dir : NULL;
+	const char *core_name = opts && opts->core_name ? opts->core_name :
+				"tee-core";
 	char core_bin[PATH_MAX], supp_bin[PATH_MAX];
 	int rc;
 
 	memset(pc, 0, sizeof(*pc));
 	pc->keep_dir = keep_dir;
-	if (private_core_path(core_bin, sizeof(core_bin), bin_dir, "tee-core") ||
+	if (private_core_path(core_bin, sizeof(core_bin), bin_dir, core_name) ||
 	    private_core_path(supp_bin, sizeof(supp_bin), bin_dir,
 			      "tee-supplicant"))
 		return -ENAMETOOLONG;
@@ -248,10 +270,13 @@ int private_core_start(struct private_core *pc, const char *bin_dir,
 	}
 
 	{
-		char *core_argv[] = {
+		char *core_argv[PRIVATE_CORE_MAX_ARGS] = {
 			core_bin, "--socket", pc->socket, "--ready-fd", "@READY",
-			"--log", pc->core_log, NULL
+			"--log", pc->core_log,
+			state_dir ? "--state-dir" : NULL, (char *)state_dir,
+			NULL
 		};
+		size_t n = 0, i;
 		char *supp_argv[] = {
 			supp_bin, "--socket", pc->socket,
 			"--ta-dir", (char *)ta_dir,
@@ -259,7 +284,20 @@ int private_core_start(struct private_core *pc, const char *bin_dir,
 			"--ready-fd", "@READY", NULL
 		};
 
-		rc = private_core_launch(pc, "tee-core", core_argv,
+		while (core_argv[n])
+			n++;
+		for (i = 0; opts && opts->core_args && opts->core_args[i];
+		     i++) {
+			if (n == PRIVATE_CORE_MAX_ARGS - 1) {
+				fprintf(stderr, "xtest: too many arguments "
+					"for %s\n", core_name);
+				rc = -E2BIG;
+				goto out;
+			}
+			core_argv[n++] = (char *)opts->core_args[i];
+		}
+		core_argv[n] = NULL;
+		rc = private_core_launch(pc, core_name, core_argv,
 					 pc->core_log, &pc->core);
 		if (!rc)
 			rc = private_core_launch(pc, "tee-supplicant", supp_argv,

@@ -31,6 +31,26 @@ int private_core_start(struct private_core *pc, const char *bin_dir,
 		       const char *ta_dir, bool keep_dir);
 
 /*
+ * The same with the core's persistent state in state_dir (NULL: the core's
+ * default, inside the run's directory), so a state can outlive one core.
+ */
+int private_core_start_state(struct private_core *pc, const char *bin_dir,
+			     const char *ta_dir, bool keep_dir,
+			     const char *state_dir);
+
+/* What a private core may be started with besides the defaults. */
+struct private_core_opts {
+	const char *core_name;		/* in bin_dir; NULL: "tee-core" */
+	const char *state_dir;		/* as for private_core_start_state */
+	const char *const *core_args;	/* more arguments, NULL-terminated */
+};
+
+/* The same, with another core program or more arguments for it. */
+int private_core_start_opts(struct private_core *pc, const char *bin_dir,
+			    const char *ta_dir, bool keep_dir,
+			    const struct private_core_opts *opts);
+
+/*
  * Returns 0 while both processes run, or -EPIPE with what happened in why
  * (the log tail goes to stderr).
  */

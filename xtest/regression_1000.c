@@ -638,6 +638,10 @@ XTEST_CASE(case_1004, .id = "1004", .suite = "regression",
 #define MANY_SESSIONS	32
 #define MANY_THREADS	8
 
+/*
+ * The counts are exact: this assumes no other client holds sessions on
+ * os_test meanwhile, as with the private core of a run.
+ */
 static void test_1005_single_instance(void **state)
 {
 	TEEC_Session sess[MANY_SESSIONS];

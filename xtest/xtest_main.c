@@ -19,6 +19,7 @@
 #include "runner.h"
 #include "select.h"
 #include "settings.h"
+#include "stats.h"
 #include "tap.h"
 
 #define XTEST_EXIT_FAILED	1
@@ -132,7 +133,7 @@ int main(int argc, char **argv)
 	struct select_plan plan = { 0 };
 	struct results res = { 0 };
 	struct options opts;
-	int rc, code = XTEST_EXIT_USAGE;
+	int rc, stats_rc = 0, code = XTEST_EXIT_USAGE;
 	size_t ncases = 0;
 	char err[256];
 
@@ -171,7 +172,7 @@ int main(int argc, char **argv)
 	cfg.repeat = opts.repeat;
 	cfg.tap = opts.tap;
 	code = XTEST_EXIT_FAILED;
-	if (plan.nitems) {
+	if (plan.nitems || opts.stats) {
 		rc = main_setup_tee(&opts, &pc, &cfg);
 		if (rc) {
 			if (proc_stop_requested()) {
@@ -184,6 +185,9 @@ int main(int argc, char **argv)
 		}
 	}
 	rc = runner_run(&plan, &cfg, &res);
+	/* Before the summary, which LAVA's parsers expect last. */
+	if (!rc && opts.stats && !res.stop_signal)
+		stats_rc = stats_print(stdout, opts.stats);
 	private_core_stop(&pc);
 	if (rc) {
 		fprintf(stderr, "xtest: the run failed: %s\n", strerror(-rc));
@@ -193,6 +197,8 @@ int main(int argc, char **argv)
 	if (opts.junit_path && junit_write(opts.junit_path, &res))
 		goto out;
 	code = main_exit_code(&res);
+	if (stats_rc && !code)
+		code = XTEST_EXIT_FAILED;
 out:
 	private_core_stop(&pc);
 	results_free(&res);

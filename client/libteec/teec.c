@@ -399,6 +399,32 @@ static void op_decode(struct teec_ctx *c, TEEC_Operation *op,
 	}
 }
 
+/*
+ * Sends m for op and waits for the reply, so that TEEC_RequestCancellation
+ * can find it meanwhile. TEEC_ERROR_CANCEL: op was cancelled before it
+ * started, and nothing was sent.
+ */
+static TEEC_Result op_exchange(struct teec_ctx *c, struct tc_msg *m,
+			       TEEC_Operation *op, struct tc_msg *reply)
+{
+	struct teec_inflight e;
+	struct teec_pending p;
+	TEEC_Result res;
+
+	if (!op)
+		return transport_call(c, m, reply);
+	if (!cancel_op_begin(op, c, &e))
+		return TEEC_ERROR_CANCEL;
+	res = transport_prepare(c, m, reply, &p);
+	if (!res) {
+		transport_send(c, m, &p);
+		cancel_op_sent(&e, m->id);
+		res = transport_wait(c, &p);
+	}
+	cancel_op_end(&e);
+	return res;
+}
+
 /* One request with an operation: encode, exchange, decode. */
 static TEEC_Result op_call(struct teec_ctx *c, struct tc_msg *proto,
 			   TEEC_Operation *op, struct tc_msg *reply,
@@ -418,10 +444,14 @@ static TEEC_Result op_call(struct teec_ctx *c, struct tc_msg *proto,
 	m->login = proto->login;
 	m->conn_data = proto->conn_data;
 	memcpy(m->uuid, proto->uuid, sizeof(m->uuid));
-	if (op)
-		op->started = 1;
-	res = transport_call(c, m, reply);
+	res = op_exchange(c, m, op, reply);
 	free(m);
+	if (res == TEEC_ERROR_CANCEL) {
+		/* Cancelled before it left: nothing reached the TEE. */
+		regions_free(c, rg);
+		set_origin(origin, TEEC_ORIGIN_COMMS);
+		return res;
+	}
 	if (res) {
 		regions_free(c, rg);
 		set_origin(origin, TEEC_ORIGIN_COMMS);
@@ -455,11 +485,22 @@ TEEC_Result TEEC_OpenSession(TEEC_Context *context, TEEC_Session *session,
 	memcpy(u.clock_seq_and_node, destination->clockSeqAndNode, 8);
 	tc_uuid_to_bytes(&u, proto.uuid);
 	proto.login = connectionMethod;
-	if ((connectionMethod == TEEC_LOGIN_GROUP ||
-	     connectionMethod == TEEC_LOGIN_GROUP_APPLICATION)) {
+	switch (connectionMethod) {
+	case TEEC_LOGIN_PUBLIC:
+	case TEEC_LOGIN_USER:
+	case TEEC_LOGIN_APPLICATION:
+	case TEEC_LOGIN_USER_APPLICATION:
+		/* The core derives the identity; connectionData is unused. */
+		break;
+	case TEEC_LOGIN_GROUP:
+	case TEEC_LOGIN_GROUP_APPLICATION:
+		/* The group; the core checks the client is a member. */
 		if (!connectionData)
 			return TEEC_ERROR_BAD_PARAMETERS;
 		proto.conn_data = *(const uint32_t *)connectionData;
+		break;
+	default:
+		return TEEC_ERROR_BAD_PARAMETERS;
 	}
 	res = op_call(c, &proto, operation, &r, returnOrigin);
 	if (res)
@@ -495,12 +536,4 @@ TEEC_Result TEEC_InvokeCommand(TEEC_Session *session, uint32_t commandID,
 	proto.func = commandID;
 	return op_call(session->imp.ctx, &proto, operation, &r,
 		       returnOrigin);
-}
-
-void TEEC_RequestCancellation(TEEC_Operation *operation)
-{
-	if (!operation)
-		return;
-	/* Cancellation reaches the core with the Client API issue. */
-	operation->imp.cancelled = 1;
 }

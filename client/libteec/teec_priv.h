@@ -14,7 +14,14 @@
 #define TEEC_NSRAM_DEFAULT	(256ull << 20)
 #define TEEC_DEFAULT_CORE	"/run/teecheck/core.sock"
 
-struct teec_pending;
+/* A request waiting for its reply. */
+struct teec_pending {
+	uint32_t id;
+	bool done;
+	TEEC_Result err;		/* transport failure, else 0 */
+	struct tc_msg *reply;
+	struct teec_pending *next;
+};
 
 struct teec_ctx {
 	int sock;
@@ -51,5 +58,37 @@ TEEC_Result transport_connect(struct teec_ctx *c, const char *name);
 /* Sends req (its id is set here) and waits for the reply. */
 TEEC_Result transport_call(struct teec_ctx *c, struct tc_msg *req,
 			   struct tc_msg *reply);
+/*
+ * The same in three steps, for a caller that must know the request's id
+ * before it is sent and after: prepare (sets req->id), send, wait.
+ */
+TEEC_Result transport_prepare(struct teec_ctx *c, struct tc_msg *req,
+			     struct tc_msg *reply, struct teec_pending *me);
+void transport_send(struct teec_ctx *c, struct tc_msg *req,
+		    struct teec_pending *me);
+TEEC_Result transport_wait(struct teec_ctx *c, struct teec_pending *me);
+/* A message with no reply (CANCEL). Returns 0 or -errno. */
+int transport_send_oneway(struct teec_ctx *c, const struct tc_msg *msg);
+
+/* cancel.c: TEEC_RequestCancellation's bookkeeping. */
+struct teec_inflight {
+	TEEC_Operation *op;
+	struct teec_ctx *ctx;
+	uint32_t id;			/* the request's message id once sent */
+	bool sent;
+	bool cancel_requested;		/* before it was sent */
+	struct teec_inflight *next;
+};
+
+/*
+ * Before op's request is sent: records it (e) so a cancellation finds it,
+ * and marks it started. False, with nothing recorded, if op was cancelled
+ * before it started.
+ */
+bool cancel_op_begin(TEEC_Operation *op, struct teec_ctx *c,
+		     struct teec_inflight *e);
+/* After it was sent as message id: a cancellation asked meanwhile goes. */
+void cancel_op_sent(struct teec_inflight *e, uint32_t id);
+void cancel_op_end(struct teec_inflight *e);
 
 #endif

@@ -13,14 +13,6 @@
 #include "../../common/tc_msg.h"
 #include "teec_priv.h"
 
-struct teec_pending {
-	uint32_t id;
-	bool done;
-	TEEC_Result err;		/* transport failure, else 0 */
-	struct tc_msg *reply;
-	struct teec_pending *next;
-};
-
 static const char *core_path(const char *name)
 {
 	if (!name || !strcmp(name, "sim")) {
@@ -100,35 +92,46 @@ static void transport_read_one(struct teec_ctx *c)
 	}
 }
 
-TEEC_Result transport_call(struct teec_ctx *c, struct tc_msg *req,
-			   struct tc_msg *reply)
+TEEC_Result transport_prepare(struct teec_ctx *c, struct tc_msg *req,
+			     struct tc_msg *reply, struct teec_pending *me)
 {
-	struct teec_pending me = { .reply = reply };
-	int rc;
-
+	memset(me, 0, sizeof(*me));
+	me->reply = reply;
 	pthread_mutex_lock(&c->rx_lock);
 	if (c->broken) {
 		pthread_mutex_unlock(&c->rx_lock);
 		return TEEC_ERROR_COMMUNICATION;
 	}
 	do
-		me.id = ++c->next_id;
-	while (!me.id);
-	req->id = me.id;
-	me.next = c->pending;
-	c->pending = &me;
+		me->id = ++c->next_id;
+	while (!me->id);
+	req->id = me->id;
+	me->next = c->pending;
+	c->pending = me;
 	pthread_mutex_unlock(&c->rx_lock);
+	return TEEC_SUCCESS;
+}
+
+void transport_send(struct teec_ctx *c, struct tc_msg *req,
+		    struct teec_pending *me)
+{
+	int rc;
 
 	pthread_mutex_lock(&c->send_lock);
 	rc = tc_send(c->sock, req, -1);
 	pthread_mutex_unlock(&c->send_lock);
-
-	pthread_mutex_lock(&c->rx_lock);
 	if (rc) {
-		me.done = true;
-		me.err = TEEC_ERROR_COMMUNICATION;
+		pthread_mutex_lock(&c->rx_lock);
+		me->done = true;
+		me->err = TEEC_ERROR_COMMUNICATION;
+		pthread_mutex_unlock(&c->rx_lock);
 	}
-	while (!me.done) {
+}
+
+TEEC_Result transport_wait(struct teec_ctx *c, struct teec_pending *me)
+{
+	pthread_mutex_lock(&c->rx_lock);
+	while (!me->done) {
 		if (c->reader) {
 			pthread_cond_wait(&c->rx_cond, &c->rx_lock);
 			continue;
@@ -138,9 +141,32 @@ TEEC_Result transport_call(struct teec_ctx *c, struct tc_msg *req,
 		c->reader = false;
 		pthread_cond_broadcast(&c->rx_cond);
 	}
-	pending_remove(c, &me);
+	pending_remove(c, me);
 	pthread_mutex_unlock(&c->rx_lock);
-	if (!me.err && reply->id != me.id)
+	if (!me->err && me->reply->id != me->id)
 		return TEEC_ERROR_COMMUNICATION;
-	return me.err;
+	return me->err;
+}
+
+TEEC_Result transport_call(struct teec_ctx *c, struct tc_msg *req,
+			   struct tc_msg *reply)
+{
+	struct teec_pending me;
+	TEEC_Result res;
+
+	res = transport_prepare(c, req, reply, &me);
+	if (res)
+		return res;
+	transport_send(c, req, &me);
+	return transport_wait(c, &me);
+}
+
+int transport_send_oneway(struct teec_ctx *c, const struct tc_msg *msg)
+{
+	int rc;
+
+	pthread_mutex_lock(&c->send_lock);
+	rc = tc_send(c->sock, msg, -1);
+	pthread_mutex_unlock(&c->send_lock);
+	return rc;
 }

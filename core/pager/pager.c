@@ -1,4 +1,4 @@
-/* The pager's life cycle: setting it up, tearing it down, its settings. */
+/* The pager's life cycle: setting it up and tearing it down. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,7 +33,6 @@ TEE_Result pager_init(size_t pool_pages, uint32_t flags)
 
 	memset(&pager_state, 0, sizeof(pager_state));
 	pager_state.memfd = -1;
-	pager_state.flags = flags;
 	pager_state.page_size = (size_t)psz;
 	pager_state.page_shift = (unsigned int)__builtin_ctzl((unsigned long)psz);
 

@@ -16,8 +16,9 @@
 #define PAGER_MAX_REGIONS	64
 /*
  * The smallest pool, and the number of pool pages pager_lock() always leaves
- * unlocked: one instruction may need a code page and two data pages that
- * each straddle a page boundary resident at once.
+ * unlocked: an instruction may need its code page and data pages resident
+ * at once. (One that needs more pages than are unlocked would fault
+ * forever.)
  */
 #define PAGER_MIN_UNLOCKED	4
 #define PAGER_MAX_POOL_PAGES	(1u << 20)
@@ -88,6 +89,9 @@ struct pager_stats {
 	uint64_t integrity_failures;
 	/* Handled faults by duration: bucket b counts [2^b, 2^(b+1)) ns. */
 	uint64_t fault_ns_hist[PAGER_HIST_BUCKETS];
+	/* Faults that found their page being filled or evicted by another
+	 * thread, and waited for it. */
+	uint64_t busy_waits;
 };
 
 /* What pager_set_fatal_hook()'s hook is told about an integrity failure. */
@@ -105,6 +109,15 @@ struct pager_fatal_info {
  */
 typedef void (*pager_fatal_hook_t)(const struct pager_fatal_info *info,
 				   void *arg);
+
+/*
+ * Names what lies at addr for the report of a fault the pager took itself
+ * (a build bug: code or data its fault path needs was left paged): writes
+ * "symbol+0xoffset" into buf (len bytes, NUL-terminated) and returns true,
+ * or returns false. Called from the fault handler: async-signal-safe, and
+ * itself never in paged memory.
+ */
+typedef bool (*pager_symbolizer_t)(uintptr_t addr, char *buf, size_t len);
 
 /*
  * Sets up a pool of pool_pages pages and, unless PAGER_INIT_NO_HANDLER, the
@@ -136,6 +149,7 @@ TEE_Result pager_evict_all(void);
 
 TEE_Result pager_get_stats(struct pager_stats *stats);
 void pager_set_fatal_hook(pager_fatal_hook_t hook, void *arg);
+void pager_set_symbolizer(pager_symbolizer_t fn);
 
 /*
  * Offers a SIGSEGV or SIGBUS to the pager. True if it was a paged access that

@@ -89,7 +89,8 @@ void pager_arch_decode(const siginfo_t *info, const void *uctx,
 
 	f->addr = (uintptr_t)info->si_addr;
 	f->pc = (uintptr_t)uc->uc_mcontext.pc;
-	f->access = PAGER_ACCESS_READ;
+	/* Some emulators deliver no syndrome record. */
+	f->access = PAGER_ACCESS_UNKNOWN;
 	if (a64_fault_esr(uc, &esr))
 		return;
 	ec = (unsigned int)(esr >> A64_ESR_EC_SHIFT) & 0x3f;
@@ -98,6 +99,8 @@ void pager_arch_decode(const siginfo_t *info, const void *uctx,
 	else if ((ec == A64_ESR_EC_DABT_LOW || ec == A64_ESR_EC_DABT_CUR) &&
 		 (esr & A64_ESR_WNR) && !(esr & A64_ESR_CM))
 		f->access = PAGER_ACCESS_WRITE;
+	else
+		f->access = PAGER_ACCESS_READ;
 }
 
 void pager_arch_sync_icache(void *addr, size_t len)

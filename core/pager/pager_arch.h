@@ -13,6 +13,7 @@ enum pager_access {
 	PAGER_ACCESS_READ,
 	PAGER_ACCESS_WRITE,
 	PAGER_ACCESS_EXEC,
+	PAGER_ACCESS_UNKNOWN,	/* a data access; the CPU did not say which */
 };
 
 struct pager_fault {

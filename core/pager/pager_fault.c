@@ -34,13 +34,11 @@ static bool wants_write(const struct pager_region *r, enum pager_access access,
 	       (access == PAGER_ACCESS_WRITE || pin);
 }
 
-static int page_prot(const struct pager_region *r, const struct pager_vpage *vp)
+static int page_prot(const struct pager_region *r, bool dirty)
 {
 	if (r->kind == PAGER_KIND_RO)
 		return r->prot;
-	if (vp->flags & PAGER_VP_DIRTY)
-		return PROT_READ | PROT_WRITE;
-	return PROT_READ;
+	return dirty ? PROT_READ | PROT_WRITE : PROT_READ;
 }
 
 /* Whether one more pin on vp is allowed. Caller holds the lock. */
@@ -75,14 +73,21 @@ static void unpin_page(struct pager_vpage *vp)
 		pager_state.locked_pages--;
 }
 
-/* A touch of a page that has a pool page. Caller holds the lock. */
+/*
+ * A touch of a page that has a pool page. Caller holds the lock. A fault of
+ * unknown kind on a mapped read-only page of a writable region can only
+ * be a write.
+ */
 static int touch_resident(struct pager_region *r, size_t idx,
 			  enum pager_access access, bool pin)
 {
 	struct pager_vpage *vp = &r->pages[idx];
 	uintptr_t va = pager_region_va(r, idx);
-	bool upgrade = wants_write(r, access, pin) &&
-		       !(vp->flags & PAGER_VP_DIRTY);
+	bool write = wants_write(r, access, pin) ||
+		     (r->kind != PAGER_KIND_RO &&
+		      access == PAGER_ACCESS_UNKNOWN &&
+		      !(vp->flags & PAGER_VP_HIDDEN));
+	bool upgrade = write && !(vp->flags & PAGER_VP_DIRTY);
 	int res = PAGER_FAULT_SPURIOUS;
 	int rc;
 
@@ -97,7 +102,8 @@ static int touch_resident(struct pager_region *r, size_t idx,
 		res = PAGER_FAULT_DONE;
 	}
 	if (vp->flags & PAGER_VP_HIDDEN) {
-		rc = pager_pool_protect(va, page_prot(r, vp));
+		rc = pager_pool_protect(va, page_prot(r, vp->flags &
+							      PAGER_VP_DIRTY));
 		if (rc)
 			pager_report_sys_failure("show hidden page", va, -rc);
 		vp->flags &= (uint8_t)~PAGER_VP_HIDDEN;
@@ -117,14 +123,17 @@ static int touch_resident(struct pager_region *r, size_t idx,
 	return res;
 }
 
-/* Caller holds the lock; the page was BUSY and its content is saved. */
-static void finish_eviction(struct pager_region *r, size_t idx)
+/*
+ * Caller holds the lock; the page was BUSY and is saved. flags are its flags
+ * as pager_save() left them: a BUSY page's owner changes flags only here.
+ */
+static void finish_eviction(struct pager_region *r, size_t idx, uint8_t flags)
 {
 	struct pager_vpage *vp = &r->pages[idx];
 
 	vp->state = PAGER_VP_ABSENT;
 	vp->ppage = PAGER_NO_PAGE;
-	vp->flags &= (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_DIRTY);
+	vp->flags = flags & (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_DIRTY);
 	pager_clock_evicted(r, idx);
 	r->busy--;
 	pager_count(&pager_state.stats.evictions);
@@ -151,6 +160,8 @@ static int bring_in(struct pager_region *r, size_t idx,
 	struct pager_crypto_slot *cs;
 	const char *reason = NULL;
 	uintptr_t va = pager_region_va(r, idx);
+	bool write = wants_write(r, access, pin);
+	uint8_t flags = vp->flags, vflags = 0;
 	size_t vidx = 0;
 	int32_t p;
 	int rc;
@@ -174,6 +185,7 @@ static int bring_in(struct pager_region *r, size_t idx,
 		vr = pager_state.ppages[p].region;
 		vidx = pager_state.ppages[p].index;
 		start_eviction(vr, vidx);
+		vflags = vr->pages[vidx].flags;
 	}
 	vp->state = PAGER_VP_BUSY;
 	r->busy++;
@@ -181,13 +193,11 @@ static int bring_in(struct pager_region *r, size_t idx,
 
 	cs = pager_crypto_get();
 	if (vr)
-		pager_save(cs, vr, vidx, p);
-	rc = pager_fill(cs, r, idx, p, &reason);
+		pager_save(cs, vr, vidx, p, &vflags);
+	rc = pager_fill(cs, r, idx, p, flags, &reason);
 	pager_crypto_put(cs);
 	if (!rc) {
-		if (wants_write(r, access, pin))
-			vp->flags |= PAGER_VP_DIRTY;
-		rc = pager_pool_map(va, p, page_prot(r, vp));
+		rc = pager_pool_map(va, p, page_prot(r, write));
 		if (rc)
 			pager_report_sys_failure("map page", va, -rc);
 		if (r->prot & PROT_EXEC)
@@ -196,7 +206,7 @@ static int bring_in(struct pager_region *r, size_t idx,
 
 	pager_spin_lock(&pager_state.lock);
 	if (vr)
-		finish_eviction(vr, vidx);
+		finish_eviction(vr, vidx, vflags);
 	if (rc) {
 		pager_pool_free(p);
 		vp->state = PAGER_VP_ABSENT;
@@ -211,6 +221,8 @@ static int bring_in(struct pager_region *r, size_t idx,
 	if (vp->flags & PAGER_VP_STALE)
 		pager_state.stale_pages--;	/* the new mapping replaced it */
 	vp->flags &= (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_STALE);
+	if (write)
+		vp->flags |= PAGER_VP_DIRTY;
 	vp->state = PAGER_VP_RESIDENT;
 	r->busy--;
 	if (r->kind == PAGER_KIND_RO)
@@ -224,6 +236,8 @@ static int bring_in(struct pager_region *r, size_t idx,
 
 int pager_fault_resolve(uintptr_t addr, enum pager_access access, bool pin)
 {
+	bool waited = false;
+
 	for (;;) {
 		struct pager_region *r;
 		size_t idx;
@@ -249,6 +263,9 @@ int pager_fault_resolve(uintptr_t addr, enum pager_access access, bool pin)
 		default:
 			/* BUSY: its owner finishes without waiting on us. */
 			pager_spin_unlock(&pager_state.lock);
+			if (!waited)
+				pager_count(&pager_state.stats.busy_waits);
+			waited = true;
 			break;
 		}
 		sched_yield();
@@ -386,6 +403,7 @@ TEE_Result pager_evict_all(void)
 		struct pager_ppage *pp = &pager_state.ppages[p];
 		struct pager_crypto_slot *cs;
 		struct pager_region *r;
+		uint8_t flags;
 		size_t idx;
 
 		pager_spin_lock(&pager_state.lock);
@@ -397,14 +415,15 @@ TEE_Result pager_evict_all(void)
 			continue;
 		}
 		start_eviction(r, idx);
+		flags = r->pages[idx].flags;
 		pager_spin_unlock(&pager_state.lock);
 
 		cs = pager_crypto_get();
-		pager_save(cs, r, idx, (int32_t)p);
+		pager_save(cs, r, idx, (int32_t)p, &flags);
 		pager_crypto_put(cs);
 
 		pager_spin_lock(&pager_state.lock);
-		finish_eviction(r, idx);
+		finish_eviction(r, idx, flags);
 		pager_pool_free((int32_t)p);
 		pager_spin_unlock(&pager_state.lock);
 	}

@@ -25,7 +25,7 @@ static void page_aad(const struct pager_region *r, size_t idx,
 }
 
 int pager_fill(struct pager_crypto_slot *cs, struct pager_region *r,
-	       size_t idx, int32_t p, const char **reason)
+	       size_t idx, int32_t p, uint8_t flags, const char **reason)
 {
 	struct pager_vpage *vp = &r->pages[idx];
 	size_t psz = pager_state.page_size;
@@ -33,7 +33,7 @@ int pager_fill(struct pager_crypto_slot *cs, struct pager_region *r,
 	uint8_t aad[PAGER_AAD_SIZE];
 	uint8_t hash[PAGER_HASH_SIZE];
 
-	if (vp->flags & PAGER_VP_SAVED) {
+	if (flags & PAGER_VP_SAVED) {
 		page_aad(r, idx, aad);
 		if (pager_crypto_open(cs, aad, r->store + idx * psz, dst, psz,
 				      vp->iv, vp->tag)) {
@@ -60,7 +60,7 @@ int pager_fill(struct pager_crypto_slot *cs, struct pager_region *r,
 }
 
 void pager_save(struct pager_crypto_slot *cs, struct pager_region *r,
-		size_t idx, int32_t p)
+		size_t idx, int32_t p, uint8_t *flags)
 {
 	struct pager_vpage *vp = &r->pages[idx];
 	size_t psz = pager_state.page_size;
@@ -69,8 +69,8 @@ void pager_save(struct pager_crypto_slot *cs, struct pager_region *r,
 
 	if (r->kind == PAGER_KIND_RO)
 		return;
-	if (!(vp->flags & PAGER_VP_DIRTY)) {
-		if (!(vp->flags & PAGER_VP_SAVED) && !r->content)
+	if (!(*flags & PAGER_VP_DIRTY)) {
+		if (!(*flags & PAGER_VP_SAVED) && !r->content)
 			pager_count(&pager_state.stats.zero_released);
 		return;
 	}
@@ -80,8 +80,8 @@ void pager_save(struct pager_crypto_slot *cs, struct pager_region *r,
 	if (rc)
 		pager_report_sys_failure("seal page", pager_region_va(r, idx),
 					 -rc);
-	if (!(vp->flags & PAGER_VP_SAVED))
+	if (!(*flags & PAGER_VP_SAVED))
 		pager_count(&pager_state.stats.store_pages);
-	vp->flags = (uint8_t)((vp->flags | PAGER_VP_SAVED) & ~PAGER_VP_DIRTY);
+	*flags = (uint8_t)((*flags | PAGER_VP_SAVED) & ~PAGER_VP_DIRTY);
 	pager_count(&pager_state.stats.saves);
 }

@@ -89,13 +89,13 @@ struct pager_counters {
 	uint64_t saves;
 	uint64_t integrity_failures;
 	uint64_t store_pages;
+	uint64_t busy_waits;
 	uint64_t fault_ns_hist[PAGER_HIST_BUCKETS];
 };
 
 struct pager_state {
 	bool ready;
 	bool handler_installed;
-	uint32_t flags;
 	size_t page_size;
 	unsigned int page_shift;
 	size_t pool_pages;
@@ -159,11 +159,15 @@ int32_t pager_clock_victim(void);
 void pager_clock_hide(struct pager_region *r, size_t idx);
 void pager_clock_evicted(struct pager_region *r, size_t idx);
 
-/* pager_fill.c: moving a page's content in and out of the pool. */
+/*
+ * pager_fill.c: moving a page's content in and out of the pool, for the
+ * owner of a BUSY page, outside the lock. flags is the owner's copy of the
+ * page's flags, written back under the lock.
+ */
 int pager_fill(struct pager_crypto_slot *cs, struct pager_region *r,
-	       size_t idx, int32_t p, const char **reason);
+	       size_t idx, int32_t p, uint8_t flags, const char **reason);
 void pager_save(struct pager_crypto_slot *cs, struct pager_region *r,
-		size_t idx, int32_t p);
+		size_t idx, int32_t p, uint8_t *flags);
 
 /* pager_fault.c: the page state machine. */
 int pager_fault_resolve(uintptr_t addr, enum pager_access access, bool pin);

@@ -15,6 +15,9 @@ static struct {
 	void *arg;
 } hook;
 
+/* Set by the program the pager runs in; survives init and fini too. */
+static pager_symbolizer_t symbolizer;
+
 struct report {
 	char buf[512];
 	size_t len;
@@ -92,6 +95,20 @@ void pager_report_integrity(const struct pager_region *r, size_t idx,
 	abort();
 }
 
+/* " <symbol+0xoff>" of addr, when the program gave a symbolizer. */
+static void put_symbol(struct report *m, uintptr_t addr)
+{
+	pager_symbolizer_t fn = __atomic_load_n(&symbolizer, __ATOMIC_ACQUIRE);
+	char name[160];
+
+	if (!fn || !fn(addr, name, sizeof(name)))
+		return;
+	name[sizeof(name) - 1] = '\0';
+	put_str(m, " <");
+	put_str(m, name);
+	put_str(m, ">");
+}
+
 void pager_report_self_fault(int sig, const struct pager_fault *f)
 {
 	struct report m = { .len = 0 };
@@ -99,8 +116,10 @@ void pager_report_self_fault(int sig, const struct pager_fault *f)
 	put_str(&m, sig == SIGBUS ? "pager: SIGBUS" : "pager: SIGSEGV");
 	put_str(&m, " at ");
 	put_num(&m, f->addr, 16);
+	put_symbol(&m, f->addr);
 	put_str(&m, " (pc ");
 	put_num(&m, f->pc, 16);
+	put_symbol(&m, f->pc);
 	put_str(&m, ") inside the pager: its fault path touched paged or "
 		    "unmapped memory (a backing buffer, or code the pager needs "
 		    "left in a paged region)");
@@ -128,4 +147,9 @@ void pager_set_fatal_hook(pager_fatal_hook_t fn, void *arg)
 	__atomic_store_n(&hook.fn, NULL, __ATOMIC_RELEASE);
 	hook.arg = arg;
 	__atomic_store_n(&hook.fn, fn, __ATOMIC_RELEASE);
+}
+
+void pager_set_symbolizer(pager_symbolizer_t fn)
+{
+	__atomic_store_n(&symbolizer, fn, __ATOMIC_RELEASE);
 }

@@ -48,6 +48,7 @@ TEE_Result pager_get_stats(struct pager_stats *st)
 	st->evictions = load(&c->evictions);
 	st->saves = load(&c->saves);
 	st->integrity_failures = load(&c->integrity_failures);
+	st->busy_waits = load(&c->busy_waits);
 	for (i = 0; i < PAGER_HIST_BUCKETS; i++)
 		st->fault_ns_hist[i] = load(&c->fault_ns_hist[i]);
 	return TEE_SUCCESS;

@@ -6,6 +6,7 @@
 #include <teecheck/ta_abi.h>
 
 #include "../../common/tc_log.h"
+#include "host_parts.h"
 #include "ta_host.h"
 
 /* Longest TA log line kept; the rest is cut. */
@@ -16,6 +17,8 @@ static uint32_t sys_log(uintptr_t buf, uintptr_t len)
 	char line[SYS_LOG_MAX + 1];
 	size_t n = len < SYS_LOG_MAX ? len : SYS_LOG_MAX;
 
+	if (!host_mem_usable(buf, n, false))
+		return TEEC_ERROR_BAD_PARAMETERS;
 	memcpy(line, (const void *)buf, n);
 	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		n--;
@@ -24,16 +27,25 @@ static uint32_t sys_log(uintptr_t buf, uintptr_t len)
 	return TEEC_SUCCESS;
 }
 
-/* Random bytes from the kernel, as a TEE's TRNG would give them. */
+/*
+ * Random bytes from the kernel, as a TEE's TRNG would give them. They go
+ * through a buffer on the stack (locked while the TA runs): the TA's own
+ * memory is paged, and the kernel cannot fault a page in for a system call.
+ */
 static uint32_t sys_get_random(uintptr_t buf, uintptr_t len)
 {
 	uint8_t *p = (uint8_t *)buf;
+	uint8_t chunk[256];
 	ssize_t n;
 
+	if (!host_mem_usable(buf, len, true))
+		return TEEC_ERROR_BAD_PARAMETERS;
 	while (len) {
-		n = getrandom(p, len, 0);
+		n = getrandom(chunk, len < sizeof(chunk) ? len : sizeof(chunk),
+			      0);
 		if (n <= 0)
 			return TEEC_ERROR_GENERIC;
+		memcpy(p, chunk, (size_t)n);
 		p += n;
 		len -= (size_t)n;
 	}
@@ -44,10 +56,6 @@ uint32_t host_syscall_dispatch(uint32_t nr, uintptr_t a0, uintptr_t a1,
 			       uintptr_t a2, uintptr_t a3, uintptr_t a4,
 			       uintptr_t a5)
 {
-	(void)a2;
-	(void)a3;
-	(void)a4;
-	(void)a5;
 	switch (nr) {
 	case UTEE_SYS_LOG:
 		return sys_log(a0, a1);
@@ -55,6 +63,28 @@ uint32_t host_syscall_dispatch(uint32_t nr, uintptr_t a0, uintptr_t a1,
 		host_panic((uint32_t)a0);
 	case UTEE_SYS_GET_RANDOM:
 		return sys_get_random(a0, a1);
+	case UTEE_SYS_GET_PROPERTY:
+		return sys_get_property(a0, a1, a2);
+	case UTEE_SYS_CHECK_ACCESS:
+		return host_mem_access((uint32_t)a0, a1, a2);
+	case UTEE_SYS_CANCEL_FLAG:
+		return sys_cancel_flag();
+	case UTEE_SYS_CANCEL_MASK:
+		return sys_cancel_mask(a0);
+	case UTEE_SYS_WAIT:
+		return sys_wait(a0);
+	case UTEE_SYS_GET_TIME:
+		return sys_get_time(a0, a1);
+	case UTEE_SYS_PTIME_GET:
+		return sys_ptime_get(a0);
+	case UTEE_SYS_PTIME_SET:
+		return sys_ptime_set(a0);
+	case UTEE_SYS_TA_OPEN:
+		return sys_ta_open(a0, a1, a2, a3, a4, a5);
+	case UTEE_SYS_TA_INVOKE:
+		return sys_ta_invoke(a0, a1, a2, a3, a4, a5);
+	case UTEE_SYS_TA_CLOSE:
+		return sys_ta_close(a0);
 	default:
 		return TEEC_ERROR_NOT_SUPPORTED;
 	}

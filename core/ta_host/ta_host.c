@@ -23,13 +23,11 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../loader/elf_load.h"
+#include "host_parts.h"
 #include "ta_host.h"
+#include "ta_paged.h"
 
-/*
- * Room the host's syscall handlers may use on top of the TA's declared
- * stack: they run on the TA's stack, as a syscall runs on the kernel's.
- */
-#define HOST_STACK_RESERVE	(64 * 1024)
+/* The TA's stack has room for the host's syscall handlers: see ta_paged.h. */
 #define HOST_MAX_GUESTS		64
 
 struct guest_ram {
@@ -53,6 +51,46 @@ static struct host {
 	bool booted;
 } host = { .sock = -1 };
 
+int host_socket(void)
+{
+	return host.sock;
+}
+
+const struct elf_loaded *host_ta(void)
+{
+	return &host.ta;
+}
+
+void host_stack_range(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = (uintptr_t)host.stack;
+	*hi = *lo + host.stack_size;
+}
+
+static uint32_t host_next_req;
+
+int host_core_request(struct tc_msg *req, struct tc_msg *reply)
+{
+	struct tc_why why;
+	ssize_t n;
+
+	req->cmd = TC_CMD_HOST_REQ;
+	req->id = ++host_next_req;
+	if (tc_send(host.sock, req, -1))
+		return -EPIPE;
+	n = tc_recv(host.sock, reply, sizeof(*reply), NULL);
+	if (n <= 0)
+		_exit(0);	/* the core has gone: so do we */
+	if (tc_msg_check(reply, (size_t)n, &why) ||
+	    reply->cmd != (TC_CMD_HOST_REQ | TC_REPLY) ||
+	    reply->id != req->id) {
+		tc_err("core answered a request with nonsense: %s",
+		       why.text);
+		_exit(1);
+	}
+	return 0;
+}
+
 static void host_trampoline(void)
 {
 	host.entry(host.args);
@@ -67,7 +105,12 @@ static void host_run_entry(struct utee_entry_args *args)
 	host.ta_uc.uc_stack.ss_size = host.stack_size;
 	host.ta_uc.uc_link = &host.host_uc;
 	makecontext(&host.ta_uc, host_trampoline, 0);
+	if (ta_paged_enter(host.stack, host.stack_size)) {
+		args->result = TEE_ERROR_OUT_OF_MEMORY;
+		return;
+	}
 	swapcontext(&host.host_uc, &host.ta_uc);
+	ta_paged_leave(host.stack, host.stack_size);
 }
 
 void host_panic(uint32_t code)
@@ -103,7 +146,7 @@ static uint32_t host_init(struct tc_msg *m, int fd)
 	close(fd);
 	if (img == MAP_FAILED)
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	res = elf_load(img, m->arg, &host.ta);
+	res = ta_paged_load(img, m->arg, &host.ta);
 	munmap(img, m->arg);
 	if (res) {
 		tc_err("INIT: the TA image does not load (0x%08x)", res);
@@ -111,17 +154,10 @@ static uint32_t host_init(struct tc_msg *m, int fd)
 	}
 	memcpy(host.uuid, m->uuid, 16);
 	host.entry = (utee_entry_fn)host.ta.entry;
-	host.stack_size = host.ta.head->stack_size + HOST_STACK_RESERVE;
-	host.stack_size = (host.stack_size + TC_PAGE_SIZE - 1) &
-			  ~(size_t)(TC_PAGE_SIZE - 1);
-	/* One guard page below the stack. */
-	host.stack = mmap(NULL, host.stack_size + TC_PAGE_SIZE,
-			  PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			  -1, 0);
-	if (host.stack == MAP_FAILED)
+	host.stack_size = ta_paged_stack_bytes(host.ta.head->stack_size);
+	host.stack = ta_paged_stack_alloc(host.stack_size);
+	if (!host.stack)
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	mprotect(host.stack, TC_PAGE_SIZE, PROT_NONE);
-	host.stack = (char *)host.stack + TC_PAGE_SIZE;
 	host.null_page = mmap(NULL, TC_PAGE_SIZE, PROT_NONE,
 			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -164,6 +200,20 @@ static uint32_t host_add_guest(struct tc_msg *m, int fd)
 	host.guests[host.nguests].size = m->arg;
 	host.nguests++;
 	return TEEC_SUCCESS;
+}
+
+static uint32_t host_drop_guest(struct tc_msg *m)
+{
+	unsigned int i;
+
+	for (i = 0; i < host.nguests; i++) {
+		if (host.guests[i].id != m->arg2)
+			continue;
+		close(host.guests[i].fd);
+		host.guests[i] = host.guests[--host.nguests];
+		return TEEC_SUCCESS;
+	}
+	return TEEC_ERROR_ITEM_NOT_FOUND;
 }
 
 static struct guest_ram *host_guest(uint64_t id)
@@ -229,6 +279,7 @@ static uint32_t host_call(struct tc_msg *m)
 	args.func = m->func;
 	args.cmd_id = m->login;
 	args.session_ctx = m->arg;
+	host_session_begin(m);
 	for (i = 0; i < m->num_params; i++) {
 		struct tc_param *p = &m->params[i];
 
@@ -262,6 +313,8 @@ static uint32_t host_call(struct tc_msg *m)
 			goto out;
 		}
 		args.params[i].a = (uintptr_t)maps[i] + p->offs;
+		host_mem_window(i, (void *)(uintptr_t)args.params[i].a,
+				p->size, p->type != TC_PARAM_MEM_IN);
 	}
 
 	host_run_entry(&args);
@@ -280,6 +333,8 @@ static uint32_t host_call(struct tc_msg *m)
 		}
 	}
 out:
+	host_session_end(m, res);
+	host_mem_windows_clear();
 	for (i = 0; i < TC_MAX_PARAMS; i++)
 		if (maps[i])
 			munmap(maps[i], (size_t)m->params[i].npages *
@@ -343,6 +398,17 @@ int main(int argc, char **argv)
 			break;
 		case TC_CMD_HOST_GUEST:
 			ret = host_add_guest(m, fd);
+			break;
+		case TC_CMD_HOST_GUEST_DROP:
+			if (fd >= 0)
+				close(fd);
+			ret = host_drop_guest(m);
+			break;
+		case TC_CMD_HOST_SHM:
+			ret = host_shm(m, fd);
+			break;
+		case TC_CMD_HOST_PAGER:
+			ret = ta_paged_command(m, fd);
 			break;
 		case TC_CMD_HOST_CALL:
 			if (fd >= 0)

@@ -1,11 +1,12 @@
 /*
- * Client API steps of generated GP cases: sessions and invokes with their
- * expected results, shared and temporary memory, operation parameters, and
- * invokes on a thread of their own for cancellation.
+ * Client API steps of generated GP cases: sessions, invokes, shared and
+ * temporary memory, operation parameters, invokes on their own thread.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gp_runtime.h"
 
@@ -171,6 +172,39 @@ void gp_check_value(const char *file, int line, const TEEC_Operation *op,
 		gp_expect_u32(file, line, "value.b", b, op->params[n].value.b);
 }
 
+/*
+ * Temporary memory comes from gp_alloc_temp: malloc_usable_size bounds
+ * what may be written or read there.
+ */
+void gp_fill_temp(const char *file, int line, void *buf, uint32_t value,
+		  size_t size)
+{
+	if (!buf || size > sizeof(value) || size > malloc_usable_size(buf))
+		gp_fail(file, line, "cannot put %zu bytes of 0x%08x in the "
+			"temporary memory", size, value);
+	memcpy(buf, &value, size);
+}
+
+void gp_check_temp(const char *file, int line, const TEEC_Operation *op,
+		   uint32_t n, const void *buf, uint32_t value, size_t size)
+{
+	gp_check_param(file, line, n);
+	gp_expect_u32(file, line, "tmpref size", (uint32_t)size,
+		      (uint32_t)op->params[n].tmpref.size);
+	if (value == IGNORE)
+		return;
+	if (op->params[n].tmpref.buffer != buf)
+		gp_fail(file, line, "parameter %u does not refer to the "
+			"expected temporary memory", n);
+	if (!buf || size > sizeof(value) ||
+	    size > malloc_usable_size((void *)buf))
+		gp_fail(file, line, "cannot compare %zu bytes with 0x%08x",
+			size, value);
+	if (memcmp(buf, &value, size))
+		gp_fail(file, line, "temporary memory does not hold 0x%08x",
+			value);
+}
+
 void *gp_alloc_temp(const char *file, int line, size_t size)
 {
 	void *p = calloc(1, size ? size : 1);
@@ -184,6 +218,17 @@ void gp_free_temp(void **buf)
 {
 	free(*buf);
 	*buf = NULL;
+}
+
+void gp_sleep_ms(uint32_t ms)
+{
+	struct timespec ts = {
+		.tv_sec = ms / 1000,
+		.tv_nsec = (long)(ms % 1000) * 1000000,
+	};
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
 }
 
 static void *gp_thread_main(void *arg)

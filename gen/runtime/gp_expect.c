@@ -1,6 +1,6 @@
 /*
- * How a generated GP case reports a failed expectation: one line naming the
- * XML location and what differed, then a cmocka failure at that location.
+ * How a generated GP case reports a failed expectation: one line naming
+ * the XML location and what differed, then a cmocka failure there.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,8 +1,6 @@
 /*
- * What gpgen-generated GP cases call. Each step is one line of C directly
- * after a #line directive naming its XML line, so __FILE__ and __LINE__ in
- * the macros below are the XML location, and every failure reads
- * "file.xml:LINE: expected TEEC_SUCCESS got 0xffff0008".
+ * What gpgen-generated GP cases call: expectations that report the XML
+ * location, Client API steps, threads, and the test TAs' commands.
  */
 #ifndef GP_RUNTIME_H
 #define GP_RUNTIME_H
@@ -20,6 +18,13 @@
 
 /* returnOrigin NULL in the XML: the origin is not checked. */
 #define GP_ORIGIN_ANY		0u
+
+/*
+ * Each generated step is one line of C right after a #line directive naming
+ * its XML line, so __FILE__ and __LINE__ in the macros below are the XML
+ * location, and a failure reads
+ * "file.xml:LINE: expected TEEC_SUCCESS got 0xffff0008".
+ */
 
 /* Reports "file:line: what" as a failure of the running case; no return. */
 void gp_fail(const char *file, int line, const char *fmt, ...)
@@ -72,6 +77,10 @@ void gp_check_shm(const char *file, int line, const TEEC_Operation *op,
 		  size_t size);
 void gp_check_value(const char *file, int line, const TEEC_Operation *op,
 		    uint32_t n, uint32_t a, uint32_t b);
+void gp_fill_temp(const char *file, int line, void *buf, uint32_t value,
+		  size_t size);
+void gp_check_temp(const char *file, int line, const TEEC_Operation *op,
+		   uint32_t n, const void *buf, uint32_t value, size_t size);
 void *gp_alloc_temp(const char *file, int line, size_t size);
 void gp_free_temp(void **buf);
 
@@ -87,6 +96,10 @@ void gp_free_temp(void **buf);
 	gp_check_shm(__FILE__, __LINE__, (op), (n), (shm), (value), (size))
 #define GP_CHECK_VALUE(op, n, a, b)					\
 	gp_check_value(__FILE__, __LINE__, (op), (n), (a), (b))
+#define GP_FILL_TEMP(buf, value, size)					\
+	gp_fill_temp(__FILE__, __LINE__, (buf), (value), (size))
+#define GP_CHECK_TEMP(op, n, buf, value, size)				\
+	gp_check_temp(__FILE__, __LINE__, (op), (n), (buf), (value), (size))
 #define GP_ALLOC_TEMP(size)	gp_alloc_temp(__FILE__, __LINE__, (size))
 
 /* An invoke running on a thread of its own, so the case can cancel it. */
@@ -99,6 +112,9 @@ struct gp_thread {
 	TEEC_Result res;
 	uint32_t origin;
 };
+
+/* The client waits: a command on another thread gets to the TA. */
+void gp_sleep_ms(uint32_t ms);
 
 void gp_thread_start_invoke(const char *file, int line, struct gp_thread *t,
 			    TEEC_Session *sess, uint32_t cmd,
@@ -121,6 +137,27 @@ void gp_thread_join(const char *file, int line, struct gp_thread *t,
 TEEC_Result gp_tta_invoke(TEEC_Session *sess, uint32_t cmd);
 TEEC_Result gp_tta_invoke_value(TEEC_Session *sess, uint32_t cmd, uint32_t a,
 				uint32_t b);
+TEEC_Result gp_tta_invoke_values(TEEC_Session *sess, uint32_t cmd, size_t n,
+				 const uint32_t *a);
+TEEC_Result gp_tcf_mem_compare(const char *file, int line, TEEC_Session *sess,
+			       uint32_t cmd, uint32_t size, uint32_t which,
+			       uint32_t result);
+TEEC_Result gp_tcf_get_property(const char *file, int line, TEEC_Session *sess,
+				uint32_t cmd, uint32_t propset,
+				const char *name, uint32_t kind,
+				const char *expected);
+TEEC_Result gp_tcf_allocate_enumerator(TEEC_Session *sess, uint32_t cmd,
+				       uint32_t *enumerator);
+TEEC_Result gp_tcf_get_property_name(const char *file, int line,
+				     TEEC_Session *sess, uint32_t cmd,
+				     uint32_t enumerator, const char *expected,
+				     uint32_t kind);
+TEEC_Result gp_tcf_check_access(TEEC_Session *sess, uint32_t cmd,
+				uint32_t memref_type, uint32_t flags);
+TEEC_Result gp_tcf_ta_open_session(const char *file, int line,
+				   TEEC_Session *sess, uint32_t cmd,
+				   uint32_t which, const TEEC_UUID *uuid,
+				   uint32_t origin, const char *origin_name);
 TEEC_Result gp_tcf_mem_fill(TEEC_Session *sess, uint32_t cmd, uint32_t size,
 			    const uint8_t *fill);
 TEEC_Result gp_tcf_set_instance_data(TEEC_Session *sess, uint32_t cmd,

@@ -1,8 +1,6 @@
 /*
- * A Client API that only records: each call prints "teec: NAME" and
- * succeeds, as if every TA answered TEEC_SUCCESS. gpgen's tests link
- * generated cases against it to see what they call, in which order, and
- * how a failed expectation is reported.
+ * A Client API that only records ("teec: NAME") and succeeds, for linking
+ * generated cases in gpgen's tests.
  */
 #include <stdio.h>
 #include <stdlib.h>

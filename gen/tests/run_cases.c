@@ -1,6 +1,6 @@
 /*
- * A minimal runner for gpgen's tests: lists the cases that generated files
- * register, or runs the named ones with cmocka. xtest does this for real.
+ * A minimal runner for gpgen's tests: lists or runs the cases generated
+ * files register. xtest does this for real.
  */
 #include <stdio.h>
 #include <stdlib.h>

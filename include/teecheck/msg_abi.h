@@ -28,7 +28,11 @@
 #define TC_CMD_CANCEL		5
 #define TC_CMD_REGISTER_SHM	6
 #define TC_CMD_UNREGISTER_SHM	7
-#define TC_CMD_STATS		8
+#define TC_CMD_STATS		8	/* func: TC_STATS_* (pager_stats.h) */
+#define TC_CMD_PAGER_TEST	9	/* test builds of the core only: func =
+					   TC_PAGER_TEST_*, session, arg = a TA
+					   address (see core/pager_test_cmd.c) */
+#define TC_CMD_CLIENT_LAST	9
 /* Core -> supplicant remote procedure calls (func = TC_RPC_*): */
 #define TC_CMD_RPC		0x20
 /* Core <-> TA host: */
@@ -36,8 +40,31 @@
 #define TC_CMD_HOST_GUEST	0x41	/* core->host: a guest's NS RAM memfd */
 #define TC_CMD_HOST_CALL	0x42	/* core->host: one entry-point call */
 #define TC_CMD_HOST_PANIC	0x43	/* host->core: the TA panicked */
-#define TC_CMD_LAST		0x43
+#define TC_CMD_HOST_SHM		0x44	/* core->host: a memfd shared with the
+					   core (func: TC_HOST_SHM_*) */
+#define TC_CMD_HOST_GUEST_DROP	0x45	/* core->host: forget guest arg2 */
+#define TC_CMD_HOST_REQ		0x46	/* host->core, only while a HOST_CALL
+					   runs: func = TC_HREQ_*; the core
+					   answers before the call goes on */
+#define TC_CMD_HOST_PAGER	0x47	/* core->host: func = TC_HOST_PAGER_* */
+#define TC_CMD_LAST		0x47
 #define TC_REPLY		0x8000
+
+/*
+ * HOST_PAGER functions (in func).
+ *   SETUP, before HOST_INIT: fd = the page the host publishes its pager
+ *          statistics in (struct tc_pager_stats_page), arg = the pool pages
+ *          the core grants it
+ *   TAMPER, a test build's host only: login = TC_PAGER_TEST_*, arg = the
+ *          TA address whose saved copy or hashed backing to corrupt
+ */
+#define TC_HOST_PAGER_SETUP	1
+#define TC_HOST_PAGER_TAMPER	2
+
+/* What TC_CMD_PAGER_TEST and TC_HOST_PAGER_TAMPER corrupt. */
+#define TC_PAGER_TEST_TA_SAVED		1	/* a TA page's sealed copy */
+#define TC_PAGER_TEST_TA_HASHED		2	/* a TA page's hashed backing */
+#define TC_PAGER_TEST_CORE_HASHED	3	/* a page of the core's text */
 
 /* HELLO roles (in func). */
 #define TC_ROLE_CLIENT		1
@@ -45,6 +72,44 @@
 
 /* RPC functions (in func of TC_CMD_RPC). */
 #define TC_RPC_LOAD_TA		1	/* uuid -> image fd, arg = size */
+
+/*
+ * CANCEL (client -> core) names the request to cancel by its message id in
+ * func; session is unused. It has no reply: the cancelled request's own
+ * reply says what became of it.
+ */
+
+/* HOST_SHM kinds (in func). */
+#define TC_HOST_SHM_CTL		1	/* one page: struct tc_host_ctl */
+#define TC_HOST_SHM_XRAM	2	/* the RAM the host puts memrefs of its
+					   TA's TA-to-TA calls in; arg = size,
+					   arg2 = its guest ID */
+
+/*
+ * The control page the core shares with a TA host. Only the core writes it;
+ * cancel is also a futex word the host may sleep on.
+ */
+struct tc_host_ctl {
+	uint32_t cancel;	/* 1: the running call is cancelled */
+	uint32_t reserved[1023];
+};
+
+/*
+ * HOST_REQ functions (in func), the TA's requests that need the core. Memory
+ * references are page lists into the host's XRAM.
+ *   TA_OPEN:   uuid = destination, arg = cancellation timeout (ms),
+ *              params; reply: session, params, ret, origin
+ *   TA_INVOKE: session, login = command ID, arg = timeout, params
+ *   TA_CLOSE:  session
+ *   PTIME_GET: reply arg = the TA's persistent time in ms, ret
+ *              (TIME_NOT_SET, TIME_NEEDS_RESET)
+ *   PTIME_SET: arg = the new persistent time in ms
+ */
+#define TC_HREQ_TA_OPEN		1
+#define TC_HREQ_TA_INVOKE	2
+#define TC_HREQ_TA_CLOSE	3
+#define TC_HREQ_PTIME_GET	4
+#define TC_HREQ_PTIME_SET	5
 
 /*
  * Parameter types. Values and memory references; memory is always a page
@@ -85,12 +150,14 @@ struct tc_msg {
 				   HOST_CALL: enum utee_entry_func; CANCEL: id
 				   of the call to cancel */
 	uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_*; HOST_CALL: cmd ID */
-	uint32_t conn_data;	/* OPEN_SESSION: group for GROUP logins */
+	uint32_t conn_data;	/* OPEN_SESSION: group for GROUP logins;
+				   HOST_CALL: the client's login method */
 	uint32_t ret;		/* replies: TEEC_Result */
 	uint32_t origin;	/* replies: TEEC_ORIGIN_* */
 	uint32_t num_params;	/* 0..TC_MAX_PARAMS */
 	uint32_t npages;	/* entries in pages[] */
-	uint8_t uuid[16];	/* OPEN_SESSION, RPC LOAD_TA: RFC 4122 order */
+	uint8_t uuid[16];	/* OPEN_SESSION, RPC LOAD_TA: RFC 4122 order;
+				   HOST_CALL: the client's identity UUID */
 	uint64_t arg;		/* HELLO: NS RAM bytes; RPC: image size;
 				   HOST_CALL: the TA's session context */
 	uint64_t arg2;		/* HOST_CALL: guest ID of the memory */

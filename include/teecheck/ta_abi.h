@@ -82,7 +82,63 @@ enum utee_syscall_nr {
 	UTEE_SYS_LOG = 0,	/* (const char *buf, size_t len) */
 	UTEE_SYS_PANIC = 1,	/* (TEE_Result code): does not return */
 	UTEE_SYS_GET_RANDOM = 2, /* (void *buf, size_t len): fills buf */
+	/* (set UTEE_PROPSET_*, index, struct utee_property *out) */
+	UTEE_SYS_GET_PROPERTY = 3,
+	/* (flags TEE_MEMORY_ACCESS_*, const void *buf, size_t size) */
+	UTEE_SYS_CHECK_ACCESS = 4,
+	UTEE_SYS_CANCEL_FLAG = 5, /* (): 1 if cancelled and unmasked, else 0 */
+	UTEE_SYS_CANCEL_MASK = 6, /* (mask 0/1): the previous mask, 0/1 */
+	UTEE_SYS_WAIT = 7,	/* (timeout ms): TEE_Wait */
+	/* (UTEE_TIME_SYSTEM or UTEE_TIME_REE, struct utee_time *out) */
+	UTEE_SYS_GET_TIME = 8,
+	UTEE_SYS_PTIME_GET = 9,	/* (struct utee_time *out) */
+	UTEE_SYS_PTIME_SET = 10, /* (const struct utee_time *time) */
+	/*
+	 * (const TEE_UUID *dest, timeout, param_types, struct utee_param
+	 *  params[4], uint32_t *session, uint32_t *origin): a memref is
+	 * (address, size) in the caller's memory; sizes come back in b.
+	 */
+	UTEE_SYS_TA_OPEN = 11,
+	/* (session, timeout, command, param_types, params, uint32_t *origin) */
+	UTEE_SYS_TA_INVOKE = 12,
+	UTEE_SYS_TA_CLOSE = 13,	/* (session) */
 	UTEE_SYS_COUNT
+};
+
+/* Property sets served by UTEE_SYS_GET_PROPERTY; the TA's own is local. */
+#define UTEE_PROPSET_CLIENT	1
+#define UTEE_PROPSET_TEE	2
+
+/*
+ * Property types, with the values of enum user_ta_prop_type. Values: BOOL
+ * and U32 a uint32_t, U64 a uint64_t, UUID a TEE_UUID, IDENTITY a
+ * TEE_Identity, STRING NUL-terminated text, BINARY_BLOCK base64 text.
+ */
+#define UTEE_PROP_BOOL		0
+#define UTEE_PROP_U32		1
+#define UTEE_PROP_UUID		2
+#define UTEE_PROP_IDENTITY	3
+#define UTEE_PROP_STRING	4
+#define UTEE_PROP_BINARY_BLOCK	5
+#define UTEE_PROP_U64		6
+
+#define UTEE_PROP_NAME_MAX	128
+#define UTEE_PROP_VALUE_MAX	256
+
+struct utee_property {
+	char name[UTEE_PROP_NAME_MAX];	/* NUL-terminated */
+	uint32_t type;			/* UTEE_PROP_* */
+	uint32_t len;			/* bytes of value used */
+	uint8_t value[UTEE_PROP_VALUE_MAX];
+};
+
+#define UTEE_TIME_SYSTEM	0
+#define UTEE_TIME_REE		1
+
+/* TEE_Time's layout. */
+struct utee_time {
+	uint32_t seconds;
+	uint32_t millis;
 };
 
 #endif

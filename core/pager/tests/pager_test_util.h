@@ -31,6 +31,9 @@ size_t pt_words_per_page(void);
 void pt_init(size_t pool_pages);
 int pt_teardown(void **state);
 
+/* A test case that calls pt_init() itself and is torn down by pt_teardown(). */
+#define PT_TEST(fn)	cmocka_unit_test_teardown(fn, pt_teardown)
+
 /*
  * Registers a region of npages with its content filled with the pattern of
  * seed (RO and RW; RW gets hashes only if with_hashes). Fails the test if

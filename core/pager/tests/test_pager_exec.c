@@ -217,9 +217,9 @@ static void test_code_is_not_writable_and_data_is_not_executable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_code_pages_run_with_a_tiny_pool, pt_teardown),
-		cmocka_unit_test_teardown(test_no_mapping_is_writable_and_executable, pt_teardown),
-		cmocka_unit_test_teardown(test_code_is_not_writable_and_data_is_not_executable, pt_teardown),
+		PT_TEST(test_code_pages_run_with_a_tiny_pool),
+		PT_TEST(test_no_mapping_is_writable_and_executable),
+		PT_TEST(test_code_is_not_writable_and_data_is_not_executable),
 	};
 
 	return cmocka_run_group_tests_name("pager code pages", tests, NULL, NULL);

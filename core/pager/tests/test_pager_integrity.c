@@ -244,12 +244,12 @@ static void test_integrity_failure_aborts_with_a_clear_message(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_tampered_saved_page_is_refused, pt_teardown),
-		cmocka_unit_test_teardown(test_replayed_saved_page_is_refused, pt_teardown),
-		cmocka_unit_test_teardown(test_swapped_saved_pages_are_refused, pt_teardown),
-		cmocka_unit_test_teardown(test_tampered_ro_content_is_refused, pt_teardown),
-		cmocka_unit_test_teardown(test_tampered_rw_initial_content_is_refused, pt_teardown),
-		cmocka_unit_test_teardown(test_integrity_failure_aborts_with_a_clear_message, pt_teardown),
+		PT_TEST(test_tampered_saved_page_is_refused),
+		PT_TEST(test_replayed_saved_page_is_refused),
+		PT_TEST(test_swapped_saved_pages_are_refused),
+		PT_TEST(test_tampered_ro_content_is_refused),
+		PT_TEST(test_tampered_rw_initial_content_is_refused),
+		PT_TEST(test_integrity_failure_aborts_with_a_clear_message),
 	};
 
 	return cmocka_run_group_tests_name("pager integrity", tests, NULL, NULL);

@@ -253,8 +253,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counter_sees_allocations),
-		cmocka_unit_test_teardown(test_faults_do_not_allocate, pt_teardown),
-		cmocka_unit_test_teardown(test_first_faults_of_a_new_thread_do_not_allocate, pt_teardown),
+		PT_TEST(test_faults_do_not_allocate),
+		PT_TEST(test_first_faults_of_a_new_thread_do_not_allocate),
 	};
 
 	return cmocka_run_group_tests_name("pager fault path allocations",

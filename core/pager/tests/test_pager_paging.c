@@ -419,6 +419,45 @@ static void test_foreign_fault_reaches_previous_handler(void **state)
 	sigaction(SIGSEGV, &old, NULL);
 }
 
+static void route_to_pager(int sig, siginfo_t *info, void *uctx)
+{
+	if (!pager_handle_signal(sig, info, uctx))
+		catch_segv(sig, info, uctx);
+}
+
+/* With PAGER_INIT_NO_HANDLER the caller's handler offers faults to us. */
+static void test_no_handler_mode_pages_through_the_callers_handler(void **state)
+{
+	struct sigaction sa, old, cur;
+	struct pt_region r;
+	uint8_t *page;
+
+	(void)state;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = route_to_pager;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	assert_int_equal(sigaction(SIGSEGV, &sa, &old), 0);
+	assert_int_equal(pager_init(4, PAGER_INIT_NO_HANDLER), TEE_SUCCESS);
+	assert_int_equal(sigaction(SIGSEGV, NULL, &cur), 0);
+	assert_ptr_equal(cur.sa_sigaction, route_to_pager);
+
+	pt_region(&r, PAGER_KIND_RO, PROT_READ, 6, 14, true, "routed");
+	assert_int_equal(pt_page_mismatches(PAGE(&r, 5), 14, 5), 0);
+	assert_int_equal(pt_stats().ro_faults, 1);
+	page = mmap(NULL, PSZ, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(page != MAP_FAILED);
+	segv_addr = 0;
+	if (!sigsetjmp(segv_jmp, 1)) {
+		read_word(page);
+		fail_msg("reading a PROT_NONE page did not fault");
+	}
+	assert_int_equal(segv_addr, (uintptr_t)page);
+	munmap(page, PSZ);
+	pager_fini();
+	sigaction(SIGSEGV, &old, NULL);
+}
+
 static void touch_unpaged_page(void)
 {
 	uint8_t *page = mmap(NULL, 4096, PROT_NONE,
@@ -627,22 +666,23 @@ static void test_stale_mappings_are_bounded(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_ro_six_pages_in_pool_of_four_counts_exactly, pt_teardown),
-		cmocka_unit_test_teardown(test_clock_hides_before_it_evicts, pt_teardown),
-		cmocka_unit_test_teardown(test_hide_all_turns_next_touches_into_hidden_hits, pt_teardown),
-		cmocka_unit_test_teardown(test_ro_working_set_eight_times_the_pool, pt_teardown),
-		cmocka_unit_test_teardown(test_rw_working_set_survives_evictions, pt_teardown),
-		cmocka_unit_test_teardown(test_zero_pages_never_written_use_no_store, pt_teardown),
-		cmocka_unit_test_teardown(test_only_written_pages_are_saved, pt_teardown),
-		cmocka_unit_test_teardown(test_region_removal_releases_its_pages, pt_teardown),
-		cmocka_unit_test_teardown(test_locked_pages_stay_resident, pt_teardown),
-		cmocka_unit_test_teardown(test_foreign_fault_reaches_previous_handler, pt_teardown),
-		cmocka_unit_test_teardown(test_crashes_still_crash, pt_teardown),
-		cmocka_unit_test_teardown(test_region_add_rejects_bad_descriptions, pt_teardown),
-		cmocka_unit_test_teardown(test_init_rejects_bad_arguments, pt_teardown),
-		cmocka_unit_test_teardown(test_hash_pages_is_sha256_per_page, pt_teardown),
-		cmocka_unit_test_teardown(test_caller_range_is_taken_over, pt_teardown),
-		cmocka_unit_test_teardown(test_stale_mappings_are_bounded, pt_teardown),
+		PT_TEST(test_ro_six_pages_in_pool_of_four_counts_exactly),
+		PT_TEST(test_clock_hides_before_it_evicts),
+		PT_TEST(test_hide_all_turns_next_touches_into_hidden_hits),
+		PT_TEST(test_ro_working_set_eight_times_the_pool),
+		PT_TEST(test_rw_working_set_survives_evictions),
+		PT_TEST(test_zero_pages_never_written_use_no_store),
+		PT_TEST(test_only_written_pages_are_saved),
+		PT_TEST(test_region_removal_releases_its_pages),
+		PT_TEST(test_locked_pages_stay_resident),
+		PT_TEST(test_foreign_fault_reaches_previous_handler),
+		PT_TEST(test_no_handler_mode_pages_through_the_callers_handler),
+		PT_TEST(test_crashes_still_crash),
+		PT_TEST(test_region_add_rejects_bad_descriptions),
+		PT_TEST(test_init_rejects_bad_arguments),
+		PT_TEST(test_hash_pages_is_sha256_per_page),
+		PT_TEST(test_caller_range_is_taken_over),
+		PT_TEST(test_stale_mappings_are_bounded),
 	};
 
 	return cmocka_run_group_tests_name("pager paging", tests, NULL, NULL);

@@ -254,9 +254,9 @@ static void test_four_threads_random_access_stays_correct(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(test_eight_threads_fault_one_ro_page, pt_teardown),
-		cmocka_unit_test_teardown(test_eight_threads_write_one_rw_page, pt_teardown),
-		cmocka_unit_test_teardown(test_four_threads_random_access_stays_correct, pt_teardown),
+		PT_TEST(test_eight_threads_fault_one_ro_page),
+		PT_TEST(test_eight_threads_write_one_rw_page),
+		PT_TEST(test_four_threads_random_access_stays_correct),
 	};
 
 	return cmocka_run_group_tests_name("pager threads", tests, NULL, NULL);

@@ -19,5 +19,22 @@ bool utee_syscall_ready(void);
 TEE_Result utee_log(const char *buf, size_t len);
 void utee_panic(TEE_Result code) __attribute__((noreturn));
 TEE_Result utee_get_random(void *buf, size_t len);
+TEE_Result utee_get_property(uint32_t set, uint32_t index,
+			     struct utee_property *out);
+TEE_Result utee_check_access(uint32_t flags, const void *buf, size_t size);
+bool utee_cancel_flag(void);
+/* Sets the session's cancellation mask; returns the one before. */
+bool utee_cancel_mask(bool mask);
+TEE_Result utee_wait(uint32_t timeout);
+TEE_Result utee_get_time(uint32_t kind, struct utee_time *out);
+TEE_Result utee_ptime_get(struct utee_time *out);
+TEE_Result utee_ptime_set(const struct utee_time *time);
+TEE_Result utee_ta_open(const TEE_UUID *dest, uint32_t timeout,
+			uint32_t types, struct utee_param params[4],
+			uint32_t *session, uint32_t *origin);
+TEE_Result utee_ta_invoke(uint32_t session, uint32_t timeout, uint32_t cmd,
+			  uint32_t types, struct utee_param params[4],
+			  uint32_t *origin);
+TEE_Result utee_ta_close(uint32_t session);
 
 #endif

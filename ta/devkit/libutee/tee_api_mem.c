@@ -1,25 +1,51 @@
 /*
  * Trusted Core Framework memory functions: the heap (over the libc
- * allocator), byte moves and compares, and the instance data pointer.
+ * allocator), access rights, byte moves and compares, and the instance data
+ * pointer.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <ta_heap.h>
 #include <tee_internal_api.h>
+#include <utee_syscalls.h>
 
 static const void *tee_instance_data;
 
 void *TEE_Malloc(size_t size, uint32_t hint)
 {
-	/* Only NO_FILL changes anything here; other hints ask for nothing
-	 * this heap does differently. */
+	/*
+	 * NO_SHARE asks for nothing this heap does otherwise: no heap block
+	 * is ever shared. Hints GP reserves, or leaves to implementations,
+	 * get no memory (as OP-TEE does).
+	 */
+	if (hint & ~(TEE_MALLOC_NO_FILL | TEE_MALLOC_NO_SHARE))
+		return NULL;
 	return heap_alloc(size, !(hint & TEE_MALLOC_NO_FILL));
 }
 
 void *TEE_Realloc(void *buffer, size_t newSize)
 {
+	/* NULL: a new zero-filled block, as TEE_Malloc with no hint. */
+	if (!buffer)
+		return heap_alloc(newSize, true);
 	/* A buffer TEE_Malloc did not return panics the TA (in realloc). */
 	return realloc(buffer, newSize);
+}
+
+TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer,
+				       size_t size)
+{
+	TEE_Result res = utee_check_access(accessFlags, buffer, size);
+
+	if (res != TEE_SUCCESS && res != TEE_ERROR_ACCESS_DENIED)
+		TEE_Panic(res);
+	return res;
+}
+
+TEE_Result __GP11_TEE_CheckMemoryAccessRights(uint32_t accessFlags,
+					      void *buffer, uint32_t size)
+{
+	return TEE_CheckMemoryAccessRights(accessFlags, buffer, size);
 }
 
 void TEE_Free(void *buffer)

@@ -10,6 +10,7 @@
 #include <tee_api_types.h>
 #include <user_ta_header.h>
 #include <user_ta_header_defines.h>
+#include <utee_props.h>
 
 #ifndef TA_UUID
 #error "user_ta_header_defines.h must define TA_UUID"
@@ -67,7 +68,27 @@ const union ta_head_image ta_head
 uint8_t ta_heap[TA_DATA_SIZE] __attribute__((aligned(TA_HEAP_ALIGN)));
 const size_t ta_heap_size = sizeof(ta_heap);
 
-/* Kept whether or not the TA reads its own properties. */
+/* What a TA that declares neither says about itself. */
+#ifndef TA_VERSION
+#define TA_VERSION	"0.0"
+#endif
+#ifndef TA_DESCRIPTION
+#define TA_DESCRIPTION	""
+#endif
+
+_Static_assert(USER_TA_PROP_TYPE_BOOL == UTEE_PROP_BOOL &&
+	       USER_TA_PROP_TYPE_U32 == UTEE_PROP_U32 &&
+	       USER_TA_PROP_TYPE_UUID == UTEE_PROP_UUID &&
+	       USER_TA_PROP_TYPE_IDENTITY == UTEE_PROP_IDENTITY &&
+	       USER_TA_PROP_TYPE_STRING == UTEE_PROP_STRING &&
+	       USER_TA_PROP_TYPE_BINARY_BLOCK == UTEE_PROP_BINARY_BLOCK &&
+	       USER_TA_PROP_TYPE_U64 == UTEE_PROP_U64,
+	       "the ABI's property types are the header's");
+
+/*
+ * Kept whether or not the TA reads its own properties. Layout: see
+ * utee_props.h; the counts below must match.
+ */
 __attribute__((used, retain))
 const struct user_ta_property ta_props[] = {
 	{ "gpd.ta.appID", USER_TA_PROP_TYPE_UUID, &(const TEE_UUID)TA_UUID },
@@ -81,6 +102,11 @@ const struct user_ta_property ta_props[] = {
 	  &(const uint32_t){ TA_DATA_SIZE } },
 	{ "gpd.ta.stackSize", USER_TA_PROP_TYPE_U32,
 	  &(const uint32_t){ TA_STACK_SIZE } },
+	{ "gpd.ta.version", USER_TA_PROP_TYPE_STRING, TA_VERSION },
+	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, TA_DESCRIPTION },
+	{ "gpd.ta.endian", USER_TA_PROP_TYPE_U32, &(const uint32_t){ 0 } },
+	{ "gpd.ta.doesNotCloseHandleOnCorruptObject", USER_TA_PROP_TYPE_BOOL,
+	  &(const bool){ false } },
 #ifdef TA_CURRENT_TA_EXT_PROPERTIES
 	TA_CURRENT_TA_EXT_PROPERTIES
 #endif
@@ -88,3 +114,5 @@ const struct user_ta_property ta_props[] = {
 
 __attribute__((used, retain))
 const size_t ta_num_props = sizeof(ta_props) / sizeof(ta_props[0]);
+const size_t ta_num_fixed_props = 6;
+const size_t ta_num_default_props = 4;

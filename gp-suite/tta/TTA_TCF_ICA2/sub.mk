@@ -1,0 +1,2 @@
+global-incdirs-y += ../common ../../../gen/runtime
+srcs-y += tcf_ica2.c ../common/tta_ica.c

@@ -1,0 +1,2 @@
+global-incdirs-y += ../../../gen/runtime
+srcs-y += tcf_panicatclosesession.c

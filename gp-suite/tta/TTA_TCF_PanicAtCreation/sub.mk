@@ -1,0 +1,1 @@
+srcs-y += tcf_panicatcreation.c

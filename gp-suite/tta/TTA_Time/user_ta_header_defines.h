@@ -1,0 +1,17 @@
+/*
+ * TTA_Time as the dev kit builds it: GP's UUID, one instance, many sessions.
+ */
+#ifndef USER_TA_HEADER_DEFINES_H
+#define USER_TA_HEADER_DEFINES_H
+
+#define TA_UUID		{ 0x534d4152, 0x5443, 0x534c, \
+			  { 0x5f, 0x54, 0x49, 0x4d, 0x45, 0x41, 0x50, 0x49 } }
+#define TA_FLAGS	(TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE	(8 * 1024)
+#define TA_DATA_SIZE	(32 * 1024)
+
+#define TA_CURRENT_TA_EXT_PROPERTIES \
+	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
+	  "the Time API under test" }
+
+#endif

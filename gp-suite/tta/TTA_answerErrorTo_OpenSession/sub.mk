@@ -1,0 +1,1 @@
+srcs-y += answererrorto_opensession.c

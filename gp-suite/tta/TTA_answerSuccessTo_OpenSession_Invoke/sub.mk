@@ -1,0 +1,1 @@
+srcs-y += answersuccessto_opensession_invoke.c

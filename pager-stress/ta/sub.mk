@@ -1,0 +1,2 @@
+global-incdirs-y += include
+srcs-y += pager_stress_ta.c

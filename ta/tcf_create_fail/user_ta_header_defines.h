@@ -1,0 +1,15 @@
+/* tcf_test whose TA_CreateEntryPoint returns TCF_CREATE_FAIL_CODE. */
+#ifndef USER_TA_HEADER_DEFINES_H
+#define USER_TA_HEADER_DEFINES_H
+
+#include <tcf_test_props.h>
+
+#define TA_UUID		TA_TCF_CREATE_FAIL_UUID
+#define TA_FLAGS	(TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE	(16 * 1024)
+#define TA_DATA_SIZE	(64 * 1024)
+#define TA_VERSION	TCF_PROP_VERSION
+
+#define TA_CURRENT_TA_EXT_PROPERTIES	TCF_TEST_EXT_PROPERTIES
+
+#endif

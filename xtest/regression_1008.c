@@ -1,0 +1,478 @@
+/*
+ * 1008-1011: the TA lifecycle. Single and multi instance, multi session,
+ * keep-alive and instance data, entry points that fail, and a busy single
+ * instance making other callers wait. The tcf_test TAs (tcf_test_ta.h).
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "tcf_helpers.h"
+
+/* ---- 1008: instances and sessions -------------------------------------- */
+
+static void test_1008_single_instance(void **state)
+{
+	struct tcf_info a, b;
+	TEEC_Session s1, s2;
+	TEEC_Context ctx;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_test_uuid);
+	xtest_open_session(&ctx, &s2, &tcf_test_uuid);
+	tcf_info(&s1, &a);
+	tcf_info(&s2, &b);
+	assert_int_equal(a.instance, b.instance);
+	assert_int_equal(a.sessions, 2);
+	assert_int_equal(b.sessions, 2);
+	TEEC_CloseSession(&s1);
+	tcf_info(&s2, &b);
+	assert_int_equal(b.instance, a.instance);
+	assert_int_equal(b.sessions, 1);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1008_multi_instance(void **state)
+{
+	struct tcf_info a, b;
+	TEEC_Session s1, s2;
+	TEEC_Context ctx;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_test_mi_uuid);
+	xtest_open_session(&ctx, &s2, &tcf_test_mi_uuid);
+	tcf_info(&s1, &a);
+	tcf_info(&s2, &b);
+	if (a.instance == b.instance)
+		xtest_fail("two sessions on multi-instance tcf_test_mi share "
+			   "instance %#x", a.instance);
+	assert_int_equal(a.sessions, 1);
+	assert_int_equal(b.sessions, 1);
+	TEEC_CloseSession(&s1);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1008_last_close_ends(void **state)
+{
+	struct teecheck_core_stats base, mid;
+	struct tcf_info before, after;
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	tcf_stats(&ctx, &base);
+	xtest_open_session(&ctx, &s, &tcf_test_uuid);
+	tcf_stats(&ctx, &mid);
+	assert_int_equal(mid.instances, base.instances + 1);
+	tcf_info(&s, &before);
+	TEEC_CloseSession(&s);
+	tcf_wait_stats(&ctx, &base);
+	xtest_open_session(&ctx, &s, &tcf_test_uuid);
+	tcf_info(&s, &after);
+	if (after.instance == before.instance)
+		xtest_fail("instance %#x outlived its last session",
+			   before.instance);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static const struct xtest_sub subs_1008[] = {
+	{ 1, "sessions on single-instance tcf_test share one instance",
+	  test_1008_single_instance },
+	{ 2, "sessions on multi-instance tcf_test_mi get an instance each",
+	  test_1008_multi_instance },
+	{ 3, "closing the last session ends an instance that is not kept alive",
+	  test_1008_last_close_ends },
+};
+
+XTEST_CASE(case_1008, .id = "1008", .suite = "regression",
+	   .title = "TA instances and sessions",
+	   .subs = subs_1008, .nsubs = XTEST_ARRAY_SIZE(subs_1008));
+
+/* ---- 1009: instance data and keep-alive -------------------------------- */
+
+static void data_set(TEEC_Session *s, uint32_t v)
+{
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT, NONE, NONE,
+						      NONE));
+
+	op.params[0].value.a = v;
+	xtest_invoke_ok(s, TCF_CMD_INSTANCE_DATA_SET, &op);
+}
+
+/* The instance data's value; *set says whether there is any. */
+static uint32_t data_get(TEEC_Session *s, bool *set)
+{
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_OUTPUT, NONE, NONE,
+						      NONE));
+
+	xtest_invoke_ok(s, TCF_CMD_INSTANCE_DATA_GET, &op);
+	*set = op.params[0].value.b;
+	return op.params[0].value.a;
+}
+
+static void test_1009_set_get(void **state)
+{
+	TEEC_Context ctx;
+	TEEC_Session s;
+	bool set;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
+	data_get(&s, &set);
+	assert_false(set);	/* NULL until the TA sets it */
+	data_set(&s, 0x1009);
+	assert_int_equal(data_get(&s, &set), 0x1009);
+	assert_true(set);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1009_shared_by_sessions(void **state)
+{
+	TEEC_Session s1, s2;
+	TEEC_Context ctx;
+	bool set;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_test_uuid);
+	xtest_open_session(&ctx, &s2, &tcf_test_uuid);
+	data_set(&s1, 0xabc);
+	assert_int_equal(data_get(&s2, &set), 0xabc);
+	assert_true(set);
+	TEEC_CloseSession(&s1);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1009_separate_instances(void **state)
+{
+	TEEC_Session s1, s2;
+	TEEC_Context ctx;
+	bool set;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_test_mi_uuid);
+	xtest_open_session(&ctx, &s2, &tcf_test_mi_uuid);
+	data_set(&s1, 0x111);
+	data_get(&s2, &set);
+	assert_false(set);
+	data_set(&s2, 0x222);
+	assert_int_equal(data_get(&s1, &set), 0x111);
+	assert_int_equal(data_get(&s2, &set), 0x222);
+	TEEC_CloseSession(&s1);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1009_keep_alive(void **state)
+{
+	struct teecheck_core_stats with, after;
+	struct tcf_info before, again;
+	TEEC_Context ctx;
+	TEEC_Session s;
+	bool set;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
+	tcf_info(&s, &before);
+	data_set(&s, 0x4a11e);
+	tcf_stats(&ctx, &with);
+	TEEC_CloseSession(&s);
+	/* No session holds it now, and it is still there. */
+	tcf_stats(&ctx, &after);
+	assert_int_equal(after.instances, with.instances);
+	assert_int_equal(after.sessions, with.sessions - 1);
+	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
+	tcf_info(&s, &again);
+	assert_int_equal(again.instance, before.instance);
+	assert_int_equal(again.sessions, 1);
+	assert_int_equal(data_get(&s, &set), 0x4a11e);
+	assert_true(set);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1009_not_kept(void **state)
+{
+	TEEC_Context ctx;
+	TEEC_Session s;
+	bool set;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
+	data_set(&s, 0x5);
+	TEEC_CloseSession(&s);
+	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
+	data_get(&s, &set);
+	assert_false(set);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static const struct xtest_sub subs_1009[] = {
+	{ 1, "TEE_GetInstanceData is NULL, then what TEE_SetInstanceData set",
+	  test_1009_set_get },
+	{ 2, "the sessions of one instance share its instance data",
+	  test_1009_shared_by_sessions },
+	{ 3, "instances of a multi-instance TA have their own instance data",
+	  test_1009_separate_instances },
+	{ 4, "a keep-alive instance and its data outlive its last session",
+	  test_1009_keep_alive },
+	{ 5, "an instance that is not kept alive takes its data with it",
+	  test_1009_not_kept },
+};
+
+XTEST_CASE(case_1009, .id = "1009", .suite = "regression",
+	   .title = "Instance data and keep-alive instances",
+	   .subs = subs_1009, .nsubs = XTEST_ARRAY_SIZE(subs_1009));
+
+/* ---- 1010: entry points that fail -------------------------------------- */
+
+static void test_1010_create_fails(void **state)
+{
+	struct teecheck_core_stats base;
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	tcf_stats(&ctx, &base);
+	tcf_open_expect(&ctx, &s, &tcf_create_fail_uuid, NULL,
+			TCF_CREATE_FAIL_CODE, TEEC_ORIGIN_TRUSTED_APP);
+	/* Again: no half-made instance stays behind to be found. */
+	tcf_open_expect(&ctx, &s, &tcf_create_fail_uuid, NULL,
+			TCF_CREATE_FAIL_CODE, TEEC_ORIGIN_TRUSTED_APP);
+	tcf_wait_stats(&ctx, &base);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1010_create_panics(void **state)
+{
+	struct teecheck_core_stats base;
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	tcf_stats(&ctx, &base);
+	tcf_open_expect(&ctx, &s, &tcf_create_panic_uuid, NULL,
+			TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
+	tcf_wait_stats(&ctx, &base);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static TEEC_Operation open_op(uint32_t mode, uint32_t arg)
+{
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
+						      VALUE_OUTPUT, NONE,
+						      NONE));
+
+	op.params[0].value.a = mode;
+	op.params[0].value.b = arg;
+	return op;
+}
+
+static void test_1010_open_fails(void **state)
+{
+	TEEC_Operation op = open_op(TCF_OPEN_FAIL, 0);
+	struct tcf_info before, after;
+	TEEC_Session keep, s;
+	TEEC_Context ctx;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &keep, &tcf_test_uuid);
+	tcf_info(&keep, &before);
+	tcf_open_expect(&ctx, &s, &tcf_test_uuid, &op, TCF_OPEN_FAIL_CODE,
+			TEEC_ORIGIN_TRUSTED_APP);
+	tcf_info(&keep, &after);
+	assert_int_equal(after.instance, before.instance);
+	assert_int_equal(after.sessions, 1);
+	TEEC_CloseSession(&keep);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1010_open_panics(void **state)
+{
+	TEEC_Operation op = open_op(TCF_OPEN_PANIC, 0);
+	TEEC_Operation info = xtest_operation(TCF_TYPES(VALUE_OUTPUT,
+							VALUE_OUTPUT, NONE,
+							NONE));
+	TEEC_Session keep, s;
+	TEEC_Context ctx;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &keep, &tcf_test_uuid);
+	tcf_open_expect(&ctx, &s, &tcf_test_uuid, &op, TEEC_ERROR_TARGET_DEAD,
+			TEEC_ORIGIN_TEE);
+	/* The instance died with the panic, and the session on it too. */
+	tcf_invoke_expect(&keep, TCF_CMD_INFO, &info, TEEC_ERROR_TARGET_DEAD,
+			  TEEC_ORIGIN_TEE);
+	TEEC_CloseSession(&keep);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1010_open_params(void **state)
+{
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
+						      VALUE_OUTPUT,
+						      MEMREF_TEMP_INOUT, NONE));
+	uint8_t buf[5] = { 0, 1, 2, 0xfe, 0xff };
+	const uint8_t want[5] = { 1, 2, 3, 0xff, 0 };
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	(void)state;
+	op.params[0].value.a = TCF_OPEN_OK;
+	op.params[0].value.b = 41;
+	op.params[2].tmpref.buffer = buf;
+	op.params[2].tmpref.size = sizeof(buf);
+	xtest_context_init(&ctx);
+	tcf_open_expect(&ctx, &s, &tcf_test_uuid, &op, TEEC_SUCCESS,
+			XTEST_ORIGIN_ANY);
+	assert_int_equal(op.params[1].value.a, 0x600d);
+	assert_int_equal(op.params[1].value.b, 42);
+	assert_memory_equal(buf, want, sizeof(buf));
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static const struct xtest_sub subs_1010[] = {
+	{ 1, "TA_CreateEntryPoint's error comes back from the TA, no instance stays",
+	  test_1010_create_fails },
+	{ 2, "a panic in TA_CreateEntryPoint gives TARGET_DEAD from the TEE",
+	  test_1010_create_panics },
+	{ 3, "TA_OpenSessionEntryPoint's error comes back from the TA, no session",
+	  test_1010_open_fails },
+	{ 4, "a panic in TA_OpenSessionEntryPoint kills the instance's sessions",
+	  test_1010_open_panics },
+	{ 5, "an OpenSession operation reaches the entry point and comes back",
+	  test_1010_open_params },
+};
+
+XTEST_CASE(case_1010, .id = "1010", .suite = "regression",
+	   .title = "Entry points that fail or panic",
+	   .subs = subs_1010, .nsubs = XTEST_ARRAY_SIZE(subs_1010));
+
+/* ---- 1011: one session at a time, busy instances ----------------------- */
+
+static void test_1011_single_session(void **state)
+{
+	TEEC_Session s1, s2;
+	TEEC_Context ctx;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_single_uuid);
+	tcf_open_expect(&ctx, &s2, &tcf_single_uuid, NULL, TEEC_ERROR_BUSY,
+			TEEC_ORIGIN_TEE);
+	TEEC_CloseSession(&s1);
+	/* Free again: the next session opens. */
+	xtest_open_session(&ctx, &s2, &tcf_single_uuid);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+struct busy_job {
+	TEEC_Session *sess;
+	uint32_t ms;
+	TEEC_Result res;
+	long long end;
+};
+
+static void *busy_wait_run(void *arg)
+{
+	struct busy_job *j = arg;
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
+						      VALUE_OUTPUT, NONE,
+						      NONE));
+	uint32_t origin;
+
+	op.params[0].value.a = j->ms;
+	j->res = TEEC_InvokeCommand(j->sess, TCF_CMD_WAIT, &op, &origin);
+	j->end = tcf_now_ms();
+	return NULL;
+}
+
+static void test_1011_busy_waits(void **state)
+{
+	struct busy_job job = { .ms = 300 };
+	TEEC_Session s1, s2;
+	struct tcf_info info;
+	TEEC_Context ctx;
+	long long start, done;
+	pthread_t t;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_test_uuid);
+	xtest_open_session(&ctx, &s2, &tcf_test_uuid);
+	job.sess = &s1;
+	start = tcf_now_ms();
+	assert_int_equal(pthread_create(&t, NULL, busy_wait_run, &job), 0);
+	usleep(50000);
+	/* The instance runs s1's TEE_Wait: s2's call waits its turn. */
+	tcf_info(&s2, &info);
+	done = tcf_now_ms();
+	pthread_join(t, NULL);
+	assert_int_equal(job.res, TEEC_SUCCESS);
+	if (done - start < 280)
+		xtest_fail("the call on the busy instance returned after %lld "
+			   "ms, before the 300 ms call ended", done - start);
+	TEEC_CloseSession(&s1);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void test_1011_instances_in_parallel(void **state)
+{
+	struct busy_job a = { .ms = 400 }, b = { .ms = 400 };
+	TEEC_Session s1, s2;
+	TEEC_Context ctx;
+	long long start;
+	pthread_t ta, tb;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s1, &tcf_test_mi_uuid);
+	xtest_open_session(&ctx, &s2, &tcf_test_mi_uuid);
+	a.sess = &s1;
+	b.sess = &s2;
+	start = tcf_now_ms();
+	assert_int_equal(pthread_create(&ta, NULL, busy_wait_run, &a), 0);
+	assert_int_equal(pthread_create(&tb, NULL, busy_wait_run, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	assert_int_equal(a.res, TEEC_SUCCESS);
+	assert_int_equal(b.res, TEEC_SUCCESS);
+	if (tcf_now_ms() - start >= 750)
+		xtest_fail("two instances took %lld ms for two 400 ms waits: "
+			   "they did not run at once", tcf_now_ms() - start);
+	TEEC_CloseSession(&s1);
+	TEEC_CloseSession(&s2);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static const struct xtest_sub subs_1011[] = {
+	{ 1, "a TA without multi-session gives BUSY to a second session",
+	  test_1011_single_session },
+	{ 2, "a call on a busy single instance waits for the running one",
+	  test_1011_busy_waits },
+	{ 3, "instances of a multi-instance TA run at the same time",
+	  test_1011_instances_in_parallel },
+};
+
+XTEST_CASE(case_1011, .id = "1011", .suite = "regression",
+	   .title = "Busy instances: waiting and BUSY",
+	   .subs = subs_1011, .nsubs = XTEST_ARRAY_SIZE(subs_1011));
