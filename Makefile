@@ -19,11 +19,12 @@ deps:
 	$(Q)sh mk/deps.sh
 
 # Order matters only for the reader: unit tests first (fast, precise), then
-# the xtest suite against a private core.
+# the xtest suite against a private core, whose pager statistics (its own
+# paged image, every TA instance) close the run.
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh mk/run-tests.sh $(OUT) $(UNIT_TESTS)
-	$(Q)$(OUT)/bin/xtest $(XTEST_ARGS)
+	$(Q)$(OUT)/bin/xtest --stats pager $(XTEST_ARGS)
 
 unit-test: $(UNIT_TESTS)
 	$(Q)sh mk/run-tests.sh $(OUT) $(UNIT_TESTS)

@@ -3,6 +3,8 @@ libteec-srcs := client/libteec/teec.c client/libteec/transport.c \
 		client/libteec/nsram.c client/libteec/teec_ext.c \
 		client/libteec/cancel.c common/tc_msg.c common/uuid.c \
 		common/tc_log.c
+# Registered shared memory and its teecheck extensions.
+libteec-srcs += client/libteec/regshm.c client/libteec/teec_ext_shm.c
 
 $(eval $(call host-lib,teec,$(libteec-srcs)))
 
@@ -14,5 +16,6 @@ $(OUT)/lib/libteec.so: $(call host-objs,$(libteec-srcs)) \
 		-o $@ $(filter %.o,$^) -lpthread
 ALL_TARGETS += $(OUT)/lib/libteec.so
 
-$(eval $(call host-program,tee-supplicant,client/supplicant/supplicant.c,\
+$(eval $(call host-program,tee-supplicant,client/supplicant/supplicant.c \
+	client/supplicant/supp_shm.c,\
 	$(OUT)/lib/libtccommon.a))

@@ -29,6 +29,49 @@ static int cmd_known(uint16_t cmd)
 	       (cmd >= TC_CMD_HOST_INIT && cmd <= TC_CMD_LAST);
 }
 
+/*
+ * Registered memory: a cookie (a, b), an offset and a size. Only a message
+ * that maps the object (HOST_SHM_MAP) carries its page list.
+ */
+static int rmem_check(const struct tc_msg *m, unsigned int i, int reply,
+		      struct tc_why *why)
+{
+	const struct tc_param *p = &m->params[i];
+	uint64_t max = (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE;
+
+	if (p->flags)
+		return bad(why, "params[%u].flags: 0x%x on registered memory",
+			   i, p->flags);
+	if (p->size > max)
+		return bad(why, "params[%u].size: %llu exceeds %llu", i,
+			   (unsigned long long)p->size,
+			   (unsigned long long)max);
+	if (reply) {
+		if (p->offs || p->npages || p->first)
+			return bad(why, "params[%u]: page fields set in a "
+				   "reply", i);
+		return 0;
+	}
+	if (p->offs > max)
+		return bad(why, "params[%u].offs: %u beyond any object", i,
+			   p->offs);
+	if (!p->npages) {
+		if (p->first)
+			return bad(why, "params[%u].first: set with no pages",
+				   i);
+		return 0;
+	}
+	if (p->first >= m->npages || p->npages > m->npages - p->first)
+		return bad(why, "params[%u].first: pages %u..%u outside the "
+			   "list of %u", i, p->first,
+			   p->first + p->npages - 1, m->npages);
+	if (p->offs + p->size > (uint64_t)p->npages * TC_PAGE_SIZE)
+		return bad(why, "params[%u]: offs %u + size %llu beyond its "
+			   "%u pages", i, p->offs, (unsigned long long)p->size,
+			   p->npages);
+	return 0;
+}
+
 static int param_check(const struct tc_msg *m, unsigned int i, int reply,
 		       struct tc_why *why)
 {
@@ -53,6 +96,8 @@ static int param_check(const struct tc_msg *m, unsigned int i, int reply,
 				   p->type);
 		return 0;
 	}
+	if (tc_param_is_rmem(p->type))
+		return rmem_check(m, i, reply, why);
 	if (!tc_param_is_mem(p->type))
 		return bad(why, "params[%u].type: unknown type %u", i,
 			   p->type);

@@ -57,9 +57,8 @@ bool call_start(struct call *call, struct exec *e)
 	return go;
 }
 
-void call_end(struct conn *c, struct call *call)
+void call_end(struct call *call)
 {
-	(void)c;
 	exec_current()->call = NULL;
 	if (!call)
 		return;

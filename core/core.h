@@ -170,7 +170,7 @@ void workq_push(struct conn *c, struct tc_msg *msg);
 struct call *call_begin(struct conn *c, uint32_t id);
 /* On the secure thread: false if the request was cancelled while queued. */
 bool call_start(struct call *call, struct exec *e);
-void call_end(struct conn *c, struct call *call);
+void call_end(struct call *call);
 /* CANCEL, on the event loop: never blocks on a secure thread. */
 void call_cancel(struct conn *c, uint32_t id);
 struct exec *exec_current(void);
@@ -194,6 +194,10 @@ void rpc_supplicant_attach(struct conn *c);
 void rpc_supplicant_detach(struct conn *c);
 void rpc_deliver_reply(struct tc_msg *msg, int fd);
 TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
+/* SHM_ALLOC: npages frames of the supplicant's RAM, that RAM and its size. */
+TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
+			  uint64_t *ram_bytes);
+TEEC_Result rpc_shm_free(uint32_t npages, const uint64_t *pages);
 
 /* login.c: client identities from kernel credentials. */
 void login_read_creds(struct conn *c);

@@ -4,6 +4,7 @@
 #include "../common/tc_log.h"
 #include "core.h"
 #include "core_pager.h"
+#include "shm_mgr.h"
 
 /* Core statistics: counts that prove nothing is left behind. */
 static void core_stats(struct tc_msg *msg)
@@ -45,9 +46,25 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 	case TC_CMD_CLOSE_SESSION:
 		res = session_close(c, msg->session, &origin);
 		break;
+	case TC_CMD_REGISTER_SHM:
+		res = shm_register(c, msg, &origin);
+		break;
+	case TC_CMD_UNREGISTER_SHM:
+		res = shm_unregister(c, msg, &origin);
+		break;
+	case TC_CMD_SHM_PROBE:
+		res = shm_probe(c, msg, &origin);
+		break;
+	case TC_CMD_GUEST_DESTROY:
+		res = shm_guest_destroy(c, msg, &origin);
+		break;
 	case TC_CMD_STATS:
 		if (msg->func == TC_STATS_PAGER) {
 			res = stats_pager_request(c, msg, &origin);
+			break;
+		}
+		if (msg->func == TC_STATS_SHM) {
+			res = shm_stats_request(c, msg, &origin);
 			break;
 		}
 		core_stats(msg);
@@ -70,4 +87,6 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 void dispatch_guest_gone(struct conn *c)
 {
 	session_close_guest(c);
+	/* Then its shared memory, as soon as no call of its uses it. */
+	shm_guest_gone(c);
 }

@@ -8,6 +8,8 @@ core-srcs := core/main.c core/conn.c core/workq.c core/dispatch.c \
 # The pool budget, TA instances' shares, the core's own paging, statistics.
 core-srcs += core/pager_budget.c core/inst_pager.c core/self_page.c \
 	     core/self_page_sym.c core/stats_pager.c
+# Dynamic shared memory: the SHM window and the objects mapped in it.
+core-srcs += core/shm_mgr.c core/shm_host.c core/shm_stats.c core/shm_probe.c
 
 # The TA verification key, built into tee-core as a C string.
 $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
@@ -22,7 +24,7 @@ $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
 # roots are the core's functions the fault path calls through pointers.
 CORE_PAGER_ROOTS := self_page_foreign self_page_integrity self_page_symbolize
 tee-core-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
-		 $(OUT)/lib/libtccommon.a -lcrypto -lpthread
+		 $(OUT)/lib/libcoreshm.a $(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call paged-program,tee-core,$(core-srcs) $(OUT)/gen/core/ta_pubkey.c,\
 	$(tee-core-libs),$(CORE_PAGER_ROOTS)))
 
@@ -30,7 +32,8 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_shm.c core/ta_host/host_session.c \
 		core/ta_host/host_cancel.c core/ta_host/host_mem.c \
 		core/ta_host/host_props.c core/ta_host/host_time.c \
-		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c
+		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
+		core/ta_host/host_regmem.c
 ta-host-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
 		$(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))

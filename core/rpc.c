@@ -3,6 +3,7 @@
  * sends a request and sleeps; the event loop delivers the reply to it.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +20,8 @@ struct rpc_call {
 	bool done;
 	struct tc_msg reply;
 	int fd;
+	uint64_t *pages;		/* room for the reply's page list */
+	uint32_t max_pages;
 	struct rpc_call *next;
 };
 
@@ -63,6 +66,9 @@ void rpc_deliver_reply(struct tc_msg *msg, int fd)
 	for (p = rpc_pending; p; p = p->next) {
 		if (p->id == msg->id && !p->done) {
 			p->reply = *msg;
+			if (p->pages && msg->npages <= p->max_pages)
+				memcpy(p->pages, msg->pages,
+				       msg->npages * sizeof(uint64_t));
 			p->fd = fd;
 			p->done = true;
 			pthread_cond_broadcast(&rpc_cond);
@@ -139,7 +145,7 @@ static TEEC_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 
 TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 {
-	struct rpc_call call;
+	struct rpc_call call = { .fd = -1 };
 	struct tc_msg msg;
 	TEEC_Result res;
 
@@ -159,4 +165,52 @@ TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 	*fd = call.fd;
 	*size = call.reply.arg;
 	return TEEC_SUCCESS;
+}
+
+TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
+			  uint64_t *ram_bytes)
+{
+	struct rpc_call call = { .fd = -1, .pages = pages,
+				 .max_pages = npages };
+	struct tc_msg msg;
+	TEEC_Result res;
+
+	tc_msg_init(&msg, TC_CMD_RPC, 0);
+	msg.func = TC_RPC_SHM_ALLOC;
+	msg.arg = npages;
+	res = rpc_call(&msg, &call);
+	if (!res && (call.fd < 0 || call.reply.npages != npages)) {
+		tc_err("supplicant: SHM_ALLOC answered %u pages for %u%s",
+		       call.reply.npages, npages,
+		       call.fd < 0 ? ", and no RAM" : "");
+		res = TEEC_ERROR_COMMUNICATION;
+	}
+	if (res) {
+		if (call.fd >= 0)
+			close(call.fd);
+		return res;
+	}
+	*fd = call.fd;
+	*ram_bytes = call.reply.arg2;
+	return TEEC_SUCCESS;
+}
+
+TEEC_Result rpc_shm_free(uint32_t npages, const uint64_t *pages)
+{
+	struct rpc_call call = { .fd = -1 };
+	struct tc_msg *msg = calloc(1, TC_MSG_SIZE(npages));
+	TEEC_Result res;
+
+	if (!msg)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	tc_msg_init(msg, TC_CMD_RPC, 0);
+	msg->func = TC_RPC_SHM_FREE;
+	msg->npages = npages;
+	memcpy(msg->pages, pages, npages * sizeof(uint64_t));
+	msg->length = (uint32_t)TC_MSG_SIZE(npages);
+	res = rpc_call(msg, &call);
+	if (call.fd >= 0)
+		close(call.fd);
+	free(msg);
+	return res;
 }

@@ -108,21 +108,27 @@ static const ElfW(Sym) *sym_lookup(uintptr_t addr)
 bool self_page_symbolize(uintptr_t addr, char *buf, size_t len)
 {
 	const ElfW(Sym) *s = sym.syms ? sym_lookup(addr) : NULL;
+	const char *lib;
 	Dl_info dl;
 
 	if (s) {
-		snprintf(buf, len, "%.*s+%#lx",
+		snprintf(buf, len, "%.*s+0x%lx",
 			 (int)strnlen(sym.strs + s->st_name,
 				      sym.strs_size - s->st_name),
 			 sym.strs + s->st_name,
 			 (unsigned long)(addr - sym.bias - s->st_value));
 		return true;
 	}
-	if (dladdr((void *)addr, &dl) && dl.dli_sname) {
-		snprintf(buf, len, "%s+%#lx in %s", dl.dli_sname,
-			 (unsigned long)(addr - (uintptr_t)dl.dli_saddr),
-			 dl.dli_fname ? dl.dli_fname : "?");
-		return true;
-	}
-	return false;
+	if (!dladdr((void *)addr, &dl) || !dl.dli_fname)
+		return false;
+	lib = strrchr(dl.dli_fname, '/');
+	lib = lib ? lib + 1 : dl.dli_fname;
+	/* A library's internal symbols are not in its dynamic table. */
+	if (dl.dli_sname)
+		snprintf(buf, len, "%s+0x%lx in %s", dl.dli_sname,
+			 (unsigned long)(addr - (uintptr_t)dl.dli_saddr), lib);
+	else
+		snprintf(buf, len, "%s+0x%lx", lib,
+			 (unsigned long)(addr - (uintptr_t)dl.dli_fbase));
+	return true;
 }

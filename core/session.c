@@ -132,6 +132,7 @@ TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
 {
 	struct session *s;
 	TEEC_Result res;
+	bool dead;
 
 	*origin = TEEC_ORIGIN_TEE;
 	s = session_new(c, NULL);
@@ -143,8 +144,20 @@ TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
 		session_put(s);
 		return res;
 	}
-	return session_open_on(s, msg->uuid, msg, TEE_TIMEOUT_INFINITE,
-			       origin);
+	res = session_open_on(s, msg->uuid, msg, TEE_TIMEOUT_INFINITE,
+			      origin);
+	/*
+	 * A guest that went meanwhile had its sessions closed already, or
+	 * has them closed now: this one must not outlive it.
+	 */
+	pthread_mutex_lock(&core.lock);
+	dead = c->dead;
+	pthread_mutex_unlock(&core.lock);
+	if (!res && dead) {
+		session_close(c, msg->session, origin);
+		return TEEC_ERROR_TARGET_DEAD;
+	}
+	return res;
 }
 
 TEEC_Result session_open_ta(struct instance *caller, struct tc_msg *msg,

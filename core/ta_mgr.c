@@ -25,6 +25,7 @@
 #include "../common/uuid.h"
 #include "core.h"
 #include "core_pager.h"
+#include "shm_mgr.h"
 #include "ta_store.h"
 
 /* The RAM a host passes its TA's TA-to-TA memrefs in: sparse, so cheap. */
@@ -301,7 +302,8 @@ static int host_copy_back(struct tc_msg *msg, const struct tc_msg *r)
 		    p->type == TC_PARAM_VALUE_INOUT) {
 			p->a = q->a;
 			p->b = q->b;
-		} else if (tc_param_is_mem(p->type)) {
+		} else if (tc_param_is_mem(p->type) ||
+			   tc_param_is_rmem(p->type)) {
 			p->size = q->size;
 		}
 	}
@@ -430,6 +432,8 @@ TEEC_Result inst_call(struct instance *inst, struct session *s,
 	struct ram_ref ram = { 0 };
 	char u[TC_UUID_STR_LEN];
 	struct tc_msg *m, r;
+	struct shm_call sc;
+	TEEC_Result res;
 	bool cancelled;
 
 	*origin = TEEC_ORIGIN_TEE;
@@ -459,6 +463,12 @@ TEEC_Result inst_call(struct instance *inst, struct session *s,
 		memcpy(m->uuid, s->client_uuid, sizeof(m->uuid));
 	m->arg = s ? s->ta_ctx : 0;
 	m->arg2 = ram.id;
+	/* Registered memory: in use by this call until it ends. */
+	res = shm_call_prepare(inst, s ? s->owner : NULL, m, &sc);
+	if (res) {
+		free(m);
+		return res;
+	}
 
 	/* A new call starts uncancelled, unless its request already is. */
 	pthread_mutex_lock(&core.lock);
@@ -470,14 +480,17 @@ TEEC_Result inst_call(struct instance *inst, struct session *s,
 	pthread_mutex_unlock(&core.lock);
 	if (cancelled) {
 		free(m);
+		shm_call_finish(&sc);
 		return TEEC_ERROR_CANCEL;
 	}
 
 	if (host_exchange(inst, m, -1, &r)) {
 		free(m);
+		shm_call_finish(&sc);
 		return TEEC_ERROR_TARGET_DEAD;
 	}
 	free(m);
+	shm_call_finish(&sc);
 	if (msg && host_copy_back(msg, &r)) {
 		tc_err("TA %s: host changed the parameter types",
 		       uuid_str(inst->uuid, u));
@@ -624,6 +637,7 @@ static TEEC_Result host_start(struct instance *inst, const void *elf,
 
 static void inst_free(struct instance *inst)
 {
+	shm_inst_gone(inst);
 	inst_pager_release(inst);
 	if (inst->sock >= 0)
 		close(inst->sock);

@@ -69,7 +69,7 @@ static void *workq_thread(void *arg)
 			else
 				conn_reply(w->conn, w->msg, TEEC_ERROR_CANCEL,
 					   TEEC_ORIGIN_TEE);
-			call_end(w->conn, w->call);
+			call_end(w->call);
 			free(w->msg);
 		} else {
 			dispatch_guest_gone(w->conn);

@@ -370,13 +370,20 @@ void ps_report(FILE *f, const struct ps_config *cfg, unsigned int pool,
 	const uint64_t *h = t->fault_ns_hist;
 
 	fprintf(f, "pager-stress: %u instance%s, %u session%s, %u thread%s; "
-		"working set %u pages a session; pool %s%u pages an instance "
-		"(plus its stack); pattern %s, %u%% writes\n",
-		cfg->instances, cfg->instances == 1 ? "" : "s", cfg->sessions,
+		"working set %u pages a session; ", cfg->instances,
+		cfg->instances == 1 ? "" : "s", cfg->sessions,
 		cfg->sessions == 1 ? "" : "s", cfg->threads,
-		cfg->threads == 1 ? "" : "s", cfg->ws,
-		cfg->tee ? "as the core grants, here " : "", pool,
+		cfg->threads == 1 ? "" : "s", cfg->ws);
+	if (cfg->tee)
+		fprintf(f, "pool as the core grants (%llu pages an instance, "
+			"its stack included)", (unsigned long long)
+			(t->pool_pages / (cfg->instances ? cfg->instances : 1)));
+	else
+		fprintf(f, "pool %u pages an instance (plus its stack)", pool);
+	fprintf(f, "; pattern %s, %u%% writes\n",
 		ps_pattern_name(cfg->pattern), cfg->write_pct);
+	fprintf(f, "  (counts of the run alone: a warm-up pass over every page "
+		"came first)\n");
 	fprintf(f, "  %llu accesses (%llu writes) in %.2f s: %.0f accesses/s\n",
 		(unsigned long long)res->accesses,
 		(unsigned long long)res->writes, res->seconds,
@@ -386,7 +393,7 @@ void ps_report(FILE *f, const struct ps_config *cfg, unsigned int pool,
 		(double)faults / secs, (double)faults / acc,
 		(double)t->hidden_hits / acc);
 	fprintf(f, "  fault latency: p50 %.1f us, p90 %.1f us, p99 %.1f us, "
-		"p99.9 %.1f us (pager histogram)\n",
+		"p99.9 %.1f us (pager histogram: fills and hidden hits)\n",
 		stats_hist_percentile(h, TC_PAGER_HIST_BUCKETS, 0.5) / 1e3,
 		stats_hist_percentile(h, TC_PAGER_HIST_BUCKETS, 0.9) / 1e3,
 		stats_hist_percentile(h, TC_PAGER_HIST_BUCKETS, 0.99) / 1e3,

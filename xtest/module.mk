@@ -15,6 +15,11 @@ xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
 # The 8000 (pager) series.
 xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
+# The 5000 (shared memory) series, driving the shm_churn TA.
+xtest-shm-srcs := xtest/shm_raw.c xtest/shm_helpers.c \
+		  xtest/regression_5000.c xtest/regression_5007.c
+xtest-case-srcs += $(xtest-shm-srcs)
+$(foreach f,$(xtest-shm-srcs),$(eval CPPFLAGS_$(f) := -Ita/shm_churn/include))
 
 # Generated cases (gpgen's out/gen/gp/*.c) and what they need join xtest
 # through these lists: any module appends `XTEST_EXTRA_SRCS += out/gen/gp/x.c`

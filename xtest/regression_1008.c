@@ -219,6 +219,38 @@ static void test_1009_not_kept(void **state)
 	TEEC_FinalizeContext(&ctx);
 }
 
+static void test_1009_keep_alive_dies(void **state)
+{
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT, NONE, NONE,
+						      NONE));
+	struct teecheck_core_stats with, after;
+	struct tcf_info before, again;
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
+	tcf_info(&s, &before);
+	tcf_stats(&ctx, &with);
+	op.params[0].value.a = TCF_CRASH_PANIC;
+	tcf_invoke_expect(&s, TCF_CMD_CRASH, &op, TEEC_ERROR_TARGET_DEAD,
+			  TEEC_ORIGIN_TEE);
+	TEEC_CloseSession(&s);
+	/* Dead, it is not kept: the instance is gone with its session. */
+	with.sessions--;
+	with.instances--;
+	tcf_wait_stats(&ctx, &with);
+	tcf_stats(&ctx, &after);
+	assert_int_equal(after.instances, with.instances);
+	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
+	tcf_info(&s, &again);
+	if (again.instance == before.instance)
+		xtest_fail("the keep-alive instance that panicked is still used");
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
 static const struct xtest_sub subs_1009[] = {
 	{ 1, "TEE_GetInstanceData is NULL, then what TEE_SetInstanceData set",
 	  test_1009_set_get },
@@ -230,6 +262,8 @@ static const struct xtest_sub subs_1009[] = {
 	  test_1009_keep_alive },
 	{ 5, "an instance that is not kept alive takes its data with it",
 	  test_1009_not_kept },
+	{ 6, "a keep-alive instance that panics is not kept: a new one follows",
+	  test_1009_keep_alive_dies },
 };
 
 XTEST_CASE(case_1009, .id = "1009", .suite = "regression",

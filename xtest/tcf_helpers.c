@@ -140,13 +140,15 @@ void tcf_wait_stats_at(const char *file, int line, TEEC_Context *ctx,
 	for (i = 0; i < 1000; i++) {
 		tcf_stats_read(file, line, ctx, &now);
 		if (now.sessions == base->sessions &&
-		    now.instances == base->instances)
+		    now.instances == base->instances &&
+		    now.guests == base->guests)
 			return;
 		usleep(10000);
 	}
-	xtest_fail_at(file, line, "core still holds %u sessions and %u "
-		      "instances; expected %u and %u", now.sessions,
-		      now.instances, base->sessions, base->instances);
+	xtest_fail_at(file, line, "core still holds %u sessions, %u "
+		      "instances and %u guests; expected %u, %u and %u",
+		      now.sessions, now.instances, now.guests, base->sessions,
+		      base->instances, base->guests);
 }
 
 static void *tcf_canceller_run(void *arg)

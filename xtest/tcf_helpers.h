@@ -74,7 +74,7 @@ void tcf_stats_at(const char *file, int line, TEEC_Context *ctx,
 		  struct teecheck_core_stats *st);
 #define tcf_stats(ctx, st) tcf_stats_at(__FILE__, __LINE__, (ctx), (st))
 
-/* Waits (up to 10 s) until sessions and instances are back to base. */
+/* Waits (up to 10 s) until sessions, instances, guests are back to base. */
 void tcf_wait_stats_at(const char *file, int line, TEEC_Context *ctx,
 		       const struct teecheck_core_stats *base);
 #define tcf_wait_stats(ctx, base) \

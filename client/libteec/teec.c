@@ -10,6 +10,7 @@
 
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "regshm.h"
 #include "teec_priv.h"
 
 /* Where a memref's bytes are in the NS RAM, and how they got there. */
@@ -20,6 +21,8 @@ struct teec_region {
 	uint64_t bounce_pages;
 	void *copy_back;	/* application memory to update, or NULL */
 	uint64_t copy_max;	/* at most this many bytes back */
+	uint64_t cookie;	/* registered memory: the core's object */
+	uint64_t rmem_off;	/* and the offset into it */
 };
 
 static struct teec_ctx *ctx_of(TEEC_Context *context)
@@ -127,7 +130,7 @@ TEEC_Result TEEC_RegisterSharedMemory(TEEC_Context *context,
 	off = shm->size ? nsram_offset_of(c, shm->buffer, shm->size) : -1;
 	if (off >= 0 || !shm->size) {
 		shm->imp.ns_offset = off >= 0 ? (uint64_t)off : 0;
-		return TEEC_SUCCESS;
+		return regshm_attach(c, shm);
 	}
 	/* Outside the NS RAM: a shadow the core can see, synced per call. */
 	off = nsram_alloc(c, pages_of(shm->size));
@@ -136,7 +139,7 @@ TEEC_Result TEEC_RegisterSharedMemory(TEEC_Context *context,
 	shm->imp.shadow = c->nsram + off;
 	shm->imp.ns_offset = (uint64_t)off;
 	shm->imp.alloc_size = pages_of(shm->size) * TC_PAGE_SIZE;
-	return TEEC_SUCCESS;
+	return regshm_attach(c, shm);
 }
 
 TEEC_Result TEEC_AllocateSharedMemory(TEEC_Context *context,
@@ -161,7 +164,7 @@ TEEC_Result TEEC_AllocateSharedMemory(TEEC_Context *context,
 	shm->imp.ns_offset = (uint64_t)off;
 	shm->imp.alloc_size = npages * TC_PAGE_SIZE;
 	shm->buffer = c->nsram + off;
-	return TEEC_SUCCESS;
+	return regshm_attach(c, shm);
 }
 
 void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
@@ -171,6 +174,8 @@ void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
 	if (!shm || !shm->imp.ctx)
 		return;
 	c = shm->imp.ctx;
+	if (!regshm_detach(c, shm))
+		shm->imp.alloc_size = 0;	/* a call may still use them */
 	if (shm->imp.alloc_size)
 		nsram_free(c, shm->imp.ns_offset,
 			   shm->imp.alloc_size / TC_PAGE_SIZE);
@@ -241,6 +246,8 @@ static TEEC_Result region_shm(struct teec_ctx *c, uint32_t t,
 	if (!size)
 		return TEEC_SUCCESS;
 	rg->ns_off = (int64_t)(shm->imp.ns_offset + offset);
+	rg->cookie = shm->imp.cookie;
+	rg->rmem_off = offset;
 	if (shm->imp.shadow) {
 		if (need & TEEC_MEM_INPUT)
 			memcpy((uint8_t *)shm->imp.shadow + offset,
@@ -281,6 +288,7 @@ static TEEC_Result op_encode(struct teec_ctx *c, uint16_t cmd,
 		rg[i].ns_off = rg[i].bounce_off = -1;
 		rg[i].bounce_pages = rg[i].size = 0;
 		rg[i].copy_back = NULL;
+		rg[i].cookie = 0;
 	}
 	for (i = 0; op && i < TC_MAX_PARAMS && !res; i++) {
 		t = TEEC_PARAM_TYPE_GET(op->paramTypes, i);
@@ -308,7 +316,7 @@ static TEEC_Result op_encode(struct teec_ctx *c, uint16_t cmd,
 			res = TEEC_ERROR_BAD_PARAMETERS;
 			break;
 		}
-		if (rg[i].ns_off >= 0)
+		if (rg[i].ns_off >= 0 && !rg[i].cookie)
 			total += tc_mem_pages((uint64_t)rg[i].ns_off %
 					      TC_PAGE_SIZE, rg[i].size);
 	}
@@ -335,6 +343,11 @@ static TEEC_Result op_encode(struct teec_ctx *c, uint16_t cmd,
 		if (!tc_param_is_mem(types[i]))
 			continue;
 		p->size = rg[i].size;
+		if (rg[i].cookie) {
+			regshm_param(p, types[i], rg[i].cookie,
+				     rg[i].rmem_off);
+			continue;
+		}
 		if (rg[i].ns_off < 0) {
 			/* NULL buffer, or an empty one that needs no page. */
 			if (types[i] >= TEEC_MEMREF_TEMP_INPUT &&

@@ -1,6 +1,7 @@
 /*
  * tee-supplicant: serves the core's remote procedure calls from the normal
- * world. So far: LOAD_TA, finding <uuid>.ta in the TA directories in order.
+ * world: LOAD_TA, finding <uuid>.ta in the TA directories in order, and
+ * SHM_ALLOC/SHM_FREE, pages of its own non-secure RAM (supp_shm.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +20,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "supp_shm.h"
 
 #define SUPP_MAX_DIRS	8
 
@@ -71,44 +73,55 @@ static uint32_t load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 
 static int serve(int sock)
 {
-	struct tc_msg m;
+	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
 	struct tc_why why;
+	uint32_t npages;
 	uint64_t size;
 	ssize_t n;
 	int fd, f;
 
+	if (!m)
+		return 1;
 	for (;;) {
-		n = tc_recv(sock, &m, sizeof(m), &f);
+		n = tc_recv(sock, m, TC_MSG_MAX_SIZE, &f);
 		if (f >= 0)
 			close(f);
 		if (n == 0)
 			return 0;
-		if (n < 0 || tc_msg_check(&m, (size_t)n, &why)) {
+		if (n < 0 || tc_msg_check(m, (size_t)n, &why)) {
 			tc_err("bad message from the core: %s",
 			       n < 0 ? strerror((int)-n) : why.text);
 			return 1;
 		}
-		if (m.cmd != TC_CMD_RPC) {
-			tc_err("unexpected command 0x%x", m.cmd);
+		if (m->cmd != TC_CMD_RPC) {
+			tc_err("unexpected command 0x%x", m->cmd);
 			continue;
 		}
 		fd = -1;
 		size = 0;
-		switch (m.func) {
+		npages = 0;
+		switch (m->func) {
 		case TC_RPC_LOAD_TA:
-			m.ret = load_ta(m.uuid, &fd, &size);
+			m->ret = load_ta(m->uuid, &fd, &size);
+			break;
+		case TC_RPC_SHM_ALLOC:
+			m->ret = supp_shm_alloc(m, &npages, &fd);
+			break;
+		case TC_RPC_SHM_FREE:
+			m->ret = supp_shm_free(m);
 			break;
 		default:
-			m.ret = TEEC_ERROR_NOT_SUPPORTED;
+			m->ret = TEEC_ERROR_NOT_SUPPORTED;
 			break;
 		}
-		m.cmd |= TC_REPLY;
-		m.arg = size;
-		m.num_params = 0;
-		memset(m.params, 0, sizeof(m.params));
-		m.npages = 0;
-		m.length = sizeof(m);
-		if (tc_send(sock, &m, fd)) {
+		m->cmd |= TC_REPLY;
+		m->arg = size;
+		m->num_params = 0;
+		memset(m->params, 0, sizeof(m->params));
+		/* Only SHM_ALLOC answers with pages: the ones it gives. */
+		m->npages = m->ret ? 0 : npages;
+		m->length = (uint32_t)TC_MSG_SIZE(m->npages);
+		if (tc_send(sock, m, fd)) {
 			tc_err("cannot answer the core");
 			return 1;
 		}

@@ -4,8 +4,6 @@
  * session's mask, and TEE_Wait sleeps on it as a futex so a cancellation
  * ends an unmasked wait at once.
  */
-#include <errno.h>
-#include <limits.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <time.h>

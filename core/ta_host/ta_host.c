@@ -24,6 +24,7 @@
 #include "../../common/tc_msg.h"
 #include "../loader/elf_load.h"
 #include "host_parts.h"
+#include "host_regmem.h"
 #include "ta_host.h"
 #include "ta_paged.h"
 
@@ -289,6 +290,13 @@ static uint32_t host_call(struct tc_msg *m)
 			args.params[i].b = p->b;
 			continue;
 		}
+		if (tc_param_is_rmem(p->type)) {
+			args.params[i].b = p->size;
+			res = host_regmem_param(m, i, &args.params[i].a);
+			if (res)
+				goto out;
+			continue;
+		}
 		if (!tc_param_is_mem(p->type))
 			continue;
 		args.params[i].b = p->size;
@@ -330,11 +338,15 @@ static uint32_t host_call(struct tc_msg *m)
 			p->b = (uint32_t)args.params[i].b;
 		} else if (tc_param_is_mem(p->type) && p->type != TC_PARAM_MEM_IN) {
 			p->size = args.params[i].b;
+		} else if (tc_param_is_rmem(p->type) &&
+			   p->type != TC_PARAM_RMEM_IN) {
+			p->size = args.params[i].b;
 		}
 	}
 out:
 	host_session_end(m, res);
 	host_mem_windows_clear();
+	host_regmem_call_end();
 	for (i = 0; i < TC_MAX_PARAMS; i++)
 		if (maps[i])
 			munmap(maps[i], (size_t)m->params[i].npages *
@@ -409,6 +421,14 @@ int main(int argc, char **argv)
 			break;
 		case TC_CMD_HOST_PAGER:
 			ret = ta_paged_command(m, fd);
+			break;
+		case TC_CMD_HOST_SHM_MAP:
+			ret = host_regmem_map(m, fd);
+			break;
+		case TC_CMD_HOST_SHM_DROP:
+			if (fd >= 0)
+				close(fd);
+			ret = host_regmem_drop(m);
 			break;
 		case TC_CMD_HOST_CALL:
 			if (fd >= 0)

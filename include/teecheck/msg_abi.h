@@ -32,7 +32,9 @@
 #define TC_CMD_PAGER_TEST	9	/* test builds of the core only: func =
 					   TC_PAGER_TEST_*, session, arg = a TA
 					   address (see core/pager_test_cmd.c) */
-#define TC_CMD_CLIENT_LAST	9
+#define TC_CMD_GUEST_DESTROY	10	/* the guest ends itself (see below) */
+#define TC_CMD_SHM_PROBE	11	/* func = TC_SHM_PROBE_* (see below) */
+#define TC_CMD_CLIENT_LAST	11
 /* Core -> supplicant remote procedure calls (func = TC_RPC_*): */
 #define TC_CMD_RPC		0x20
 /* Core <-> TA host: */
@@ -47,7 +49,9 @@
 					   runs: func = TC_HREQ_*; the core
 					   answers before the call goes on */
 #define TC_CMD_HOST_PAGER	0x47	/* core->host: func = TC_HOST_PAGER_* */
-#define TC_CMD_LAST		0x47
+#define TC_CMD_HOST_SHM_MAP	0x48	/* core->host: map a registered object */
+#define TC_CMD_HOST_SHM_DROP	0x49	/* core->host: unmap one (cookie arg) */
+#define TC_CMD_LAST		0x49
 #define TC_REPLY		0x8000
 
 /*
@@ -72,6 +76,10 @@
 
 /* RPC functions (in func of TC_CMD_RPC). */
 #define TC_RPC_LOAD_TA		1	/* uuid -> image fd, arg = size */
+#define TC_RPC_SHM_ALLOC	2	/* arg = pages -> pages[] (frames of the
+					   supplicant's RAM), fd = that RAM,
+					   arg2 = its size in bytes */
+#define TC_RPC_SHM_FREE		3	/* pages[]: given back */
 
 /*
  * CANCEL (client -> core) names the request to cancel by its message id in
@@ -178,6 +186,65 @@ static inline int tc_param_is_value(uint32_t type)
 {
 	return type == TC_PARAM_VALUE_IN || type == TC_PARAM_VALUE_OUT ||
 	       type == TC_PARAM_VALUE_INOUT;
+}
+
+/*
+ * Dynamic shared memory (docs/SHM.md).
+ *
+ * REGISTER_SHM (client -> core): params[0] is a memory parameter for the
+ *   buffer, its type the directions the buffer may be used in (MEM_IN,
+ *   MEM_OUT, MEM_INOUT), with offs, size (not 0) and its page list. The
+ *   reply's arg is the object's cookie, which only this guest can use.
+ * UNREGISTER_SHM: arg = the cookie. The reply comes once no call uses the
+ *   object any more, and no new call can start using it meanwhile;
+ *   TEEC_ERROR_BUSY if a call still used it after the core's wait, and the
+ *   object stays registered.
+ * GUEST_DESTROY: every session, object and window range the guest owns is
+ *   released before the reply; then the core ends the connection.
+ * SHM_PROBE, func TC_SHM_PROBE_DIGEST: arg = a cookie; the reply's arg is
+ *   the first 8 bytes (big-endian) of the SHA-256 of the object's bytes as
+ *   the core reads them through its SHM window.
+ * SHM_PROBE, func TC_SHM_PROBE_RPC: arg = pages (1..1024) the core asks
+ *   the supplicant for (RPC SHM_ALLOC), maps, writes and checks page by
+ *   page, and gives back (RPC SHM_FREE); the reply's arg = pages checked.
+ * STATS, func TC_STATS_SHM: arg = TC_SHM_STATS_TOTAL, TC_SHM_STATS_SELF
+ *   or a guest ID. Reply, every parameter VALUE_OUT: [0] a = objects,
+ *   b = pages mapped in the window; [1] a = window pages in use (guard
+ *   pages included), b = window pages free; [2] a = (object, TA host)
+ *   mappings, b = largest free window range in pages; [3] a = the next
+ *   guest ID above the one reported that has objects (0: none), b = guest
+ *   RAMs in the core's physical frame map; arg2 = the guest reported.
+ *
+ * Registered memory parameters (RMEM_*): a and b the cookie's low and high
+ *   32 bits, offs the offset into the registered buffer, size; no pages.
+ *   From the core to a TA host, offs counts from the object's first page,
+ *   and the host has the object mapped already (HOST_SHM_MAP).
+ * HOST_SHM_MAP (core -> host): fd = the guest's RAM, arg = its size,
+ *   arg2 = its guest ID; params[0] = RMEM of the object's access with its
+ *   cookie, size = pages * TC_PAGE_SIZE, npages/first = its page list. The
+ *   host keeps the mapping, inaccessible between calls, until
+ *   HOST_SHM_DROP (arg = cookie, arg2 = guest ID).
+ */
+#define TC_PARAM_RMEM_IN	0x15	/* low nibble: the TA's memref type */
+#define TC_PARAM_RMEM_OUT	0x16
+#define TC_PARAM_RMEM_INOUT	0x17
+
+#define TC_STATS_SHM		2	/* func of TC_CMD_STATS */
+#define TC_SHM_STATS_TOTAL	0ull
+#define TC_SHM_STATS_SELF	0xffffffffffffffffull
+
+#define TC_SHM_PROBE_DIGEST	1
+#define TC_SHM_PROBE_RPC	2
+
+static inline int tc_param_is_rmem(uint32_t type)
+{
+	return type == TC_PARAM_RMEM_IN || type == TC_PARAM_RMEM_OUT ||
+	       type == TC_PARAM_RMEM_INOUT;
+}
+
+static inline uint64_t tc_param_cookie(const struct tc_param *p)
+{
+	return (uint64_t)p->b << 32 | p->a;
 }
 
 #endif

@@ -52,4 +52,52 @@ TEEC_Result teecheck_pager_stats(TEEC_Context *context,
 TEEC_Result teecheck_pager_test(TEEC_Context *context, TEEC_Session *session,
 				uint32_t what, uint64_t addr);
 
+/* Shared memory in the core (docs/SHM.md). */
+#define TEECHECK_SHM_TOTAL	0u		/* every guest together */
+#define TEECHECK_SHM_SELF	0xffffffffu	/* the context's own guest */
+
+struct teecheck_shm_stats {
+	uint32_t guest;		/* the guest reported, 0 for the total */
+	uint32_t objects;	/* objects mapped in the core's SHM window */
+	uint32_t pages;		/* pages they map there */
+	uint32_t va_used;	/* window pages in use, guard pages included */
+	uint32_t va_free;	/* window pages free */
+	uint32_t va_largest_free; /* pages in the largest free window range */
+	uint32_t host_maps;	/* (object, TA host) mappings */
+	uint32_t rams;		/* guest RAMs in the core's frame map */
+	uint32_t next_guest;	/* the next guest ID that has objects, 0: none */
+};
+
+/*
+ * The core's SHM counts for guest: TEECHECK_SHM_TOTAL, TEECHECK_SHM_SELF
+ * or a guest ID (teecheck_guest_id).
+ */
+TEEC_Result teecheck_shm_stats(TEEC_Context *context, uint32_t guest,
+			       struct teecheck_shm_stats *stats);
+
+/* The guest ID the core gave the context. */
+uint32_t teecheck_guest_id(TEEC_Context *context);
+
+/*
+ * Ends the context's guest in the core: every session, shared memory
+ * object and window range it owns is released before this returns, and the
+ * connection ends. The context can only be finalized afterwards.
+ */
+TEEC_Result teecheck_guest_destroy(TEEC_Context *context);
+
+/*
+ * The first 8 bytes (big-endian) of the SHA-256 of shm's bytes as the core
+ * reads them through its SHM window. For memory registered from outside the
+ * non-secure RAM that is its shadow, as the last operation left it.
+ */
+TEEC_Result teecheck_shm_digest(TEEC_SharedMemory *shm, uint64_t *digest);
+
+/*
+ * Has the core ask the supplicant for npages (1 to 1024) pages (RPC
+ * SHM_ALLOC), map them, check each through its window and give them back
+ * (RPC SHM_FREE). *checked: the pages that checked out.
+ */
+TEEC_Result teecheck_shm_rpc_probe(TEEC_Context *context, uint32_t npages,
+				   uint32_t *checked);
+
 #endif

@@ -123,7 +123,7 @@ $(OUT)/ta/$$(ta_uuid_$(1)).elf: $$(ta_objs_$(1)) $(TA_LIBUTEE) $(TA_LIBC) \
 		ta/devkit/check-ta-elf.sh
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(TA_LDFLAGS) -o $$@.tmp $$(ta_objs_$(1)) \
-		$(TA_LIBUTEE) $(TA_LIBC) $(TA_LIBGCC)
+		-Wl,--start-group $(TA_LIBUTEE) $(TA_LIBC) -Wl,--end-group $(TA_LIBGCC)
 	$$(Q)sh ta/devkit/check-ta-elf.sh $$(TA_NM) $$(TA_READELF) $$@.tmp
 	$$(Q)mv $$@.tmp $$@
 

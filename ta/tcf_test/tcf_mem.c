@@ -48,16 +48,21 @@ static uint32_t tcf_malloc_steps(void)
 	if (!p)
 		return 4;
 	TEE_Free(p);
-	if (TEE_Malloc(100, 0x4) || TEE_Malloc(100, 0x80000000u))
-		return 5;	/* hints GP reserves get nothing */
+	if (TEE_Malloc(100, 0x4) || TEE_Malloc(100, 0x40000000u) ||
+	    TEE_Malloc(100, 0x80000001u))
+		return 5;	/* reserved and unknown hints get nothing */
+	p = TEE_Malloc(100, 0x80000000u);
+	if (!p)
+		return 6;	/* OP-TEE's own no-fill hint works */
+	TEE_Free(p);
 	p = TEE_Malloc(0, TEE_MALLOC_FILL_ZERO);
-	q = TEE_Malloc(0, TEE_MALLOC_FILL_ZERO);
-	if (!p || !q || p == q)
-		return 6;	/* size 0: distinct, freeable pointers */
+	q = TEE_Malloc(0, TEE_MALLOC_NO_FILL);
+	if (!p || !q)
+		return 7;	/* size 0: non-NULL, freeable pointers */
 	TEE_Free(p);
 	TEE_Free(q);
 	if (TEE_Malloc(SIZE_MAX / 2, TEE_MALLOC_FILL_ZERO))
-		return 7;	/* more than the heap: NULL, no panic */
+		return 8;	/* more than the heap: NULL, no panic */
 	TEE_Free(NULL);		/* no effect */
 	return 0;
 }

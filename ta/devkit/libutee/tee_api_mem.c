@@ -11,13 +11,19 @@
 
 static const void *tee_instance_data;
 
+/* OP-TEE's implementation-defined hint: no fill. */
+#define TEE_MALLOC_HINT_NO_FILL_ZERO	0x80000000u
+
 void *TEE_Malloc(size_t size, uint32_t hint)
 {
 	/*
 	 * NO_SHARE asks for nothing this heap does otherwise: no heap block
-	 * is ever shared. Hints GP reserves, or leaves to implementations,
-	 * get no memory (as OP-TEE does).
+	 * is ever shared. Other hints, reserved by GP or left to
+	 * implementations, get no memory, as in OP-TEE (whose own no-fill
+	 * hint is understood).
 	 */
+	if (hint == TEE_MALLOC_HINT_NO_FILL_ZERO)
+		hint = TEE_MALLOC_NO_FILL;
 	if (hint & ~(TEE_MALLOC_NO_FILL | TEE_MALLOC_NO_SHARE))
 		return NULL;
 	return heap_alloc(size, !(hint & TEE_MALLOC_NO_FILL));

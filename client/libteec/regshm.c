@@ -1,0 +1,136 @@
+/*
+ * Registered shared memory in libteec (regshm.h): REGISTER_SHM and
+ * UNREGISTER_SHM with the core, and the access check of application memory
+ * that is shadowed rather than shared.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../common/tc_log.h"
+#include "../../common/tc_msg.h"
+#include "regshm.h"
+
+/*
+ * Whether [buf, buf + size) is mapped with read (and, if write, write)
+ * access, as /proc/self/maps says.
+ */
+static bool user_memory_ok(const void *buf, size_t size, bool write)
+{
+	uintptr_t at = (uintptr_t)buf, end = at + size, lo, hi;
+	char line[512], perms[8];
+	bool ok = false;
+	FILE *f;
+
+	if (!size)
+		return true;
+	f = fopen("/proc/self/maps", "re");
+	if (!f)
+		return false;
+	/* The lines are in address order: walk them while they cover us. */
+	while (at < end && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3)
+			break;
+		if (hi <= at)
+			continue;
+		if (lo > at || perms[0] != 'r' || (write && perms[1] != 'w'))
+			break;
+		at = hi;
+	}
+	ok = at >= end;
+	fclose(f);
+	return ok;
+}
+
+static void attach_undo(struct teec_ctx *c, TEEC_SharedMemory *shm)
+{
+	if (shm->imp.alloc_size)
+		nsram_free(c, shm->imp.ns_offset & ~(uint64_t)(TC_PAGE_SIZE - 1),
+			   shm->imp.alloc_size / TC_PAGE_SIZE);
+	if (shm->imp.allocated)
+		shm->buffer = NULL;
+	memset(&shm->imp, 0, sizeof(shm->imp));
+}
+
+static uint32_t mem_type_of(uint32_t flags)
+{
+	if (flags == TEEC_MEM_INPUT)
+		return TC_PARAM_MEM_IN;
+	if (flags == TEEC_MEM_OUTPUT)
+		return TC_PARAM_MEM_OUT;
+	return TC_PARAM_MEM_INOUT;
+}
+
+TEEC_Result regshm_attach(struct teec_ctx *c, TEEC_SharedMemory *shm)
+{
+	uint64_t first = shm->imp.ns_offset / TC_PAGE_SIZE, n, k;
+	uint32_t offs = (uint32_t)(shm->imp.ns_offset % TC_PAGE_SIZE);
+	struct tc_msg *m = NULL, r;
+	TEEC_Result res;
+
+	if (shm->imp.shadow &&
+	    (((shm->flags & TEEC_MEM_INPUT) &&
+	      !user_memory_ok(shm->buffer, shm->size, false)) ||
+	     ((shm->flags & TEEC_MEM_OUTPUT) &&
+	      !user_memory_ok(shm->buffer, shm->size, true)))) {
+		res = TEEC_ERROR_BAD_PARAMETERS;
+		goto out;
+	}
+	if (!shm->size)
+		return TEEC_SUCCESS;
+	n = tc_mem_pages(offs, shm->size);
+	res = TEEC_ERROR_OUT_OF_MEMORY;
+	if (n > TC_MAX_PAGES)
+		goto out;
+	m = calloc(1, TC_MSG_SIZE(n));
+	if (!m)
+		goto out;
+	tc_msg_init(m, TC_CMD_REGISTER_SHM, 0);
+	m->num_params = 1;
+	m->params[0].type = mem_type_of(shm->flags);
+	m->params[0].size = shm->size;
+	m->params[0].offs = offs;
+	m->params[0].npages = (uint32_t)n;
+	for (k = 0; k < n; k++)
+		m->pages[k] = first + k;
+	m->npages = (uint32_t)n;
+	m->length = (uint32_t)TC_MSG_SIZE(n);
+	res = transport_call(c, m, &r);
+	if (!res)
+		res = r.ret;
+	if (!res)
+		shm->imp.cookie = r.arg;
+out:
+	free(m);
+	if (res)
+		attach_undo(c, shm);
+	return res;
+}
+
+bool regshm_detach(struct teec_ctx *c, TEEC_SharedMemory *shm)
+{
+	struct tc_msg m, r;
+	TEEC_Result res;
+
+	if (!shm->imp.cookie)
+		return true;
+	tc_msg_init(&m, TC_CMD_UNREGISTER_SHM, 0);
+	m.arg = shm->imp.cookie;
+	res = transport_call(c, &m, &r);
+	shm->imp.cookie = 0;
+	/* A broken connection ended the guest: nothing uses the pages. */
+	if (res || r.ret != TEEC_ERROR_BUSY)
+		return true;
+	tc_warn("shared memory at %p still in use by a call: its pages stay "
+		"reserved", shm->buffer);
+	return false;
+}
+
+void regshm_param(struct tc_param *p, uint32_t mem_type, uint64_t cookie,
+		  uint64_t offset)
+{
+	p->type = TC_PARAM_RMEM_IN - TC_PARAM_MEM_IN + mem_type;
+	p->a = (uint32_t)cookie;
+	p->b = (uint32_t)(cookie >> 32);
+	p->offs = (uint32_t)offset;
+}

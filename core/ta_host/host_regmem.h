@@ -1,0 +1,29 @@
+/*
+ * Registered shared memory in the TA host: objects the core asked it to map
+ * (HOST_SHM_MAP), kept mapped across calls and inaccessible between them;
+ * a call's registered memory parameters open their pages with the access
+ * the parameter type grants until the call ends.
+ */
+#ifndef HOST_REGMEM_H
+#define HOST_REGMEM_H
+
+#include <stdint.h>
+
+#include <teecheck/msg_abi.h>
+
+/* HOST_SHM_MAP: maps the object params[0] describes from the RAM fd. */
+uint32_t host_regmem_map(struct tc_msg *m, int fd);
+/* HOST_SHM_DROP: unmaps the object with cookie arg. */
+uint32_t host_regmem_drop(const struct tc_msg *m);
+
+/*
+ * params[i] of a call, registered memory: opens its pages and sets *addr
+ * to where the TA sees its first byte. TEEC_ERROR_BAD_PARAMETERS, naming
+ * why, if the object is not mapped here or the range or access exceeds it.
+ */
+uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
+			   uint64_t *addr);
+/* The call ended: every page it opened is inaccessible again. */
+void host_regmem_call_end(void);
+
+#endif

@@ -1,0 +1,838 @@
+/*
+ * 5001-5006: shared memory data paths. Registered, allocated and
+ * temporary memory reaches the TA and comes back byte for byte, at every
+ * size and edge; what is out of bounds, of another guest or read-only is
+ * refused; an input buffer cannot be written by the TA.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <shm_churn_ta.h>
+
+#include "shm_helpers.h"
+
+#define PG	4096u
+
+static TEEC_Parameter whole(TEEC_SharedMemory *shm)
+{
+	TEEC_Parameter p = { .memref = { .parent = shm } };
+
+	return p;
+}
+
+static TEEC_Parameter partial(TEEC_SharedMemory *shm, size_t off,
+			      size_t size)
+{
+	TEEC_Parameter p = {
+		.memref = { .parent = shm, .offset = off, .size = size },
+	};
+
+	return p;
+}
+
+static TEEC_Parameter temp(void *buf, size_t size)
+{
+	TEEC_Parameter p = { .tmpref = { .buffer = buf, .size = size } };
+
+	return p;
+}
+
+static void open_churn(TEEC_Context *ctx, TEEC_Session *sess)
+{
+	xtest_context_init(ctx);
+	xtest_open_session(ctx, sess, &xshm_churn_uuid);
+}
+
+static void close_churn(TEEC_Context *ctx, TEEC_Session *sess)
+{
+	TEEC_CloseSession(sess);
+	TEEC_FinalizeContext(ctx);
+}
+
+/* Runs cmd and fails unless it succeeds with a clean check. */
+static void churn_ok_at(const char *file, int line, TEEC_Session *sess,
+			uint32_t cmd, uint32_t type, TEEC_Parameter mem,
+			uint32_t seed, uint32_t seed2)
+{
+	TEEC_Value out = { 0 };
+	uint32_t origin;
+	TEEC_Result res;
+
+	res = xshm_invoke(sess, cmd, type, mem, seed, seed2, &out, &origin);
+	xtest_assert_result_at(file, line, "shm_churn command", res, origin,
+			       TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+	if (cmd != SHM_CHURN_CMD_FILL && out.a)
+		xtest_fail_at(file, line, "the TA found a wrong byte at "
+			      "offset %u", out.b);
+}
+
+#define churn_ok(sess, cmd, type, mem, seed, seed2) \
+	churn_ok_at(__FILE__, __LINE__, (sess), (cmd), (type), (mem), \
+		    (seed), (seed2))
+
+static void assert_pattern_at(const char *file, int line, const void *buf,
+			      size_t len, uint32_t seed)
+{
+	size_t bad = shm_churn_mismatch(buf, len, seed);
+
+	if (bad != len)
+		xtest_fail_at(file, line, "byte %zu of %zu is not the TA's",
+			      bad, len);
+}
+
+#define assert_pattern(buf, len, seed) \
+	assert_pattern_at(__FILE__, __LINE__, (buf), (len), (seed))
+
+static void shm_register_at(const char *file, int line, TEEC_Context *ctx,
+			    TEEC_SharedMemory *shm, void *buf, size_t size,
+			    uint32_t flags)
+{
+	memset(shm, 0, sizeof(*shm));
+	shm->buffer = buf;
+	shm->size = size;
+	shm->flags = flags;
+	xtest_assert_result_at(file, line, "TEEC_RegisterSharedMemory",
+			       TEEC_RegisterSharedMemory(ctx, shm),
+			       XTEST_ORIGIN_ANY, TEEC_SUCCESS,
+			       XTEST_ORIGIN_ANY);
+}
+
+#define shm_register(ctx, shm, buf, size, flags) \
+	shm_register_at(__FILE__, __LINE__, (ctx), (shm), (buf), (size), \
+			(flags))
+
+static void shm_allocate_at(const char *file, int line, TEEC_Context *ctx,
+			    TEEC_SharedMemory *shm, size_t size,
+			    uint32_t flags)
+{
+	memset(shm, 0, sizeof(*shm));
+	shm->size = size;
+	shm->flags = flags;
+	xtest_assert_result_at(file, line, "TEEC_AllocateSharedMemory",
+			       TEEC_AllocateSharedMemory(ctx, shm),
+			       XTEST_ORIGIN_ANY, TEEC_SUCCESS,
+			       XTEST_ORIGIN_ANY);
+}
+
+#define shm_allocate(ctx, shm, size, flags) \
+	shm_allocate_at(__FILE__, __LINE__, (ctx), (shm), (size), (flags))
+
+static void assert_core_digest(TEEC_SharedMemory *shm, const void *buf,
+			       size_t len)
+{
+	uint64_t d = 0;
+
+	assert_int_equal(teecheck_shm_digest(shm, &d), TEEC_SUCCESS);
+	assert_int_equal(d, shm_raw_local_digest(buf, len));
+}
+
+static const uint32_t INOUT = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+
+/* 5001: each direction, registered, allocated and temporary. */
+
+static void test_5001_registered_input(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *buf = xtest_alloc(10000);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_churn_fill(buf, 10000, 11);
+	shm_register(&ctx, &shm, buf, 10000, TEEC_MEM_INPUT);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&shm),
+		 11, 0);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
+		 partial(&shm, 0, 9999), 11, 0);
+	TEEC_ReleaseSharedMemory(&shm);
+	close_churn(&ctx, &sess);
+	free(buf);
+}
+
+static void test_5001_registered_output(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *buf = xtest_alloc(10000);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_register(&ctx, &shm, buf, 10000, TEEC_MEM_OUTPUT);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&shm),
+		 22, 0);
+	assert_pattern(buf, 10000, 22);
+	TEEC_ReleaseSharedMemory(&shm);
+	close_churn(&ctx, &sess);
+	free(buf);
+}
+
+static void test_5001_registered_inout(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *buf = xtest_alloc(10000);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_churn_fill(buf, 10000, 33);
+	shm_register(&ctx, &shm, buf, 10000, INOUT);
+	churn_ok(&sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(&shm),
+		 33, 44);
+	assert_pattern(buf, 10000, 44);
+	churn_ok(&sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_PARTIAL_INOUT,
+		 partial(&shm, 0, 10000), 44, 45);
+	assert_pattern(buf, 10000, 45);
+	TEEC_ReleaseSharedMemory(&shm);
+	close_churn(&ctx, &sess);
+	free(buf);
+}
+
+static void test_5001_allocated(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_allocate(&ctx, &shm, 3 * PG + 100, INOUT);
+	shm_churn_fill(shm.buffer, shm.size, 55);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&shm),
+		 55, 0);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&shm),
+		 66, 0);
+	assert_pattern(shm.buffer, shm.size, 66);
+	/* The core's window maps these very pages. */
+	assert_core_digest(&shm, shm.buffer, shm.size);
+	TEEC_ReleaseSharedMemory(&shm);
+	assert_null(shm.buffer);
+	close_churn(&ctx, &sess);
+}
+
+static void test_5001_temporary(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *buf = xtest_alloc(3 * PG + 7);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_churn_fill(buf, 3 * PG + 7, 77);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+		 temp(buf, 3 * PG + 7), 77, 0);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_OUTPUT,
+		 temp(buf + 1, 3 * PG), 78, 0);
+	assert_pattern(buf + 1, 3 * PG, 78);
+	/* A temporary memref inside shared memory needs no bounce. */
+	shm_allocate(&ctx, &shm, 2 * PG, INOUT);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_INOUT,
+		 temp((uint8_t *)shm.buffer + 5, PG), 79, 0);
+	assert_pattern((uint8_t *)shm.buffer + 5, PG, 79);
+	TEEC_ReleaseSharedMemory(&shm);
+	close_churn(&ctx, &sess);
+	free(buf);
+}
+
+static const struct xtest_sub subs_5001[] = {
+	{ 1, "a registered input buffer reaches the TA intact",
+	  test_5001_registered_input },
+	{ 2, "a registered output buffer gets what the TA wrote",
+	  test_5001_registered_output },
+	{ 3, "a registered in/out buffer goes both ways",
+	  test_5001_registered_inout },
+	{ 4, "allocated shared memory is shared without a copy",
+	  test_5001_allocated },
+	{ 5, "temporary memrefs in and out, bounced or in shared memory",
+	  test_5001_temporary },
+};
+
+XTEST_CASE(case_5001, .id = "5001", .suite = "regression",
+	   .title = "Shared memory carries data in each direction",
+	   .subs = subs_5001, .nsubs = XTEST_ARRAY_SIZE(subs_5001));
+
+/* 5002: sizes. */
+
+static void test_5002_zero_length(void **state)
+{
+	struct teecheck_shm_stats before, after;
+	TEEC_SharedMemory reg, reg_null, alloc;
+	TEEC_Value out;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint32_t origin;
+	uint8_t byte;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	xshm_stats(&ctx, TEECHECK_SHM_SELF, &before);
+	shm_register(&ctx, &reg, &byte, 0, INOUT);
+	shm_register(&ctx, &reg_null, NULL, 0, TEEC_MEM_INPUT);
+	shm_allocate(&ctx, &alloc, 0, INOUT);
+	assert_non_null(alloc.buffer);
+	/* Nothing to map: the core holds no object for them. */
+	xshm_stats(&ctx, TEECHECK_SHM_SELF, &after);
+	assert_int_equal(after.objects, before.objects);
+	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
+				     TEEC_MEMREF_WHOLE, whole(&reg), 0, 0,
+				     &out, &origin), TEEC_SUCCESS);
+	assert_int_equal(out.b, 0);
+	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
+				     TEEC_MEMREF_WHOLE, whole(&reg_null), 0, 0,
+				     &out, &origin), TEEC_SUCCESS);
+	assert_int_equal(out.b, 0);
+	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
+				     TEEC_MEMREF_PARTIAL_OUTPUT,
+				     partial(&alloc, 0, 0), 0, 0, &out,
+				     &origin), TEEC_SUCCESS);
+	assert_int_equal(out.b, 0);
+	TEEC_ReleaseSharedMemory(&reg);
+	TEEC_ReleaseSharedMemory(&reg_null);
+	TEEC_ReleaseSharedMemory(&alloc);
+	close_churn(&ctx, &sess);
+}
+
+/* Sizes around a page, at buffer offsets that are not page aligned. */
+static void test_5002_sizes_at_odd_offsets(void **state)
+{
+	static const size_t sizes[] = { 1, PG - 1, PG, PG + 1, 2 * PG + 3 };
+	static const size_t offs[] = { 0, 1, 3, PG - 1 };
+	TEEC_SharedMemory arena, shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *heap = xtest_alloc(4 * PG);
+	uint8_t *buf;
+	uint32_t seed = 100;
+	size_t s, o;
+	int where;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_allocate(&ctx, &arena, 4 * PG, INOUT);
+	for (where = 0; where < 2; where++) {
+		for (s = 0; s < XTEST_ARRAY_SIZE(sizes); s++) {
+			for (o = 0; o < XTEST_ARRAY_SIZE(offs); o++) {
+				/* The application's heap (shadowed), or
+				 * shared memory registered again (not). */
+				buf = (where ? (uint8_t *)arena.buffer : heap) +
+				      offs[o];
+				shm_churn_fill(buf, sizes[s], seed);
+				shm_register(&ctx, &shm, buf, sizes[s], INOUT);
+				churn_ok(&sess, SHM_CHURN_CMD_XFORM,
+					 TEEC_MEMREF_WHOLE, whole(&shm), seed,
+					 seed + 1);
+				assert_pattern(buf, sizes[s], seed + 1);
+				if (where)
+					assert_core_digest(&shm, buf,
+							   sizes[s]);
+				TEEC_ReleaseSharedMemory(&shm);
+				seed += 2;
+			}
+		}
+	}
+	TEEC_ReleaseSharedMemory(&arena);
+	close_churn(&ctx, &sess);
+	free(heap);
+}
+
+static void big_round_trip(TEEC_Context *ctx, TEEC_Session *sess,
+			   size_t size, bool allocate, uint32_t seed)
+{
+	TEEC_SharedMemory shm;
+	uint8_t *heap = NULL, *buf;
+
+	if (allocate) {
+		shm_allocate(ctx, &shm, size, INOUT);
+		buf = shm.buffer;
+	} else {
+		heap = xtest_alloc(size);
+		shm_register(ctx, &shm, heap, size, INOUT);
+		buf = heap;
+	}
+	shm_churn_fill(buf, size, seed);
+	churn_ok(sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(&shm),
+		 seed, seed + 1);
+	assert_pattern(buf, size, seed + 1);
+	if (allocate)
+		assert_core_digest(&shm, buf, size);
+	TEEC_ReleaseSharedMemory(&shm);
+	free(heap);
+}
+
+static void test_5002_big(void **state)
+{
+	TEEC_Context ctx;
+	TEEC_Session sess;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	big_round_trip(&ctx, &sess, 32 * 1024, true, 1);
+	big_round_trip(&ctx, &sess, 32 * 1024, false, 2);
+	big_round_trip(&ctx, &sess, 8u << 20, false, 3);
+	big_round_trip(&ctx, &sess, 8u << 20, true, 4);
+	big_round_trip(&ctx, &sess, TEEC_CONFIG_SHAREDMEM_MAX_SIZE, true, 5);
+	close_churn(&ctx, &sess);
+}
+
+static void test_5002_impossible_size(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	uint8_t byte;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	memset(&shm, 0, sizeof(shm));
+	shm.flags = INOUT;
+	shm.size = TEEC_CONFIG_SHAREDMEM_MAX_SIZE + 1;
+	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
+			 TEEC_ERROR_OUT_OF_MEMORY);
+	shm.size = SIZE_MAX;
+	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
+			 TEEC_ERROR_OUT_OF_MEMORY);
+	shm.buffer = &byte;
+	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
+			 TEEC_ERROR_OUT_OF_MEMORY);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static const struct xtest_sub subs_5002[] = {
+	{ 1, "zero-length blocks register and pass as empty memrefs",
+	  test_5002_zero_length },
+	{ 2, "1 byte to 2 pages and 3 bytes, at unaligned addresses",
+	  test_5002_sizes_at_odd_offsets },
+	{ 3, "32 KiB, 8 MiB and 32 MiB blocks, every byte both ways",
+	  test_5002_big },
+	{ 4, "an impossible size is TEEC_ERROR_OUT_OF_MEMORY",
+	  test_5002_impossible_size },
+};
+
+XTEST_CASE(case_5002, .id = "5002", .suite = "regression",
+	   .title = "Shared memory of every size",
+	   .subs = subs_5002, .nsubs = XTEST_ARRAY_SIZE(subs_5002));
+
+/* 5003: the same memory, twice. */
+
+static void test_5003_registered_twice(void **state)
+{
+	struct teecheck_shm_stats base, now;
+	TEEC_SharedMemory a, b, x, y;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *buf = xtest_alloc(5000);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	xshm_stats(&ctx, TEECHECK_SHM_SELF, &base);
+	shm_register(&ctx, &a, buf, 5000, INOUT);
+	shm_register(&ctx, &b, buf, 5000, INOUT);
+	xshm_stats(&ctx, TEECHECK_SHM_SELF, &now);
+	assert_int_equal(now.objects, base.objects + 2);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&a), 1,
+		 0);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&b), 1,
+		 0);
+	TEEC_ReleaseSharedMemory(&a);
+	churn_ok(&sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(&b), 1,
+		 2);
+	assert_pattern(buf, 5000, 2);
+	TEEC_ReleaseSharedMemory(&b);
+
+	/* Shared memory registered twice maps the same pages three times. */
+	shm_allocate(&ctx, &x, 2 * PG, INOUT);
+	shm_register(&ctx, &y, x.buffer, 2 * PG, INOUT);
+	shm_register(&ctx, &a, x.buffer, 2 * PG, TEEC_MEM_INPUT);
+	xshm_stats(&ctx, TEECHECK_SHM_SELF, &now);
+	assert_int_equal(now.objects, base.objects + 3);
+	assert_int_equal(now.pages, base.pages + 6);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&y), 3,
+		 0);
+	assert_core_digest(&x, x.buffer, 2 * PG);
+	assert_core_digest(&a, x.buffer, 2 * PG);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&a), 3,
+		 0);
+	TEEC_ReleaseSharedMemory(&y);
+	TEEC_ReleaseSharedMemory(&a);
+	TEEC_ReleaseSharedMemory(&x);
+	xshm_stats(&ctx, TEECHECK_SHM_SELF, &now);
+	assert_int_equal(now.objects, base.objects);
+	assert_int_equal(now.pages, base.pages);
+	close_churn(&ctx, &sess);
+	free(buf);
+}
+
+static void test_5003_allocate_then_register(void **state)
+{
+	TEEC_SharedMemory x, y;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *inner;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_allocate(&ctx, &x, 4 * PG, INOUT);
+	memset(x.buffer, 0xa5, 4 * PG);
+	inner = (uint8_t *)x.buffer + 100;
+	shm_register(&ctx, &y, inner, 5000, INOUT);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&y), 7,
+		 0);
+	/* Written through y, seen in x: one set of pages, no copy. */
+	assert_pattern(inner, 5000, 7);
+	assert_int_equal(((uint8_t *)x.buffer)[99], 0xa5);
+	assert_int_equal(inner[5000], 0xa5);
+	assert_core_digest(&y, inner, 5000);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
+		 partial(&x, 100, 5000), 7, 0);
+	TEEC_ReleaseSharedMemory(&y);
+	TEEC_ReleaseSharedMemory(&x);
+	close_churn(&ctx, &sess);
+}
+
+static const struct xtest_sub subs_5003[] = {
+	{ 1, "the same memory registered twice is two working objects",
+	  test_5003_registered_twice },
+	{ 2, "allocated memory registered again shares its pages",
+	  test_5003_allocate_then_register },
+};
+
+XTEST_CASE(case_5003, .id = "5003", .suite = "regression",
+	   .title = "The same memory registered more than once",
+	   .subs = subs_5003, .nsubs = XTEST_ARRAY_SIZE(subs_5003));
+
+/* 5004: partial memrefs. */
+
+static void partial_edges(TEEC_Context *ctx, TEEC_Session *sess,
+			  TEEC_SharedMemory *shm, uint8_t *buf)
+{
+	const size_t n = shm->size;
+	const size_t offs[] = { 0, 1, PG - 1, PG, PG + 1, n - 1, n };
+	const size_t lens[] = { 0, 1, PG - 1, PG, PG + 1, n };
+	uint32_t seed = 1000;
+	size_t o, l, i;
+
+	(void)ctx;
+	for (o = 0; o < XTEST_ARRAY_SIZE(offs); o++) {
+		for (l = 0; l < XTEST_ARRAY_SIZE(lens); l++) {
+			if (lens[l] > n - offs[o])
+				continue;
+			memset(buf, 0x5a, n);
+			churn_ok(sess, SHM_CHURN_CMD_FILL,
+				 TEEC_MEMREF_PARTIAL_OUTPUT,
+				 partial(shm, offs[o], lens[l]), seed, 0);
+			assert_pattern(buf + offs[o], lens[l], seed);
+			/* Not one byte outside the range changed. */
+			for (i = 0; i < n; i++)
+				if ((i < offs[o] || i >= offs[o] + lens[l]) &&
+				    buf[i] != 0x5a)
+					xtest_fail("offset %zu, size %zu: byte "
+						   "%zu changed", offs[o],
+						   lens[l], i);
+			churn_ok(sess, SHM_CHURN_CMD_CHECK,
+				 TEEC_MEMREF_PARTIAL_INPUT,
+				 partial(shm, offs[o], lens[l]), seed, 0);
+			seed++;
+		}
+	}
+}
+
+static void test_5004_every_edge(void **state)
+{
+	TEEC_SharedMemory alloc, reg;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *heap = xtest_alloc(3 * PG + 123);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_allocate(&ctx, &alloc, 3 * PG + 123, INOUT);
+	partial_edges(&ctx, &sess, &alloc, alloc.buffer);
+	shm_register(&ctx, &reg, heap, 3 * PG + 123, INOUT);
+	partial_edges(&ctx, &sess, &reg, heap);
+	TEEC_ReleaseSharedMemory(&reg);
+	TEEC_ReleaseSharedMemory(&alloc);
+	close_churn(&ctx, &sess);
+	free(heap);
+}
+
+static void expect_refused(TEEC_Session *sess, uint32_t cmd, uint32_t type,
+			   TEEC_Parameter mem)
+{
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	res = xshm_invoke(sess, cmd, type, mem, 1, 0, NULL, &origin);
+	xtest_assert_result("invoke", res, origin, TEEC_ERROR_BAD_PARAMETERS,
+			    TEEC_ORIGIN_API);
+}
+
+static void test_5004_one_byte_out(void **state)
+{
+	TEEC_SharedMemory shm, in_only;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_allocate(&ctx, &shm, 2 * PG, INOUT);
+	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		       partial(&shm, 1, 2 * PG));
+	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		       partial(&shm, 0, 2 * PG + 1));
+	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		       partial(&shm, 2 * PG + 1, 0));
+	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		       partial(&shm, SIZE_MAX, 2));
+	/* The edge itself is fine. */
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		 partial(&shm, 2 * PG - 1, 1), 9, 0);
+	/* A direction the block was not registered for. */
+	shm_allocate(&ctx, &in_only, PG, TEEC_MEM_INPUT);
+	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		       partial(&in_only, 0, 1));
+	TEEC_ReleaseSharedMemory(&in_only);
+	TEEC_ReleaseSharedMemory(&shm);
+	close_churn(&ctx, &sess);
+}
+
+/* What libteec never sends, sent by a guest of our own. */
+static void test_5004_core_checks(void **state)
+{
+	static const uint64_t pfns[] = { 4, 5 };
+	struct shm_raw g;
+	uint64_t cookie, in_only;
+	TEEC_Value out;
+	uint32_t sess;
+
+	(void)state;
+	xshm_raw_open(&g, 16);
+	shm_churn_fill(g.ram + 4 * PG + 100, 5000, 21);
+	assert_int_equal(shm_raw_register(&g, pfns, 2, 100, 5000,
+					   TC_PARAM_MEM_INOUT, &cookie),
+			 TEEC_SUCCESS);
+	assert_int_equal(shm_raw_register(&g, pfns, 2, 100, 5000,
+					   TC_PARAM_MEM_IN, &in_only),
+			 TEEC_SUCCESS);
+	assert_int_equal(shm_raw_open_session(&g, &xshm_churn_uuid, &sess),
+			 TEEC_SUCCESS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
+					      TC_PARAM_RMEM_IN, cookie, 0,
+					      5000, 21, &out), TEEC_SUCCESS);
+	assert_int_equal(out.a, 0);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
+					      TC_PARAM_RMEM_IN, cookie, 1,
+					      5000, 21, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
+					      TC_PARAM_RMEM_IN, cookie, 5001,
+					      0, 21, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, in_only, 0,
+					      10, 21, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
+					      TC_PARAM_RMEM_IN, cookie + 1000,
+					      0, 10, 21, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	/* A frame beyond the guest's RAM, a size its pages cannot hold. */
+	assert_int_equal(shm_raw_register(&g, (const uint64_t[]){ 16 }, 1, 0,
+					   10, TC_PARAM_MEM_IN, &in_only),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(shm_raw_register(&g, pfns, 2, 100, 9000,
+					   TC_PARAM_MEM_IN, &in_only),
+			 TEEC_ERROR_BAD_FORMAT);
+	shm_raw_close(&g);
+}
+
+static const struct xtest_sub subs_5004[] = {
+	{ 1, "partial memrefs at every edge see exactly their bytes",
+	  test_5004_every_edge },
+	{ 2, "one byte beyond a block or the wrong direction is refused",
+	  test_5004_one_byte_out },
+	{ 3, "the core checks bounds, direction, cookie and pages itself",
+	  test_5004_core_checks },
+};
+
+XTEST_CASE(case_5004, .id = "5004", .suite = "regression",
+	   .title = "Partial memrefs and their bounds",
+	   .subs = subs_5004, .nsubs = XTEST_ARRAY_SIZE(subs_5004));
+
+/* 5005: NULL memrefs. */
+
+static void test_5005_null_temporary(void **state)
+{
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	TEEC_Value out;
+	uint32_t origin;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
+				     TEEC_MEMREF_TEMP_INPUT, temp(NULL, 0), 0,
+				     0, &out, &origin), TEEC_SUCCESS);
+	assert_int_equal(out.a, 1);
+	assert_int_equal(out.b, 0);
+	/* An output buffer of NULL asks for the size only. */
+	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
+				     TEEC_MEMREF_TEMP_OUTPUT, temp(NULL, 100),
+				     0, 0, &out, &origin), TEEC_SUCCESS);
+	assert_int_equal(out.a, 1);
+	assert_int_equal(out.b, 100);
+	close_churn(&ctx, &sess);
+}
+
+static void test_5005_no_parent(void **state)
+{
+	TEEC_Context ctx;
+	TEEC_Session sess;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	expect_refused(&sess, SHM_CHURN_CMD_PROBE, TEEC_MEMREF_WHOLE,
+		       whole(NULL));
+	expect_refused(&sess, SHM_CHURN_CMD_PROBE, TEEC_MEMREF_PARTIAL_INPUT,
+		       partial(NULL, 0, 0));
+	close_churn(&ctx, &sess);
+}
+
+static void test_5005_other_context(void **state)
+{
+	TEEC_Context ctx, other;
+	TEEC_SharedMemory shm;
+	TEEC_Session sess;
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	xtest_context_init(&other);
+	shm_allocate(&other, &shm, PG, INOUT);
+	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE,
+		       whole(&shm));
+	TEEC_ReleaseSharedMemory(&shm);
+	TEEC_FinalizeContext(&other);
+	close_churn(&ctx, &sess);
+}
+
+static const struct xtest_sub subs_5005[] = {
+	{ 1, "a NULL temporary memref reaches the TA as NULL",
+	  test_5005_null_temporary },
+	{ 2, "a registered memref without its block is refused",
+	  test_5005_no_parent },
+	{ 3, "a block of another context is refused",
+	  test_5005_other_context },
+};
+
+XTEST_CASE(case_5005, .id = "5005", .suite = "regression",
+	   .title = "NULL memrefs and blocks of another context",
+	   .subs = subs_5005, .nsubs = XTEST_ARRAY_SIZE(subs_5005));
+
+/* 5006: access rights. */
+
+/* Two pages filled with seed's pattern, then made read-only. */
+static uint8_t *read_only_pages(uint32_t seed)
+{
+	uint8_t *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	assert_true(p != MAP_FAILED);
+	shm_churn_fill(p, 2 * PG, seed);
+	assert_int_equal(mprotect(p, 2 * PG, PROT_READ), 0);
+	return p;
+}
+
+static void test_5006_read_only_input(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	uint8_t *ro = read_only_pages(5);
+
+	(void)state;
+	open_churn(&ctx, &sess);
+	shm_register(&ctx, &shm, ro, 2 * PG, TEEC_MEM_INPUT);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
+		 partial(&shm, 0, 2 * PG - 1), 5, 0);
+	TEEC_ReleaseSharedMemory(&shm);
+	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+		 temp(ro, 2 * PG), 5, 0);
+	close_churn(&ctx, &sess);
+	munmap(ro, 2 * PG);
+}
+
+static void test_5006_read_only_output(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	uint8_t *ro = read_only_pages(6);
+
+	(void)state;
+	xtest_context_init(&ctx);
+	memset(&shm, 0, sizeof(shm));
+	shm.buffer = ro;
+	shm.size = 2 * PG;
+	shm.flags = TEEC_MEM_OUTPUT;
+	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	shm.flags = INOUT;
+	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	TEEC_FinalizeContext(&ctx);
+	munmap(ro, 2 * PG);
+}
+
+/* The TA writes one byte of an input memref: it dies of it. */
+static void expect_poke_kills(TEEC_Context *ctx, uint32_t type,
+			      TEEC_Parameter mem)
+{
+	TEEC_Session sess;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	xtest_open_session(ctx, &sess, &xshm_churn_uuid);
+	res = xshm_invoke(&sess, SHM_CHURN_CMD_POKE, type, mem, 10, 0, NULL,
+			  &origin);
+	xtest_assert_result("POKE", res, origin, TEEC_ERROR_TARGET_DEAD,
+			    TEEC_ORIGIN_TEE);
+	TEEC_CloseSession(&sess);
+}
+
+static void test_5006_input_read_only_in_ta(void **state)
+{
+	TEEC_SharedMemory in, inout;
+	TEEC_Context ctx;
+	uint8_t buf[64];
+
+	(void)state;
+	xtest_context_init(&ctx);
+	shm_allocate(&ctx, &in, PG, TEEC_MEM_INPUT);
+	shm_allocate(&ctx, &inout, PG, INOUT);
+	expect_poke_kills(&ctx, TEEC_MEMREF_WHOLE, whole(&in));
+	/* Access follows the parameter, not the block. */
+	expect_poke_kills(&ctx, TEEC_MEMREF_PARTIAL_INPUT,
+			  partial(&inout, 0, PG));
+	expect_poke_kills(&ctx, TEEC_MEMREF_TEMP_INPUT, temp(buf, 64));
+	expect_poke_kills(&ctx, TEEC_MEMREF_TEMP_INPUT,
+			  temp(inout.buffer, 64));
+	TEEC_ReleaseSharedMemory(&in);
+	TEEC_ReleaseSharedMemory(&inout);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static const struct xtest_sub subs_5006[] = {
+	{ 1, "read-only client memory can be shared for input",
+	  test_5006_read_only_input },
+	{ 2, "read-only client memory cannot be registered for output",
+	  test_5006_read_only_output },
+	{ 3, "the TA cannot write an input memref",
+	  test_5006_input_read_only_in_ta },
+};
+
+XTEST_CASE(case_5006, .id = "5006", .suite = "regression",
+	   .title = "Read-only memory and input memrefs",
+	   .subs = subs_5006, .nsubs = XTEST_ARRAY_SIZE(subs_5006));
