@@ -2,3 +2,6 @@
 $(eval $(call benchmark,invoke-rt,bench/invoke_rt.c xtest/private_core.c xtest/proc.c,\
 	$(OUT)/lib/libteec.a -lpthread))
 CPPFLAGS_bench/invoke_rt.c := -Ita/os_test/include
+$(eval $(call benchmark,shm-bench,bench/shm_bench.c xtest/private_core.c xtest/proc.c,\
+	$(OUT)/lib/libteec.a -lpthread))
+CPPFLAGS_bench/shm_bench.c := -Ita/shm_churn/include

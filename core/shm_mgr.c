@@ -4,6 +4,7 @@
  * their release, one by one or all of a guest's when it goes.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>

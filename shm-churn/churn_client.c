@@ -25,7 +25,7 @@
 #define RAW_PAGES	256u
 
 static const TEEC_UUID churn_uuid = TA_SHM_CHURN_UUID;
-static const uint32_t INOUT = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+#define INOUT		(TEEC_MEM_INPUT | TEEC_MEM_OUTPUT)
 
 static volatile sig_atomic_t churn_stop;
 static atomic_uint churn_failed;	/* in this process */

@@ -60,7 +60,9 @@ void options_usage(FILE *f, const char *prog)
 "  --keep-tmp        keep the private core's directory (socket, logs)\n"
 "  --stats KIND      after the run, print the core's statistics: pager (the\n"
 "                    pager of the core and of each TA instance: pool, faults,\n"
-"                    evictions, fault times) or core (sessions, instances)\n"
+"                    evictions, fault times), core (sessions, instances)\n"
+"                    or shm (shared memory objects, pages, SHM window and\n"
+"                    TA host mappings, per guest and in total)\n"
 "  -h, --help        this text\n"
 "\n"
 "Environment: TEECHECK_OUT is the build output directory (default: the\n"
@@ -204,8 +206,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 			o->keep_tmp = true;
 			break;
 		case OPT_STATS:
-			if (strcmp(optarg, "pager") && strcmp(optarg, "core"))
-				OPTIONS_FAIL("--stats %s: expected pager or core",
+			if (strcmp(optarg, "pager") && strcmp(optarg, "core") &&
+			    strcmp(optarg, "shm"))
+				OPTIONS_FAIL("--stats %s: expected pager, core or shm",
 					     optarg);
 			o->stats = optarg;
 			break;

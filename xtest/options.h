@@ -21,7 +21,8 @@ struct options {
 	bool verbose;
 	bool tap;
 	bool keep_tmp;
-	const char *stats;		/* --stats KIND: "pager", "core", NULL */
+	const char *stats;		/* --stats KIND: "pager", "core", "shm",
+					   NULL */
 	const char *junit_path;		/* NULL: no JUnit file */
 	enum options_tee tee;
 	const char *tee_arg;		/* "unix:PATH" as given */

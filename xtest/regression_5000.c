@@ -15,6 +15,7 @@
 #include "shm_helpers.h"
 
 #define PG	4096u
+#define INOUT	(TEEC_MEM_INPUT | TEEC_MEM_OUTPUT)
 
 static TEEC_Parameter whole(TEEC_SharedMemory *shm)
 {
@@ -128,8 +129,6 @@ static void assert_core_digest(TEEC_SharedMemory *shm, const void *buf,
 	assert_int_equal(teecheck_shm_digest(shm, &d), TEEC_SUCCESS);
 	assert_int_equal(d, shm_raw_local_digest(buf, len));
 }
-
-static const uint32_t INOUT = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
 
 /* 5001: each direction, registered, allocated and temporary. */
 
@@ -824,6 +823,59 @@ static void test_5006_input_read_only_in_ta(void **state)
 	TEEC_FinalizeContext(&ctx);
 }
 
+/*
+ * Access lasts for the call only: a memref of an earlier call is gone, and
+ * memory written in one call is read-only when the next passes it as input.
+ */
+static void test_5006_access_per_call(void **state)
+{
+	TEEC_SharedMemory shm;
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+	uint8_t buf[64];
+	int kind;
+
+	(void)state;
+	xtest_context_init(&ctx);
+	shm_allocate(&ctx, &shm, 2 * PG, INOUT);
+	for (kind = 0; kind < 3; kind++) {
+		xtest_open_session(&ctx, &sess, &xshm_churn_uuid);
+		res = xshm_invoke(&sess, SHM_CHURN_CMD_KEEP,
+				  kind == 2 ? TEEC_MEMREF_TEMP_INPUT :
+				  TEEC_MEMREF_PARTIAL_INPUT,
+				  kind == 2 ? temp(buf, sizeof(buf)) :
+				  partial(&shm, kind * PG, PG), 0, 0, NULL,
+				  &origin);
+		xtest_assert_result("KEEP", res, origin, TEEC_SUCCESS,
+				    XTEST_ORIGIN_ANY);
+		/* A call with other memory, then one with none. */
+		churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+			 partial(&shm, (1 - kind % 2) * PG, 10), 1, 0);
+		op = xtest_operation(TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT,
+						      TEEC_NONE, TEEC_NONE,
+						      TEEC_NONE));
+		res = TEEC_InvokeCommand(&sess, SHM_CHURN_CMD_PEEK, &op,
+					 &origin);
+		xtest_assert_result("PEEK", res, origin,
+				    TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
+		TEEC_CloseSession(&sess);
+	}
+	/* Written in one call, read-only in the next. */
+	xtest_open_session(&ctx, &sess, &xshm_churn_uuid);
+	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_INOUT,
+		 partial(&shm, 0, PG), 2, 0);
+	res = xshm_invoke(&sess, SHM_CHURN_CMD_POKE, TEEC_MEMREF_PARTIAL_INPUT,
+			  partial(&shm, 0, PG), 10, 0, NULL, &origin);
+	xtest_assert_result("POKE", res, origin, TEEC_ERROR_TARGET_DEAD,
+			    TEEC_ORIGIN_TEE);
+	TEEC_CloseSession(&sess);
+	TEEC_ReleaseSharedMemory(&shm);
+	TEEC_FinalizeContext(&ctx);
+}
+
 static const struct xtest_sub subs_5006[] = {
 	{ 1, "read-only client memory can be shared for input",
 	  test_5006_read_only_input },
@@ -831,6 +883,8 @@ static const struct xtest_sub subs_5006[] = {
 	  test_5006_read_only_output },
 	{ 3, "the TA cannot write an input memref",
 	  test_5006_input_read_only_in_ta },
+	{ 4, "a memref is accessible for its own call only",
+	  test_5006_access_per_call },
 };
 
 XTEST_CASE(case_5006, .id = "5006", .suite = "regression",

@@ -19,8 +19,7 @@
 #include "shm_helpers.h"
 
 #define PG	4096u
-
-static const uint32_t INOUT = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+#define INOUT	(TEEC_MEM_INPUT | TEEC_MEM_OUTPUT)
 
 static double now_ms(void)
 {

@@ -196,6 +196,10 @@ void shm_raw_churn_layout(uint32_t cmd, uint32_t *t1, uint32_t *t2)
 		*t1 = TEEC_VALUE_OUTPUT;
 		*t2 = TEEC_NONE;
 		break;
+	case SHM_CHURN_CMD_KEEP:
+		*t1 = TEEC_NONE;
+		*t2 = TEEC_NONE;
+		break;
 	default:
 		*t1 = TEEC_VALUE_INPUT;
 		*t2 = TEEC_VALUE_OUTPUT;

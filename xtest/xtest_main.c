@@ -20,6 +20,7 @@
 #include "select.h"
 #include "settings.h"
 #include "stats.h"
+#include "stats_shm.h"
 #include "tap.h"
 
 #define XTEST_EXIT_FAILED	1
@@ -187,7 +188,8 @@ int main(int argc, char **argv)
 	rc = runner_run(&plan, &cfg, &res);
 	/* Before the summary, which LAVA's parsers expect last. */
 	if (!rc && opts.stats && !res.stop_signal)
-		stats_rc = stats_print(stdout, opts.stats);
+		stats_rc = !strcmp(opts.stats, "shm") ? stats_shm_print(stdout) :
+			   stats_print(stdout, opts.stats);
 	private_core_stop(&pc);
 	if (rc) {
 		fprintf(stderr, "xtest: the run failed: %s\n", strerror(-rc));

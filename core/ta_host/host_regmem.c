@@ -1,11 +1,15 @@
 /*
  * Registered shared memory in the TA host (host_regmem.h). An object is
- * mapped once, on its first use by this instance, and stays mapped without
- * access until the core drops it: a call opens only the pages its
- * parameters cover, read-only for an input, and closes them when it ends.
+ * mapped once, on its first use by this instance, and stays mapped until
+ * the core drops it. Before each entry point runs, exactly the pages its
+ * parameters cover are accessible, read-only for an input, and nothing
+ * else of any object. No TA code runs between calls, so the access a call
+ * had is only taken back when the next call starts, and only where that
+ * call differs: the same memref used again costs no protection change.
  */
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -24,7 +28,7 @@ struct regmem {
 	struct regmem *next;
 };
 
-/* What the running call opened. */
+/* A range of pages and the access a call grants it. */
 struct regmem_open {
 	uintptr_t start;
 	size_t len;
@@ -32,8 +36,9 @@ struct regmem_open {
 };
 
 static struct regmem *regmem_list;
-static struct regmem_open opened[TC_MAX_PARAMS];
-static unsigned int nopened;
+/* What is accessible now, and what the coming call's parameters grant. */
+static struct regmem_open opened[TC_MAX_PARAMS], wanted[TC_MAX_PARAMS];
+static unsigned int nopened, nwanted;
 
 static struct regmem *regmem_find(uint64_t cookie, uint64_t guest)
 {
@@ -119,6 +124,20 @@ out:
 	return res;
 }
 
+/* An unmapped range is no longer open. */
+static void regmem_forget(uintptr_t start, size_t len)
+{
+	unsigned int k = 0;
+
+	while (k < nopened) {
+		if (opened[k].start >= start &&
+		    opened[k].start - start < len)
+			opened[k] = opened[--nopened];
+		else
+			k++;
+	}
+}
+
 uint32_t host_regmem_drop(const struct tc_msg *m)
 {
 	struct regmem **pp, *r;
@@ -126,6 +145,7 @@ uint32_t host_regmem_drop(const struct tc_msg *m)
 	for (pp = &regmem_list; (r = *pp); pp = &r->next) {
 		if (r->cookie == m->arg && r->guest == m->arg2) {
 			*pp = r->next;
+			regmem_forget((uintptr_t)r->base, r->len);
 			munmap(r->base, r->len);
 			free(r);
 			return TEEC_SUCCESS;
@@ -134,10 +154,29 @@ uint32_t host_regmem_drop(const struct tc_msg *m)
 	return TEEC_ERROR_ITEM_NOT_FOUND;
 }
 
-static int regmem_protect(const struct regmem_open *o)
+static bool range_same(const struct regmem_open *a,
+		       const struct regmem_open *b)
 {
-	return mprotect((void *)o->start, o->len,
-			o->write ? PROT_READ | PROT_WRITE : PROT_READ);
+	return a->start == b->start && a->len == b->len &&
+	       a->write == b->write;
+}
+
+static bool range_meets(const struct regmem_open *a,
+			const struct regmem_open *b)
+{
+	return a->start < b->start + b->len && b->start < a->start + a->len;
+}
+
+/* Whether r is in set[0..n). */
+static bool range_in(const struct regmem_open *r,
+		     const struct regmem_open *set, unsigned int n)
+{
+	unsigned int k;
+
+	for (k = 0; k < n; k++)
+		if (range_same(r, &set[k]))
+			return true;
+	return false;
 }
 
 uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
@@ -148,10 +187,9 @@ uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
 	struct regmem *r = regmem_find(tc_param_cookie(p), m->arg2);
 	struct regmem_open *o;
 	uintptr_t first, end;
-	unsigned int k;
 
 	if (!r || (write && !r->writable) || p->offs > r->len ||
-	    p->size > r->len - p->offs || nopened == TC_MAX_PARAMS) {
+	    p->size > r->len - p->offs || nwanted == TC_MAX_PARAMS) {
 		tc_err("CALL: params[%u]: cookie %#llx %s", i,
 		       (unsigned long long)tc_param_cookie(p),
 		       !r ? "is not mapped here" :
@@ -166,26 +204,53 @@ uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
 	first = (uintptr_t)*addr & ~(uintptr_t)(TC_PAGE_SIZE - 1);
 	end = ((uintptr_t)*addr + p->size + TC_PAGE_SIZE - 1) &
 	      ~(uintptr_t)(TC_PAGE_SIZE - 1);
-	o = &opened[nopened++];
+	o = &wanted[nwanted++];
 	o->start = first;
 	o->len = end - first;
 	o->write = write;
-	if (regmem_protect(o))
-		return TEEC_ERROR_OUT_OF_MEMORY;
-	/* Pages shared with an output parameter stay writable. */
-	for (k = 0; !write && k + 1 < nopened; k++)
-		if (opened[k].write && opened[k].start < end &&
-		    first < opened[k].start + opened[k].len &&
-		    regmem_protect(&opened[k]))
+	return TEEC_SUCCESS;
+}
+
+uint32_t host_regmem_apply(void)
+{
+	bool revoked[TC_MAX_PARAMS] = { false }, redo;
+	unsigned int k, j, pass;
+
+	/* Whatever the last call had and this one does not: no access. */
+	for (k = 0; k < nopened; k++) {
+		if (range_in(&opened[k], wanted, nwanted))
+			continue;
+		revoked[k] = true;
+		if (mprotect((void *)opened[k].start, opened[k].len,
+			     PROT_NONE))
 			return TEEC_ERROR_OUT_OF_MEMORY;
+	}
+	/* Read-only ranges first: where one meets a writable, write wins. */
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < nwanted; k++) {
+			if (wanted[k].write != (pass == 1))
+				continue;
+			redo = !range_in(&wanted[k], opened, nopened);
+			for (j = 0; j < nopened && !redo; j++)
+				redo = revoked[j] &&
+				       range_meets(&wanted[k], &opened[j]);
+			for (j = 0; j < nwanted && !redo && !pass; j++)
+				redo = wanted[j].write &&
+				       range_meets(&wanted[k], &wanted[j]);
+			if (redo && mprotect((void *)wanted[k].start,
+					     wanted[k].len,
+					     wanted[k].write ?
+					     PROT_READ | PROT_WRITE :
+					     PROT_READ))
+				return TEEC_ERROR_OUT_OF_MEMORY;
+		}
+	}
+	memcpy(opened, wanted, sizeof(wanted));
+	nopened = nwanted;
 	return TEEC_SUCCESS;
 }
 
 void host_regmem_call_end(void)
 {
-	unsigned int k;
-
-	for (k = 0; k < nopened; k++)
-		mprotect((void *)opened[k].start, opened[k].len, PROT_NONE);
-	nopened = 0;
+	nwanted = 0;
 }

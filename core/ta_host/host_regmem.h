@@ -1,8 +1,8 @@
 /*
  * Registered shared memory in the TA host: objects the core asked it to map
- * (HOST_SHM_MAP), kept mapped across calls and inaccessible between them;
- * a call's registered memory parameters open their pages with the access
- * the parameter type grants until the call ends.
+ * (HOST_SHM_MAP), kept mapped across calls; while an entry point runs only
+ * the pages its registered memory parameters cover are accessible, with
+ * the access each parameter's type grants.
  */
 #ifndef HOST_REGMEM_H
 #define HOST_REGMEM_H
@@ -17,13 +17,19 @@ uint32_t host_regmem_map(struct tc_msg *m, int fd);
 uint32_t host_regmem_drop(const struct tc_msg *m);
 
 /*
- * params[i] of a call, registered memory: opens its pages and sets *addr
- * to where the TA sees its first byte. TEEC_ERROR_BAD_PARAMETERS, naming
- * why, if the object is not mapped here or the range or access exceeds it.
+ * params[i] of a call, registered memory: notes the pages it grants and
+ * sets *addr to where the TA sees its first byte. TEEC_ERROR_BAD_PARAMETERS,
+ * naming why, if the object is not mapped here or the range or access
+ * exceeds it.
  */
 uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
 			   uint64_t *addr);
-/* The call ended: every page it opened is inaccessible again. */
+/*
+ * Right before the entry point runs: what the call's parameters grant is
+ * accessible, and nothing else of any object.
+ */
+uint32_t host_regmem_apply(void);
+/* The call ended (or never ran): the next one starts its own list. */
 void host_regmem_call_end(void);
 
 #endif

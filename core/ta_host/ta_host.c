@@ -324,6 +324,9 @@ static uint32_t host_call(struct tc_msg *m)
 		host_mem_window(i, (void *)(uintptr_t)args.params[i].a,
 				p->size, p->type != TC_PARAM_MEM_IN);
 	}
+	res = host_regmem_apply();
+	if (res)
+		goto out;
 
 	host_run_entry(&args);
 	res = args.result;

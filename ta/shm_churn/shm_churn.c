@@ -16,6 +16,9 @@
 /* Spin iterations in one HOLD round. */
 #define HOLD_SPIN		200000u
 
+/* The address KEEP remembered. */
+static const volatile uint8_t *churn_kept;
+
 TEE_Result TA_CreateEntryPoint(void)
 {
 	return TEE_SUCCESS;
@@ -180,6 +183,27 @@ static TEE_Result cmd_touch(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	return TEE_SUCCESS;
 }
 
+static TEE_Result cmd_keep(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
+{
+	if (!is_readable(TYPE_OF(types, 0)) || !p[0].memref.size ||
+	    !rest_is(types, TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE,
+		     TEE_PARAM_TYPE_NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	churn_kept = p[0].memref.buffer;
+	return TEE_SUCCESS;
+}
+
+static TEE_Result cmd_peek(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
+{
+	if (types != TYPES(VALUE_OUTPUT, NONE, NONE, NONE) || !churn_kept)
+		return TEE_ERROR_BAD_PARAMETERS;
+	p[0].value.a = *churn_kept;
+	p[0].value.b = 0;
+	/* Still here: an earlier call's memory was readable. */
+	EMSG("shm_churn: read a memref of an earlier call");
+	return TEE_ERROR_SECURITY;
+}
+
 TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID,
 				      uint32_t paramTypes,
 				      TEE_Param params[TEE_NUM_PARAMS])
@@ -203,6 +227,10 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID,
 		return cmd_probe(paramTypes, params);
 	case SHM_CHURN_CMD_TOUCH:
 		return cmd_touch(paramTypes, params);
+	case SHM_CHURN_CMD_KEEP:
+		return cmd_keep(paramTypes, params);
+	case SHM_CHURN_CMD_PEEK:
+		return cmd_peek(paramTypes, params);
 	default:
 		EMSG("shm_churn: unknown command %u", commandID);
 		return TEE_ERROR_NOT_SUPPORTED;

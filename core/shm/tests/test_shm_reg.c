@@ -160,6 +160,7 @@ static void test_remove_waits_for_user(void **state)
 }
 
 struct remover {
+	uint32_t guest;
 	uint64_t cookie;
 	unsigned int timeout_ms;
 	int rc;
@@ -170,7 +171,7 @@ static void *remove_thread(void *arg)
 	struct remover *r = arg;
 	struct shm_obj *o;
 
-	r->rc = shm_reg_remove(&reg, 1, r->cookie, r->timeout_ms, &o);
+	r->rc = shm_reg_remove(&reg, r->guest, r->cookie, r->timeout_ms, &o);
 	return NULL;
 }
 
@@ -187,6 +188,7 @@ static void test_no_new_use_while_releasing(void **state)
 	(void)state;
 	add(&a, 1, 1);
 	assert_int_equal(shm_reg_get(&reg, 1, a.o.cookie, &user), 0);
+	rm.guest = 1;
 	rm.cookie = a.o.cookie;
 	rm.timeout_ms = SHM_REG_WAIT_FOREVER;
 	assert_int_equal(pthread_create(&th, NULL, remove_thread, &rm), 0);
@@ -273,6 +275,52 @@ static void test_remove_guest_waits_and_spares_others(void **state)
 	assert_int_equal(shm_reg_get(&reg, 4, t[2].o.cookie, &o), 0);
 	shm_reg_put(&reg, o);
 	assert_int_equal(shm_reg_remove(&reg, 4, t[2].o.cookie, 0, &o), 0);
+}
+
+struct guest_gone {
+	uint32_t guest;
+	struct collected *c;
+};
+
+static void *remove_guest_thread(void *arg)
+{
+	struct guest_gone *g = arg;
+
+	shm_reg_remove_guest(&reg, g->guest, collect, g->c);
+	return NULL;
+}
+
+/*
+ * A release that times out while the guest is going leaves the object
+ * stopped for new uses, and the guest's cleanup gets it once idle.
+ */
+static void test_remove_timeout_while_guest_dies(void **state)
+{
+	struct collected c = { .n = 0 };
+	struct guest_gone g = { .guest = 5, .c = &c };
+	struct remover rm = { .guest = 5, .timeout_ms = 200 };
+	struct shm_obj *user, *o;
+	pthread_t t_rm, t_gone;
+	struct tobj a;
+
+	(void)state;
+	add(&a, 5, 1);
+	rm.cookie = a.o.cookie;
+	assert_int_equal(shm_reg_get(&reg, 5, a.o.cookie, &user), 0);
+	atomic_fetch_add(&a.in_use, 1);
+	assert_int_equal(pthread_create(&t_rm, NULL, remove_thread, &rm), 0);
+	sleep_ms(50);
+	assert_int_equal(pthread_create(&t_gone, NULL, remove_guest_thread,
+					&g), 0);
+	pthread_join(t_rm, NULL);
+	assert_int_equal(rm.rc, -EBUSY);
+	assert_int_equal(shm_reg_get(&reg, 5, a.o.cookie, &o), -ESHUTDOWN);
+	assert_int_equal(c.n, 0);
+	atomic_fetch_sub(&a.in_use, 1);
+	shm_reg_put(&reg, user);
+	pthread_join(t_gone, NULL);
+	assert_int_equal(c.n, 1);
+	assert_ptr_equal(c.seen[0], &a);
 }
 
 /*
@@ -420,6 +468,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_remove_guest_waits_and_spares_others, setup,
 			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_remove_timeout_while_guest_dies, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_stress_never_frees_under_a_user, setup, teardown),
 	};

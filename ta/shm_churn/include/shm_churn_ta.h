@@ -46,6 +46,11 @@
  * TOUCH: [MEMREF_IN|INOUT, VALUE_OUTPUT, NONE, NONE] reads one byte of
  *        every 4 KiB page of the memref; out.a = their sum (the benchmark's
  *        "touch once per page").
+ * KEEP:  [MEMREF_IN|INOUT, NONE, NONE, NONE] remembers where the memref's
+ *        first byte is (it must not be size 0).
+ * PEEK:  [VALUE_OUTPUT, NONE, NONE, NONE] reads the byte KEEP remembered,
+ *        a memref of an earlier call: the read must fault, so the call
+ *        ends with the TA's death.
  */
 #define SHM_CHURN_CMD_FILL	0
 #define SHM_CHURN_CMD_CHECK	1
@@ -55,6 +60,8 @@
 #define SHM_CHURN_CMD_POKE	5
 #define SHM_CHURN_CMD_PROBE	6
 #define SHM_CHURN_CMD_TOUCH	7
+#define SHM_CHURN_CMD_KEEP	8
+#define SHM_CHURN_CMD_PEEK	9
 
 static inline uint8_t shm_churn_byte(uint32_t seed, size_t i)
 {
