@@ -20,32 +20,12 @@
 
 #include "os_test_ta.h"
 #include "../xtest/private_core.h"
+#include "bench_time.h"
 
 #define WARMUP		1000
 
 static unsigned int iters = 20000;
 
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The median of n samples (sorted in place). */
-static double median(double *s, unsigned int n)
-{
-	qsort(s, n, sizeof(*s), cmp_double);
-	return s[n / 2];
-}
 
 /* Relays each packet from one socket to the other and back, forever. */
 static void relay(int left, int right)
@@ -115,17 +95,17 @@ static double baseline_us(double *samples)
 	close(bc[0]);
 	close(bc[1]);
 	for (i = 0; i < WARMUP + iters; i++) {
-		t = now_us();
+		t = bench_now_us();
 		if (send(ab[0], &m, sizeof(m), 0) != sizeof(m) ||
 		    recv(ab[0], &m, sizeof(m), 0) != sizeof(m))
 			return -1;
 		if (i >= WARMUP)
-			samples[i - WARMUP] = now_us() - t;
+			samples[i - WARMUP] = bench_now_us() - t;
 	}
 	close(ab[0]);
 	waitpid(mid, NULL, 0);
 	waitpid(end, NULL, 0);
-	return median(samples, iters);
+	return bench_median(samples, iters);
 }
 
 static double invoke_us(double *samples)
@@ -149,17 +129,17 @@ static double invoke_us(double *samples)
 						 TEEC_VALUE_INOUT, TEEC_NONE);
 		op.params[0].value.a = i;
 		op.params[0].value.b = 1;
-		t = now_us();
+		t = bench_now_us();
 		if (TEEC_InvokeCommand(&sess, OS_TEST_CMD_VALUES, &op,
 				       &origin) ||
 		    op.params[1].value.a != i + 1)
 			return -1;
 		if (i >= WARMUP)
-			samples[i - WARMUP] = now_us() - t;
+			samples[i - WARMUP] = bench_now_us() - t;
 	}
 	TEEC_CloseSession(&sess);
 	TEEC_FinalizeContext(&ctx);
-	return median(samples, iters);
+	return bench_median(samples, iters);
 }
 
 int main(void)

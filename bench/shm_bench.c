@@ -23,6 +23,7 @@
 #include <teecheck/msg_abi.h>
 
 #include "../xtest/private_core.h"
+#include "bench_time.h"
 
 #define PG		4096u
 #define MIB		(1u << 20)
@@ -30,26 +31,6 @@
 
 static unsigned int iters = 5000;
 
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *s, unsigned int n)
-{
-	qsort(s, n, sizeof(*s), cmp_double);
-	return s[n / 2];
-}
 
 /* Register and release pages of arena, n times: pairs per second. */
 static double core_pairs(TEEC_Context *ctx, TEEC_SharedMemory *arena,
@@ -61,7 +42,7 @@ static double core_pairs(TEEC_Context *ctx, TEEC_SharedMemory *arena,
 
 	for (i = 0; i < WARMUP + n; i++) {
 		if (i == WARMUP)
-			t = now_us();
+			t = bench_now_us();
 		memset(&shm, 0, sizeof(shm));
 		shm.buffer = arena->buffer;
 		shm.size = (size_t)pages * PG;
@@ -70,7 +51,7 @@ static double core_pairs(TEEC_Context *ctx, TEEC_SharedMemory *arena,
 			return -1;
 		TEEC_ReleaseSharedMemory(&shm);
 	}
-	return n / ((now_us() - t) / 1e6);
+	return n / ((bench_now_us() - t) / 1e6);
 }
 
 /* mmap and munmap of the same memfd pages, n times: pairs per second. */
@@ -82,13 +63,13 @@ static double mmap_pairs(int fd, unsigned int pages, unsigned int n)
 
 	for (i = 0; i < WARMUP + n; i++) {
 		if (i == WARMUP)
-			t = now_us();
+			t = bench_now_us();
 		p = mmap(NULL, (size_t)pages * PG, PROT_READ | PROT_WRITE,
 			 MAP_SHARED, fd, 0);
 		if (p == MAP_FAILED || munmap(p, (size_t)pages * PG))
 			return -1;
 	}
-	return n / ((now_us() - t) / 1e6);
+	return n / ((bench_now_us() - t) / 1e6);
 }
 
 /*
@@ -110,14 +91,14 @@ static double invoke_touch_us(TEEC_Session *sess, TEEC_SharedMemory *shm,
 						 TEEC_VALUE_OUTPUT, TEEC_NONE,
 						 TEEC_NONE);
 		op.params[0].memref.parent = shm;
-		t = now_us();
+		t = bench_now_us();
 		if (TEEC_InvokeCommand(sess, shm ? SHM_CHURN_CMD_TOUCH :
 				       SHM_CHURN_CMD_PROBE, &op, &origin))
 			return -1;
 		if (i >= WARMUP)
-			s[i - WARMUP] = now_us() - t;
+			s[i - WARMUP] = bench_now_us() - t;
 	}
-	return median(s, iters);
+	return bench_median(s, iters);
 }
 
 /* Median round trip of a message-sized packet to an echo process. */
@@ -146,16 +127,16 @@ static double socket_rt_us(double *s)
 	}
 	close(sv[1]);
 	for (i = 0; i < WARMUP + iters; i++) {
-		t = now_us();
+		t = bench_now_us();
 		if (send(sv[0], &m, sizeof(m), 0) != sizeof(m) ||
 		    recv(sv[0], &m, sizeof(m), 0) != sizeof(m))
 			return -1;
 		if (i >= WARMUP)
-			s[i - WARMUP] = now_us() - t;
+			s[i - WARMUP] = bench_now_us() - t;
 	}
 	close(sv[0]);
 	waitpid(pid, NULL, 0);
-	return median(s, iters);
+	return bench_median(s, iters);
 }
 
 /* The TA's reads, one byte of each page of buf, in this process. */
@@ -164,13 +145,13 @@ static double touches_us(const uint8_t *buf, size_t len)
 	const volatile uint8_t *p = buf;
 	unsigned int k, rounds = 1000;
 	uint32_t sum = 0;
-	double t = now_us();
+	double t = bench_now_us();
 	size_t i;
 
 	for (k = 0; k < rounds; k++)
 		for (i = 0; i < len; i += PG)
 			sum += p[i];
-	t = (now_us() - t) / rounds;
+	t = (bench_now_us() - t) / rounds;
 	return sum == 0xffffffffu ? t + 1 : t;
 }
 

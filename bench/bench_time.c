@@ -1,0 +1,26 @@
+/* Timing helpers shared by the benchmarks. */
+#include <stdlib.h>
+#include <time.h>
+
+#include "bench_time.h"
+
+double bench_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double bench_median(double *samples, unsigned int n)
+{
+	qsort(samples, n, sizeof(*samples), cmp_double);
+	return samples[n / 2];
+}
