@@ -1,2 +1,2 @@
 global-incdirs-y += ../common ../../../gen/runtime
-srcs-y += tcf_multipleinstanceta.c ../common/tta_instance.c ../common/tta_text.c
+srcs-y += ../common/tta_instance_ta.c ../common/tta_instance.c ../common/tta_text.c

@@ -386,52 +386,52 @@ static bool prop_string_int(const char *s, uint64_t max, uint64_t *out)
 	return prop_parse_int(s, &end, max, out) && !*end;
 }
 
-TEE_Result TEE_GetPropertyAsU32(TEE_PropSetHandle propsetOrEnumerator,
-				const char *name, uint32_t *value)
+/*
+ * An integer property: an integer of at most max (a U64 property only when
+ * max allows it), or a string that reads as one.
+ */
+static TEE_Result prop_get_int(TEE_PropSetHandle h, const char *name,
+			       uint64_t max, uint64_t *value)
 {
 	struct prop p;
 	TEE_Result res;
-	uint64_t v;
 
-	if (!value)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	res = prop_find(propsetOrEnumerator, name, &p);
+	res = prop_find(h, name, &p);
 	if (res != TEE_SUCCESS)
 		return res;
 	if (p.type == UTEE_PROP_U32) {
 		*value = p.u32;
 		return TEE_SUCCESS;
 	}
-	if (p.type == UTEE_PROP_STRING &&
-	    prop_string_int(p.str, UINT32_MAX, &v)) {
-		*value = (uint32_t)v;
+	if (p.type == UTEE_PROP_U64 && max == UINT64_MAX) {
+		*value = p.u64;
 		return TEE_SUCCESS;
 	}
+	if (p.type == UTEE_PROP_STRING && prop_string_int(p.str, max, value))
+		return TEE_SUCCESS;
 	return TEE_ERROR_BAD_FORMAT;
 }
 
-TEE_Result TEE_GetPropertyAsU64(TEE_PropSetHandle propsetOrEnumerator,
-				const char *name, uint64_t *value)
+TEE_Result TEE_GetPropertyAsU32(TEE_PropSetHandle propsetOrEnumerator,
+				const char *name, uint32_t *value)
 {
-	struct prop p;
 	TEE_Result res;
 	uint64_t v;
 
 	if (!value)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	res = prop_find(propsetOrEnumerator, name, &p);
-	if (res != TEE_SUCCESS)
-		return res;
-	if (p.type == UTEE_PROP_U64 || p.type == UTEE_PROP_U32) {
-		*value = p.type == UTEE_PROP_U64 ? p.u64 : p.u32;
-		return TEE_SUCCESS;
-	}
-	if (p.type == UTEE_PROP_STRING &&
-	    prop_string_int(p.str, UINT64_MAX, &v)) {
-		*value = v;
-		return TEE_SUCCESS;
-	}
-	return TEE_ERROR_BAD_FORMAT;
+	res = prop_get_int(propsetOrEnumerator, name, UINT32_MAX, &v);
+	if (res == TEE_SUCCESS)
+		*value = (uint32_t)v;
+	return res;
+}
+
+TEE_Result TEE_GetPropertyAsU64(TEE_PropSetHandle propsetOrEnumerator,
+				const char *name, uint64_t *value)
+{
+	if (!value)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	return prop_get_int(propsetOrEnumerator, name, UINT64_MAX, value);
 }
 
 static int prop_b64(char c)

@@ -1,6 +1,7 @@
 /*
- * TTA_TCF_SingleInstanceTA: one instance for all sessions, kept alive. Its
- * instance data (tta_instance.h) shows which sessions share an instance.
+ * TTA_TCF_SingleInstanceTA and TTA_TCF_MultipleInstanceTA: the same code,
+ * built with different TA_FLAGS. Its instance data (tta_instance.h) shows
+ * which sessions share an instance.
  */
 #include <tta_instance.h>
 
