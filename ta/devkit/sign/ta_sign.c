@@ -19,7 +19,7 @@
 #include <openssl/pem.h>
 #include <tee_api_defines.h>
 
-#include "../../../core/loader/ta_image.h"
+#include "../../../core/ta_image/ta_image.h"
 
 static const char *prog = "ta-sign";
 
