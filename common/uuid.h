@@ -17,7 +17,5 @@ struct tc_uuid_fields {
 void tc_uuid_to_bytes(const struct tc_uuid_fields *u, uint8_t out[16]);
 void tc_uuid_from_bytes(const uint8_t in[16], struct tc_uuid_fields *u);
 void tc_uuid_bytes_to_str(const uint8_t in[16], char out[TC_UUID_STR_LEN]);
-/* Returns 0, or -EINVAL if s is not a UUID in the canonical form. */
-int tc_uuid_str_to_bytes(const char *s, uint8_t out[16]);
 
 #endif

@@ -14,7 +14,8 @@
 #include <sys/types.h>
 #include <openssl/evp.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/msg_abi.h>
 
 #include "list.h"
@@ -158,10 +159,18 @@ extern struct core core;
 /* conn.c */
 void conn_get(struct conn *c);
 void conn_put(struct conn *c);
-int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
-	       uint32_t origin);
-void conn_ram(const struct conn *c, struct ram_ref *ram);
 uint32_t conn_new_guest_id(void);
+void conn_ram(const struct conn *c, struct ram_ref *ram);
+
+/*
+ * reply.c, the normal-world boundary: replies to a client or the
+ * supplicant, res with origin (TEE_ORIGIN_*) in the Client API's codes; 0
+ * or -errno from the send.
+ */
+int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
+	       uint32_t origin);
+/* A result the supplicant answered an RPC with, in the core's terms. */
+TEE_Result conn_rpc_result(uint32_t teec_res);
 
 /* event_loop.c: the listening socket and the thread that reads it all. */
 /* The socket at path, listening; -errno if it cannot be. */
@@ -200,17 +209,17 @@ void dispatch_guest_gone(struct conn *c);
 void rpc_supplicant_attach(struct conn *c);
 void rpc_supplicant_detach(struct conn *c);
 void rpc_deliver_reply(struct tc_msg *msg, int fd);
-TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
+TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
 /* SHM_ALLOC: npages frames of the supplicant's RAM, that RAM and its size. */
-TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
-			  uint64_t *ram_bytes);
-TEEC_Result rpc_shm_free(uint32_t npages, const uint64_t *pages);
+TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
+			 uint64_t *ram_bytes);
+TEE_Result rpc_shm_free(uint32_t npages, const uint64_t *pages);
 
 /* login.c: client identities from kernel credentials. */
 void login_read_creds(struct conn *c);
 void login_free_creds(struct conn *c);
-TEEC_Result login_identity(const struct conn *c, uint32_t method,
-			   uint32_t group, uint8_t uuid[16]);
+TEE_Result login_identity(const struct conn *c, uint32_t method,
+			  uint32_t group, uint8_t uuid[16]);
 
 /* inst/: TA instances and their hosts. */
 /*
@@ -218,29 +227,29 @@ TEEC_Result login_identity(const struct conn *c, uint32_t method,
  * instance if there is one, else a new instance (loaded, its
  * TA_CreateEntryPoint run).
  */
-TEEC_Result inst_get(const uint8_t uuid[16], struct instance **inst,
-		     uint32_t *origin);
+TEE_Result inst_get(const uint8_t uuid[16], struct instance **inst,
+		    uint32_t *origin);
 void inst_put(struct instance *inst);
 /*
  * Waits until the current thread may run inst's entry points, then makes
- * it the owner (one frame deeper). TEEC_ERROR_BUSY if waiting would never
+ * it the owner (one frame deeper). TEE_ERROR_BUSY if waiting would never
  * end (inst is already in this thread's chain of calls, or its owner waits,
- * maybe through others, for this thread); TEEC_ERROR_CANCEL if the request
+ * maybe through others, for this thread); TEE_ERROR_CANCEL if the request
  * is cancelled while it waits. timeout_ms (TEE_TIMEOUT_INFINITE: none)
  * cancels the calls of this frame when it runs out.
  */
-TEEC_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
-		       uint32_t *origin);
+TEE_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
+		      uint32_t *origin);
 /* The same for closing and ending, which a cancelled request still does. */
-TEEC_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin);
+TEE_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin);
 void inst_leave(struct instance *inst);
 /*
  * One entry-point call on an entered instance, for session s (NULL for
  * DESTROY); msg carries params and pages (into s's RAM), updated in place.
  */
-TEEC_Result inst_call(struct instance *inst, struct session *s,
-		      uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
-		      uint32_t *origin);
+TEE_Result inst_call(struct instance *inst, struct session *s,
+		     uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
+		     uint32_t *origin);
 bool inst_is_dead(struct instance *inst);
 void inst_shutdown_all(void);
 /* One request to an entered instance's host and its reply (the owner's). */
@@ -252,22 +261,22 @@ void hostreq_serve(struct instance *inst, struct tc_msg *req);
 
 /* ptime.c: TA persistent time in the state directory. */
 int ptime_init(const char *dir);
-TEEC_Result ptime_get(const uint8_t uuid[16], uint64_t *ms);
-TEEC_Result ptime_set(const uint8_t uuid[16], uint64_t ms);
+TEE_Result ptime_get(const uint8_t uuid[16], uint64_t *ms);
+TEE_Result ptime_set(const uint8_t uuid[16], uint64_t ms);
 
 /* session.c */
-TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
-			 uint32_t *origin);
-TEEC_Result session_invoke(struct conn *c, struct tc_msg *msg,
-			   uint32_t *origin);
-TEEC_Result session_close(struct conn *c, uint32_t id, uint32_t *origin);
+TEE_Result session_open(struct conn *c, struct tc_msg *msg,
+			uint32_t *origin);
+TEE_Result session_invoke(struct conn *c, struct tc_msg *msg,
+			  uint32_t *origin);
+TEE_Result session_close(struct conn *c, uint32_t id, uint32_t *origin);
 void session_close_guest(struct conn *c);
 /* TA-to-TA: the same for sessions a TA instance opens. */
-TEEC_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
-			    uint32_t *origin);
-TEEC_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
-			      uint32_t *origin);
-TEEC_Result session_close_ta(struct instance *caller, uint32_t id);
+TEE_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
+			   uint32_t *origin);
+TEE_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
+			     uint32_t *origin);
+TEE_Result session_close_ta(struct instance *caller, uint32_t id);
 /* Closes every session instance inst opened (it is dead or ending). */
 void session_close_children(struct instance *inst);
 

@@ -4,6 +4,7 @@
  * application's allocated buffers without a copy; temporary memrefs and
  * registered buffers outside that RAM go through a bounce (shadow) buffer.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -127,7 +128,8 @@ TEEC_Result TEEC_RegisterSharedMemory(TEEC_Context *context,
 	memset(&shm->imp, 0, sizeof(shm->imp));
 	shm->imp.ctx = c;
 	shm->imp.registered = 1;
-	off = shm->size ? nsram_offset_of(c, shm->buffer, shm->size) : -1;
+	off = shm->size ? nsram_offset_of(c, shm->buffer, shm->size) :
+			  -ERANGE;
 	if (off >= 0 || !shm->size) {
 		shm->imp.ns_offset = off >= 0 ? (uint64_t)off : 0;
 		return regshm_attach(c, shm);

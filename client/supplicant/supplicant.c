@@ -30,17 +30,18 @@ static unsigned int n_ta_dirs;
 static int supp_connect(const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd;
+	int fd, err;
 
 	if (strlen(path) >= sizeof(sa.sun_path))
-		return -1;
+		return -ENAMETOOLONG;
 	strcpy(sa.sun_path, path);
 	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (fd < 0)
-		return -1;
+		return -errno;
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		err = errno;
 		close(fd);
-		return -1;
+		return -err;
 	}
 	return fd;
 }
@@ -177,7 +178,7 @@ int main(int argc, char **argv)
 	sock = supp_connect(path);
 	if (sock < 0) {
 		tc_err("cannot connect to the core at %s: %s", path,
-		       strerror(errno));
+		       strerror(-sock));
 		return 1;
 	}
 	tc_msg_init(&m, TC_CMD_HELLO, 1);

@@ -48,29 +48,3 @@ uint32_t conn_new_guest_id(void)
 	pthread_mutex_unlock(&core.lock);
 	return id;
 }
-
-/*
- * Turns a request into its reply in place: results, the parameters' values
- * and sizes, and no page list. A peer that has gone is not an error here.
- */
-int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
-	       uint32_t origin)
-{
-	unsigned int i;
-	int rc;
-
-	msg->cmd |= TC_REPLY;
-	msg->ret = ret;
-	msg->origin = origin;
-	msg->npages = 0;
-	msg->length = sizeof(*msg);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		msg->params[i].offs = 0;
-		msg->params[i].npages = 0;
-		msg->params[i].first = 0;
-	}
-	pthread_mutex_lock(&c->send_lock);
-	rc = tc_send(c->fd, msg, -1);
-	pthread_mutex_unlock(&c->send_lock);
-	return rc;
-}

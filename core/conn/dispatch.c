@@ -33,8 +33,8 @@ static void core_stats(struct tc_msg *msg)
 
 void dispatch_request(struct conn *c, struct tc_msg *msg)
 {
-	uint32_t origin = TEEC_ORIGIN_TEE;
-	TEEC_Result res;
+	uint32_t origin = TEE_ORIGIN_TEE;
+	TEE_Result res;
 
 	switch (msg->cmd) {
 	case TC_CMD_OPEN_SESSION:
@@ -68,7 +68,7 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 			break;
 		}
 		core_stats(msg);
-		res = TEEC_SUCCESS;
+		res = TEE_SUCCESS;
 		break;
 #ifdef CORE_PAGER_TEST
 	case TC_CMD_PAGER_TEST:
@@ -78,7 +78,7 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 	default:
 		tc_err("pid %d: command %u not implemented", (int)c->pid,
 		       msg->cmd);
-		res = TEEC_ERROR_NOT_IMPLEMENTED;
+		res = TEE_ERROR_NOT_IMPLEMENTED;
 		break;
 	}
 	conn_reply(c, msg, res, origin);

@@ -33,9 +33,9 @@ static void hostreq_reply(struct instance *inst, struct tc_msg *m,
 
 void hostreq_serve(struct instance *inst, struct tc_msg *m)
 {
-	uint32_t origin = TEEC_ORIGIN_TEE;
+	uint32_t origin = TEE_ORIGIN_TEE;
 	char u[TC_UUID_STR_LEN];
-	TEEC_Result res;
+	TEE_Result res;
 	uint64_t ms;
 
 	switch (m->func) {
@@ -58,7 +58,7 @@ void hostreq_serve(struct instance *inst, struct tc_msg *m)
 	default:
 		tc_uuid_bytes_to_str(inst->uuid, u);
 		tc_err("TA %s: host request %u unknown", u, m->func);
-		res = TEEC_ERROR_NOT_SUPPORTED;
+		res = TEE_ERROR_NOT_SUPPORTED;
 		break;
 	}
 	hostreq_reply(inst, m, res, origin);

@@ -25,7 +25,7 @@ void inst_mark_dead(struct instance *inst);
 
 /* inst_start.c */
 /* Loads a new instance's TA, starts its host and runs TA_CreateEntryPoint. */
-TEEC_Result inst_start(struct instance *inst, uint32_t *origin);
+TEE_Result inst_start(struct instance *inst, uint32_t *origin);
 /* Kills and reaps the host, once; its pool share goes back. The owner's. */
 void inst_host_reap(struct instance *inst);
 
@@ -34,8 +34,8 @@ void inst_host_reap(struct instance *inst);
 void inst_take_locked(struct exec *me, struct instance *inst,
 		      uint32_t timeout_ms);
 /* Waits until inst has no owner; cancellable: a cancelled request stops. */
-TEEC_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
-				  bool cancellable);
+TEE_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
+				 bool cancellable);
 
 /* host_wire.c */
 /*

@@ -2,7 +2,7 @@
  * The physical pool as a budget: --pool-pages in all, the core's own share
  * taken at start, and a share granted to each TA instance while its host
  * lives. When it runs out, a new instance is refused with
- * TEEC_ERROR_OUT_OF_MEMORY; nothing that runs is ever squeezed.
+ * TEE_ERROR_OUT_OF_MEMORY; nothing that runs is ever squeezed.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -43,7 +43,7 @@ static int budget_number(const char *name, const char *arg, size_t min,
 	    v > max) {
 		fprintf(stderr, "tee-core: --%s: %s is not a number from %zu "
 			"to %zu\n", name, arg, min, max);
-		return -1;
+		return -EINVAL;
 	}
 	*out = (size_t)v;
 	return 0;
@@ -64,7 +64,7 @@ int pager_budget_option(int opt, const char *arg)
 		return budget_number("ta-pool-pages", arg, PAGER_MIN_UNLOCKED,
 				     PAGER_MAX_POOL_PAGES, &budget.ta_share);
 	default:
-		return -1;
+		return -EINVAL;
 	}
 }
 
@@ -85,7 +85,7 @@ int pager_budget_start(void)
 	if (budget.core > budget.total) {
 		tc_err("--pool-pages %zu cannot hold the core's own share of "
 		       "%zu pages", budget.total, budget.core);
-		return -1;
+		return -EINVAL;
 	}
 	budget.granted = budget.core;
 	tc_info("pool: %zu pages in all; the core's share %zu (of an image of "
@@ -99,13 +99,13 @@ size_t pager_budget_ta_pages(uint32_t ta_stack_size)
 	return budget.ta_share + ta_paged_stack_pages(ta_stack_size);
 }
 
-TEEC_Result pager_budget_grant(size_t pages)
+TEE_Result pager_budget_grant(size_t pages)
 {
-	TEEC_Result res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 
 	pthread_mutex_lock(&budget.lock);
 	if (pages > budget.total - budget.granted)
-		res = TEEC_ERROR_OUT_OF_MEMORY;
+		res = TEE_ERROR_OUT_OF_MEMORY;
 	else
 		budget.granted += pages;
 	pthread_mutex_unlock(&budget.lock);

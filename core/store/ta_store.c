@@ -14,15 +14,15 @@
 /* Larger images are refused before they are read. */
 #define TA_IMAGE_MAX	(64u << 20)
 
-TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
-			  struct utee_ta_head *head)
+TEE_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
+			 struct utee_ta_head *head)
 {
 	char u[TC_UUID_STR_LEN];
 	struct ta_image_info info;
 	struct tc_uuid_fields f;
 	TEE_UUID want;
 	uint64_t size;
-	TEEC_Result res;
+	TEE_Result res;
 	void *img;
 	int fd;
 
@@ -34,7 +34,7 @@ TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
 		tc_err("TA %s: image size %llu refused", u,
 		       (unsigned long long)size);
 		close(fd);
-		return TEEC_ERROR_SECURITY;
+		return TEE_ERROR_SECURITY;
 	}
 	/*
 	 * A private copy: the supplicant's file may change under us, what
@@ -45,12 +45,12 @@ TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
 	close(fd);
 	if (img == MAP_FAILED) {
 		tc_err("TA %s: image unreadable", u);
-		return TEEC_ERROR_SECURITY;
+		return TEE_ERROR_SECURITY;
 	}
 	*elf = malloc(size);
 	if (!*elf) {
 		munmap(img, size);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	memcpy(*elf, img, size);
 	munmap(img, size);
@@ -65,11 +65,11 @@ TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
 		tc_err("TA %s: image refused: %s", u, info.why);
 		free(*elf);
 		*elf = NULL;
-		return TEEC_ERROR_SECURITY;
+		return TEE_ERROR_SECURITY;
 	}
 	/* Keep only the ELF: it is all the host needs. */
 	memmove(*elf, info.elf, info.elf_size);
 	*len = info.elf_size;
 	*head = info.ta_head;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }

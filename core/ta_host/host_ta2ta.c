@@ -73,8 +73,8 @@ static uint64_t ta2ta_check(uint32_t types, const struct utee_param *up)
 }
 
 /* The request for the call: values as they are, memrefs in the XRAM. */
-static uint32_t ta2ta_encode(uint32_t types, const struct utee_param *up,
-			     struct tc_msg **out, struct ta2ta_buf *bufs)
+static TEE_Result ta2ta_encode(uint32_t types, const struct utee_param *up,
+			       struct tc_msg **out, struct ta2ta_buf *bufs)
 {
 	uint64_t npages = ta2ta_check(types, up), xsize, cursor = 0, k;
 	uint8_t *xram = host_xram(&xsize);
@@ -131,9 +131,9 @@ static uint32_t ta2ta_encode(uint32_t types, const struct utee_param *up,
 }
 
 /* Gives the caller what came back: values, sizes, output bytes. */
-static uint32_t ta2ta_decode(uint32_t types, const struct tc_msg *r,
-			     struct utee_param *up,
-			     const struct ta2ta_buf *bufs)
+static TEE_Result ta2ta_decode(uint32_t types, const struct tc_msg *r,
+			       struct utee_param *up,
+			       const struct ta2ta_buf *bufs)
 {
 	uint64_t xsize;
 	uint8_t *xram = host_xram(&xsize);
@@ -165,13 +165,13 @@ static uint32_t ta2ta_decode(uint32_t types, const struct tc_msg *r,
 }
 
 /* One TA_OPEN or TA_INVOKE request; m is freed here. */
-static uint32_t ta2ta_call(struct tc_msg *m, uint32_t types,
-			   struct utee_param *up,
-			   const struct ta2ta_buf *bufs, uint32_t *session,
-			   uint32_t *origin)
+static TEE_Result ta2ta_call(struct tc_msg *m, uint32_t types,
+			     struct utee_param *up,
+			     const struct ta2ta_buf *bufs, uint32_t *session,
+			     uint32_t *origin)
 {
 	struct tc_msg r;
-	uint32_t res;
+	TEE_Result res;
 
 	if (host_core_request(m, &r)) {
 		free(m);
@@ -213,13 +213,13 @@ static void ta2ta_need(uintptr_t p, size_t size, bool write)
 	}
 }
 
-uint32_t sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
-		     uintptr_t params, uintptr_t session, uintptr_t origin)
+TEE_Result sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
+		       uintptr_t params, uintptr_t session, uintptr_t origin)
 {
 	struct utee_param *up = (struct utee_param *)params;
 	struct ta2ta_buf bufs[TC_MAX_PARAMS];
 	struct tc_msg *m;
-	uint32_t res;
+	TEE_Result res;
 
 	ta2ta_need(dest, sizeof(TEE_UUID), false);
 	ta2ta_need(params, TC_MAX_PARAMS * sizeof(*up), true);
@@ -238,13 +238,13 @@ uint32_t sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
 			  (uint32_t *)origin);
 }
 
-uint32_t sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
-		       uintptr_t types, uintptr_t params, uintptr_t origin)
+TEE_Result sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
+			 uintptr_t types, uintptr_t params, uintptr_t origin)
 {
 	struct utee_param *up = (struct utee_param *)params;
 	struct ta2ta_buf bufs[TC_MAX_PARAMS];
 	struct tc_msg *m;
-	uint32_t res;
+	TEE_Result res;
 
 	ta2ta_need(params, TC_MAX_PARAMS * sizeof(*up), true);
 	ta2ta_need(origin, sizeof(uint32_t), true);
@@ -261,7 +261,7 @@ uint32_t sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
 			  (uint32_t *)origin);
 }
 
-uint32_t sys_ta_close(uintptr_t session)
+TEE_Result sys_ta_close(uintptr_t session)
 {
 	struct tc_msg m, r;
 

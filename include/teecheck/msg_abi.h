@@ -160,8 +160,11 @@ struct tc_msg {
 	uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_*; HOST_CALL: cmd ID */
 	uint32_t conn_data;	/* OPEN_SESSION: group for GROUP logins;
 				   HOST_CALL: the client's login method */
-	uint32_t ret;		/* replies: TEEC_Result */
-	uint32_t origin;	/* replies: TEEC_ORIGIN_* */
+	uint32_t ret;		/* replies: TEEC_Result to the normal world,
+				   TEE_Result between the core and a host
+				   (the values GP gives both are equal) */
+	uint32_t origin;	/* replies: TEEC_ORIGIN_* to the normal world,
+				   TEE_ORIGIN_* between the core and a host */
 	uint32_t num_params;	/* 0..TC_MAX_PARAMS */
 	uint32_t npages;	/* entries in pages[] */
 	uint8_t uuid[16];	/* OPEN_SESSION, RPC LOAD_TA: RFC 4122 order;
