@@ -79,7 +79,7 @@ TEE_Result inst_call(struct instance *inst, struct session *s,
 		return TEE_ERROR_TARGET_DEAD;
 	if (s)
 		session_ram(s, &ram);
-	if (params_need_ram(msg) && inst_host_add_ram(inst, &ram))
+	if (params_need_ram(msg) && inst_guest_ram_send(inst, &ram))
 		return inst->host_gone ? TEE_ERROR_TARGET_DEAD :
 					 TEE_ERROR_OUT_OF_MEMORY;
 	m = malloc(len);
@@ -91,9 +91,9 @@ TEE_Result inst_call(struct instance *inst, struct session *s,
 		tc_msg_init(m, TC_CMD_HOST_CALL, 0);
 	m->cmd = TC_CMD_HOST_CALL;
 	m->func = func;
-	m->login = cmd_id;
+	m->cmd_id = cmd_id;
 	m->session = s ? s->id : 0;
-	m->conn_data = s ? s->login : 0;
+	m->client_login = s ? s->login : 0;
 	memset(m->uuid, 0, sizeof(m->uuid));
 	if (s)
 		memcpy(m->uuid, s->client_uuid, sizeof(m->uuid));

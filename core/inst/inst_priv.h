@@ -42,6 +42,6 @@ TEE_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
  * Gives the host a RAM it maps memrefs from, once (making room when it
  * holds INST_MAX_GUESTS). 0, -EPIPE if the host is gone, -ENOMEM.
  */
-int inst_host_add_ram(struct instance *inst, const struct ram_ref *ram);
+int inst_guest_ram_send(struct instance *inst, const struct ram_ref *ram);
 
 #endif

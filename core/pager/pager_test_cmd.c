@@ -50,7 +50,7 @@ static TEE_Result test_ta(struct conn *c, const struct tc_msg *msg,
 	if (!res) {
 		tc_msg_init(&m, TC_CMD_HOST_PAGER, 0);
 		m.func = TC_HOST_PAGER_TAMPER;
-		m.login = msg->func;
+		m.tamper = msg->func;
 		m.arg = msg->arg;
 		res = inst_host_exchange(inst, &m, -1, &r) ?
 		      TEE_ERROR_TARGET_DEAD : r.ret;

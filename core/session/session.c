@@ -220,7 +220,7 @@ TEE_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
 		return TEE_ERROR_BAD_PARAMETERS;
 	timeout = msg->arg > UINT32_MAX ? TEE_TIMEOUT_INFINITE :
 					  (uint32_t)msg->arg;
-	return session_invoke_on(s, msg, msg->login, timeout, origin);
+	return session_invoke_on(s, msg, msg->cmd_id, timeout, origin);
 }
 
 /*

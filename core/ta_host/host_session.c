@@ -77,7 +77,7 @@ void host_session_begin(const struct tc_msg *call)
 		return;
 	current.in_session = true;
 	current.id = call->session;
-	current.login = call->conn_data;
+	current.login = call->client_login;
 	memcpy(current.uuid, call->uuid, sizeof(current.uuid));
 	if (call->func == UTEE_ENTRY_OPEN_SESSION)
 		session_add(call->session);

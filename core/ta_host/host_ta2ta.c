@@ -255,7 +255,7 @@ TEE_Result sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
 	}
 	m->func = TC_HREQ_TA_INVOKE;
 	m->session = (uint32_t)session;
-	m->login = (uint32_t)cmd;
+	m->cmd_id = (uint32_t)cmd;
 	m->arg = (uint32_t)timeout;
 	return ta2ta_call(m, (uint32_t)types, up, bufs, NULL,
 			  (uint32_t *)origin);

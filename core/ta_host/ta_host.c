@@ -179,7 +179,7 @@ static TEE_Result host_init(struct tc_msg *m, int fd)
 	return args.result;
 }
 
-static TEE_Result host_add_guest(struct tc_msg *m, int fd)
+static TEE_Result host_guest_ram_add(struct tc_msg *m, int fd)
 {
 	unsigned int i;
 
@@ -204,7 +204,7 @@ static TEE_Result host_add_guest(struct tc_msg *m, int fd)
 	return TEE_SUCCESS;
 }
 
-static TEE_Result host_drop_guest(struct tc_msg *m)
+static TEE_Result host_guest_ram_drop(struct tc_msg *m)
 {
 	unsigned int i;
 
@@ -279,7 +279,7 @@ static TEE_Result host_call(struct tc_msg *m)
 	}
 	memset(&args, 0, sizeof(args));
 	args.func = m->func;
-	args.cmd_id = m->login;
+	args.cmd_id = m->cmd_id;
 	args.session_ctx = m->arg;
 	host_session_begin(m);
 	for (i = 0; i < m->num_params; i++) {
@@ -413,12 +413,12 @@ int main(int argc, char **argv)
 			ret = host_init(m, fd);
 			break;
 		case TC_CMD_HOST_GUEST:
-			ret = host_add_guest(m, fd);
+			ret = host_guest_ram_add(m, fd);
 			break;
 		case TC_CMD_HOST_GUEST_DROP:
 			if (fd >= 0)
 				close(fd);
-			ret = host_drop_guest(m);
+			ret = host_guest_ram_drop(m);
 			break;
 		case TC_CMD_HOST_SHM:
 			ret = host_shm(m, fd);

@@ -153,7 +153,7 @@ static uint32_t paged_tamper(const struct tc_msg *m)
 
 	if (!paged.ready)
 		return TEE_ERROR_BAD_STATE;
-	switch (m->login) {
+	switch (m->tamper) {
 	case TC_PAGER_TEST_TA_SAVED:
 		/* Saved first, so that there is a sealed copy to corrupt. */
 		pager_evict_all();
@@ -168,7 +168,7 @@ static uint32_t paged_tamper(const struct tc_msg *m)
 		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	tc_info("test: corrupted the %s of the page at %p: 0x%08x",
-		m->login == TC_PAGER_TEST_TA_SAVED ? "saved copy" : "backing",
+		m->tamper == TC_PAGER_TEST_TA_SAVED ? "saved copy" : "backing",
 		addr, res);
 	return res;
 }

@@ -59,7 +59,7 @@
  *   SETUP, before HOST_INIT: fd = the page the host publishes its pager
  *          statistics in (struct tc_pager_stats_page), arg = the pool pages
  *          the core grants it
- *   TAMPER, a test build's host only: login = TC_PAGER_TEST_*, arg = the
+ *   TAMPER, a test build's host only: tamper = TC_PAGER_TEST_*, arg = the
  *          TA address whose saved copy or hashed backing to corrupt
  */
 #define TC_HOST_PAGER_SETUP	1
@@ -107,7 +107,7 @@ struct tc_host_ctl {
  * references are page lists into the host's XRAM.
  *   TA_OPEN:   uuid = destination, arg = cancellation timeout (ms),
  *              params; reply: session, params, ret, origin
- *   TA_INVOKE: session, login = command ID, arg = timeout, params
+ *   TA_INVOKE: session, cmd_id = command ID, arg = timeout, params
  *   TA_CLOSE:  session
  *   PTIME_GET: reply arg = the TA's persistent time in ms, ret
  *              (TIME_NOT_SET, TIME_NEEDS_RESET)
@@ -157,9 +157,20 @@ struct tc_msg {
 	uint32_t func;		/* INVOKE: command ID; HELLO: role; RPC: TC_RPC_*;
 				   HOST_CALL: enum utee_entry_func; CANCEL: id
 				   of the call to cancel */
-	uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_*; HOST_CALL: cmd ID */
-	uint32_t conn_data;	/* OPEN_SESSION: group for GROUP logins;
-				   HOST_CALL: the client's login method */
+	/* One word, named by what it carries for each command: */
+	union {
+		uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_* */
+		uint32_t cmd_id;	/* HOST_CALL, HOST_REQ TA_INVOKE: the
+					   TA's command ID */
+		uint32_t tamper;	/* HOST_PAGER TAMPER:
+					   TC_PAGER_TEST_* */
+	};
+	union {
+		uint32_t conn_data;	/* OPEN_SESSION: group for GROUP
+					   logins */
+		uint32_t client_login;	/* HOST_CALL: the client's login
+					   method (TEE_LOGIN_*) */
+	};
 	uint32_t ret;		/* replies: TEEC_Result to the normal world,
 				   TEE_Result between the core and a host
 				   (the values GP gives both are equal) */
@@ -175,6 +186,9 @@ struct tc_msg {
 	struct tc_param params[TC_MAX_PARAMS];
 	uint64_t pages[];	/* page frame numbers in the NS RAM */
 };
+
+_Static_assert(sizeof(struct tc_msg) == 80 + TC_MAX_PARAMS *
+	       sizeof(struct tc_param), "struct tc_msg changed its layout");
 
 #define TC_MSG_SIZE(npages)	(sizeof(struct tc_msg) + (size_t)(npages) * 8u)
 #define TC_MSG_MAX_SIZE		TC_MSG_SIZE(TC_MAX_PAGES)
