@@ -6,15 +6,8 @@
 
 void tc_uuid_to_bytes(const struct tc_uuid_fields *u, uint8_t out[16])
 {
-	out[0] = u->time_low >> 24;
-	out[1] = u->time_low >> 16;
-	out[2] = u->time_low >> 8;
-	out[3] = u->time_low;
-	out[4] = u->time_mid >> 8;
-	out[5] = u->time_mid;
-	out[6] = u->time_hi_and_version >> 8;
-	out[7] = u->time_hi_and_version;
-	memcpy(out + 8, u->clock_seq_and_node, 8);
+	tc_uuid_parts_to_bytes(u->time_low, u->time_mid, u->time_hi_and_version,
+			       u->clock_seq_and_node, out);
 }
 
 void tc_uuid_from_bytes(const uint8_t in[16], struct tc_uuid_fields *u)

@@ -486,7 +486,6 @@ TEEC_Result TEEC_OpenSession(TEEC_Context *context, TEEC_Session *session,
 			     uint32_t *returnOrigin)
 {
 	struct teec_ctx *c = ctx_of(context);
-	struct tc_uuid_fields u;
 	struct tc_msg proto, r;
 	TEEC_Result res;
 
@@ -494,11 +493,7 @@ TEEC_Result TEEC_OpenSession(TEEC_Context *context, TEEC_Session *session,
 	if (!c || !session || !destination)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	tc_msg_init(&proto, TC_CMD_OPEN_SESSION, 0);
-	u.time_low = destination->timeLow;
-	u.time_mid = destination->timeMid;
-	u.time_hi_and_version = destination->timeHiAndVersion;
-	memcpy(u.clock_seq_and_node, destination->clockSeqAndNode, 8);
-	tc_uuid_to_bytes(&u, proto.uuid);
+	tc_uuid_gp_to_bytes(destination, proto.uuid);
 	proto.login = connectionMethod;
 	switch (connectionMethod) {
 	case TEEC_LOGIN_PUBLIC:

@@ -76,6 +76,7 @@ static int serve(int sock)
 {
 	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
 	struct tc_why why;
+	TEEC_Result res;
 	uint32_t npages;
 	uint64_t size;
 	ssize_t n;
@@ -103,24 +104,24 @@ static int serve(int sock)
 		npages = 0;
 		switch (m->func) {
 		case TC_RPC_LOAD_TA:
-			m->ret = load_ta(m->uuid, &fd, &size);
+			res = load_ta(m->uuid, &fd, &size);
 			break;
 		case TC_RPC_SHM_ALLOC:
-			m->ret = supp_shm_alloc(m, &npages, &fd);
+			res = supp_shm_alloc(m, &npages, &fd);
 			break;
 		case TC_RPC_SHM_FREE:
-			m->ret = supp_shm_free(m);
+			res = supp_shm_free(m);
 			break;
 		default:
-			m->ret = TEEC_ERROR_NOT_SUPPORTED;
+			res = TEEC_ERROR_NOT_SUPPORTED;
 			break;
 		}
-		m->cmd |= TC_REPLY;
+		tc_msg_to_reply(m, res, m->origin);
 		m->arg = size;
 		m->num_params = 0;
 		memset(m->params, 0, sizeof(m->params));
 		/* Only SHM_ALLOC answers with pages: the ones it gives. */
-		m->npages = m->ret ? 0 : npages;
+		m->npages = res ? 0 : npages;
 		m->length = (uint32_t)TC_MSG_SIZE(m->npages);
 		if (tc_send(sock, m, fd)) {
 			tc_err("cannot answer the core");

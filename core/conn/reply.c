@@ -53,26 +53,13 @@ static uint32_t reply_origin(uint32_t tee_origin)
 	}
 }
 
-/*
- * Turns a request into its reply in place: results, the parameters' values
- * and sizes, and no page list. A peer that has gone is not an error here.
- */
+/* A peer that has gone is not an error here. */
 int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
 	       uint32_t origin)
 {
-	unsigned int i;
 	int rc;
 
-	msg->cmd |= TC_REPLY;
-	msg->ret = (TEEC_Result)res;
-	msg->origin = reply_origin(origin);
-	msg->npages = 0;
-	msg->length = sizeof(*msg);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		msg->params[i].offs = 0;
-		msg->params[i].npages = 0;
-		msg->params[i].first = 0;
-	}
+	tc_msg_to_reply(msg, (TEEC_Result)res, reply_origin(origin));
 	pthread_mutex_lock(&c->send_lock);
 	rc = tc_send(c->fd, msg, -1);
 	pthread_mutex_unlock(&c->send_lock);

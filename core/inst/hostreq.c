@@ -11,22 +11,11 @@
 #include "../../common/uuid.h"
 #include "../core.h"
 
-/* Turns the request into its reply in place and sends it. */
+/* Answers the host's request in place. */
 static void hostreq_reply(struct instance *inst, struct tc_msg *m,
-			  uint32_t ret, uint32_t origin)
+			  TEE_Result res, uint32_t origin)
 {
-	unsigned int i;
-
-	m->cmd |= TC_REPLY;
-	m->ret = ret;
-	m->origin = origin;
-	m->npages = 0;
-	m->length = sizeof(*m);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		m->params[i].offs = 0;
-		m->params[i].npages = 0;
-		m->params[i].first = 0;
-	}
+	tc_msg_to_reply(m, res, origin);
 	/* A host that is gone is noticed by the wait for its reply. */
 	tc_send(inst->sock, m, -1);
 }

@@ -122,15 +122,9 @@ static void budget_retire(const struct tc_pager_stats_rec *r)
 	e->page_size = r->page_size;
 	e->pool_pages += r->pool_pages;
 	e->regions += r->regions;
-	e->ro_faults += r->ro_faults;
-	e->rw_faults += r->rw_faults;
-	e->write_faults += r->write_faults;
-	e->hidden_hits += r->hidden_hits;
-	e->zero_released += r->zero_released;
-	e->evictions += r->evictions;
-	e->saves += r->saves;
-	e->integrity_failures += r->integrity_failures;
-	e->busy_waits += r->busy_waits;
+#define BUDGET_RETIRE_ADD(name, what)	e->name += r->name;
+	TC_PAGER_EVENT_COUNTERS(BUDGET_RETIRE_ADD)
+#undef BUDGET_RETIRE_ADD
 	for (i = 0; i < TC_PAGER_HIST_BUCKETS; i++)
 		e->fault_ns_hist[i] += r->fault_ns_hist[i];
 }

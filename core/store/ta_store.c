@@ -19,7 +19,6 @@ TEE_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
 {
 	char u[TC_UUID_STR_LEN];
 	struct ta_image_info info;
-	struct tc_uuid_fields f;
 	TEE_UUID want;
 	uint64_t size;
 	TEE_Result res;
@@ -55,11 +54,7 @@ TEE_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
 	memcpy(*elf, img, size);
 	munmap(img, size);
 
-	tc_uuid_from_bytes(uuid, &f);
-	want.timeLow = f.time_low;
-	want.timeMid = f.time_mid;
-	want.timeHiAndVersion = f.time_hi_and_version;
-	memcpy(want.clockSeqAndNode, f.clock_seq_and_node, 8);
+	tc_uuid_gp_from_bytes(uuid, &want);
 	res = ta_image_verify(*elf, size, core.ta_pubkey, &want, &info);
 	if (res) {
 		tc_err("TA %s: image refused: %s", u, info.why);

@@ -14,6 +14,7 @@
 
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
+#include "../../common/uuid.h"
 #include "host_parts.h"
 #include "ta_host.h"
 
@@ -190,19 +191,6 @@ static TEE_Result ta2ta_call(struct tc_msg *m, uint32_t types,
 	return r.ret;
 }
 
-static void ta2ta_uuid_bytes(const TEE_UUID *u, uint8_t b[16])
-{
-	b[0] = (uint8_t)(u->timeLow >> 24);
-	b[1] = (uint8_t)(u->timeLow >> 16);
-	b[2] = (uint8_t)(u->timeLow >> 8);
-	b[3] = (uint8_t)u->timeLow;
-	b[4] = (uint8_t)(u->timeMid >> 8);
-	b[5] = (uint8_t)u->timeMid;
-	b[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	b[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(b + 8, u->clockSeqAndNode, 8);
-}
-
 /* The syscall's own pointers must be the TA's, or it panics. */
 static void ta2ta_need(uintptr_t p, size_t size, bool write)
 {
@@ -233,7 +221,7 @@ TEE_Result sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
 	}
 	m->func = TC_HREQ_TA_OPEN;
 	m->arg = (uint32_t)timeout;
-	ta2ta_uuid_bytes((const TEE_UUID *)dest, m->uuid);
+	tc_uuid_gp_to_bytes((const TEE_UUID *)dest, m->uuid);
 	return ta2ta_call(m, (uint32_t)types, up, bufs, (uint32_t *)session,
 			  (uint32_t *)origin);
 }

@@ -362,19 +362,13 @@ static void host_reply(struct tc_msg *m, TEE_Result res)
 {
 	unsigned int i;
 
-	m->cmd |= TC_REPLY;
-	m->ret = res;
-	if (m->origin != TEE_ORIGIN_TRUSTED_APP)
-		m->origin = TEE_ORIGIN_TEE;
-	m->npages = 0;
-	m->length = sizeof(*m);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		struct tc_param *p = &m->params[i];
-
-		p->offs = p->npages = p->first = 0;
-		if (p->size > (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE)
-			p->size = (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE;
-	}
+	tc_msg_to_reply(m, res, m->origin == TEE_ORIGIN_TRUSTED_APP ?
+				TEE_ORIGIN_TRUSTED_APP : TEE_ORIGIN_TEE);
+	/* A reply's sizes stay within what one message may carry. */
+	for (i = 0; i < TC_MAX_PARAMS; i++)
+		if (m->params[i].size > (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE)
+			m->params[i].size = (uint64_t)TC_MAX_PAGES *
+					    TC_PAGE_SIZE;
 	if (tc_send(host.sock, m, -1))
 		_exit(1);
 }
