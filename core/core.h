@@ -204,6 +204,12 @@ int64_t core_now_ms(void);
 /* dispatch.c: one request from a client, on a secure thread. */
 void dispatch_request(struct conn *c, struct tc_msg *msg);
 void dispatch_guest_gone(struct conn *c);
+/*
+ * test_cmds.c: a command for the project's tests (SHM_PROBE; PAGER_TEST in
+ * the test build): false if msg is none of them.
+ */
+bool test_cmd_dispatch(struct conn *c, struct tc_msg *msg, TEE_Result *res,
+		       uint32_t *origin);
 
 /* rpc.c: calls to the supplicant. */
 void rpc_supplicant_attach(struct conn *c);

@@ -7,7 +7,7 @@ core-srcs := core/main.c
 # thread pool, requests in flight, dispatch, and RPC to the supplicant.
 core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/reply.c \
 	     core/conn/workq.c core/conn/call.c core/conn/dispatch.c \
-	     core/conn/rpc.c
+	     core/conn/test_cmds.c core/conn/rpc.c
 # Sessions and the login identities of their clients.
 core-srcs += core/session/session.c core/session/login.c
 # TA instances: lookup and lifecycle, starting one, scheduling, the host

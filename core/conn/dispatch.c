@@ -52,9 +52,6 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 	case TC_CMD_UNREGISTER_SHM:
 		res = shm_unregister(c, msg, &origin);
 		break;
-	case TC_CMD_SHM_PROBE:
-		res = shm_probe(c, msg, &origin);
-		break;
 	case TC_CMD_GUEST_DESTROY:
 		res = shm_guest_destroy(c, msg, &origin);
 		break;
@@ -70,12 +67,9 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 		core_stats(msg);
 		res = TEE_SUCCESS;
 		break;
-#ifdef CORE_PAGER_TEST
-	case TC_CMD_PAGER_TEST:
-		res = pager_test_command(c, msg, &origin);
-		break;
-#endif
 	default:
+		if (test_cmd_dispatch(c, msg, &res, &origin))
+			break;
 		tc_err("pid %d: command %u not implemented", (int)c->pid,
 		       msg->cmd);
 		res = TEE_ERROR_NOT_IMPLEMENTED;

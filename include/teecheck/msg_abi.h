@@ -29,11 +29,13 @@
 #define TC_CMD_REGISTER_SHM	6
 #define TC_CMD_UNREGISTER_SHM	7
 #define TC_CMD_STATS		8	/* func: TC_STATS_* (pager_stats.h) */
-#define TC_CMD_PAGER_TEST	9	/* test builds of the core only: func =
-					   TC_PAGER_TEST_*, session, arg = a TA
-					   address (see core/pager_test_cmd.c) */
+#define TC_CMD_PAGER_TEST	9	/* test command, test builds of the
+					   core only: func = TC_PAGER_TEST_*,
+					   session, arg = a TA address (see
+					   core/pager/pager_test_cmd.c) */
 #define TC_CMD_GUEST_DESTROY	10	/* the guest ends itself (see below) */
-#define TC_CMD_SHM_PROBE	11	/* func = TC_SHM_PROBE_* (see below) */
+#define TC_CMD_SHM_PROBE	11	/* test command, every build: func =
+					   TC_SHM_PROBE_* (see below) */
 #define TC_CMD_CLIENT_LAST	11
 /* Core -> supplicant remote procedure calls (func = TC_RPC_*): */
 #define TC_CMD_RPC		0x20
