@@ -6,7 +6,8 @@ xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
 		     xtest/private_core.c xtest/proc.c xtest/settings.c \
 		     xtest/stats.c xtest/stats_shm.c
-xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
+xtest-case-srcs := xtest/xtest_helpers.c xtest/fixture.c \
+		   xtest/regression_1000.c \
 		   xtest/regression_1006.c xtest/tcf_helpers.c \
 		   xtest/regression_1008.c xtest/regression_1012.c \
 		   xtest/regression_1016.c xtest/regression_1021.c \
@@ -62,5 +63,17 @@ $(eval $(call unit-test,test_xtest_runner,$(xtest-selftest-srcs),\
 # timeout, exit in the middle.
 xtest-exec-test-srcs := xtest/tests/test_runner_exec.c xtest/runner.c \
 			xtest/case_exec.c xtest/proc.c xtest/results.c \
-			xtest/select.c xtest/tap.c
-$(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),))
+			xtest/select.c xtest/tap.c xtest/fixture.c \
+			xtest/xtest_helpers.c
+$(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),\
+	$(OUT)/lib/libteec.a -lcrypto -lpthread))
+
+# The fixtures against a private core: sub-cases that fail in every way a
+# sub-case can leave nothing behind in the core.
+xtest-fixture-test-srcs := xtest/tests/test_fixture.c xtest/runner.c \
+			   xtest/case_exec.c xtest/proc.c xtest/results.c \
+			   xtest/select.c xtest/tap.c xtest/fixture.c \
+			   xtest/xtest_helpers.c xtest/private_core.c \
+			   xtest/settings.c
+$(eval $(call unit-test,test_xtest_fixture,$(xtest-fixture-test-srcs),\
+	$(OUT)/lib/libteec.a -lcrypto -lpthread))
