@@ -104,6 +104,31 @@ void xtest_fx_defer_at(const char *file, int line, struct xtest_fixture *fx,
 	e->live = true;
 }
 
+void *xtest_fx_alloc_at(const char *file, int line, struct xtest_fixture *fx,
+			size_t size)
+{
+	void *p = xtest_alloc_at(file, line, size);
+
+	xtest_fx_defer_at(file, line, fx, free, p);
+	return p;
+}
+
+static void fixture_unlink(void *path)
+{
+	unlink(path);
+	free(path);
+}
+
+void xtest_fx_unlink_at(const char *file, int line, struct xtest_fixture *fx,
+			const char *path)
+{
+	size_t len = strlen(path) + 1;
+	char *copy = xtest_alloc_at(file, line, len);
+
+	memcpy(copy, path, len);
+	xtest_fx_defer_at(file, line, fx, fixture_unlink, copy);
+}
+
 static void fixture_context_open(const char *file, int line, TEEC_Context *ctx,
 				 bool heap)
 {
@@ -241,7 +266,7 @@ void xtest_fx_release_at(const char *file, int line, struct xtest_fixture *fx,
 	for (i = fixture_now.n; i-- > 0;) {
 		struct fixture_entry e = fixture_now.entries[i];
 
-		if (e.kind == FIXTURE_CALL || e.obj != obj)
+		if (e.obj != obj)
 			continue;
 		memmove(fixture_now.entries + i, fixture_now.entries + i + 1,
 			(fixture_now.n - i - 1) * sizeof(e));

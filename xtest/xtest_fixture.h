@@ -48,6 +48,18 @@ void xtest_fx_defer_at(const char *file, int line, struct xtest_fixture *fx,
 #define xtest_fx_defer(fx, fn, arg) \
 	xtest_fx_defer_at(__FILE__, __LINE__, (fx), (fn), (arg))
 
+/* Zeroed memory, freed at the end. */
+void *xtest_fx_alloc_at(const char *file, int line, struct xtest_fixture *fx,
+			size_t size);
+#define xtest_fx_alloc(fx, size) \
+	xtest_fx_alloc_at(__FILE__, __LINE__, (fx), (size))
+
+/* Removes the file at path (copied) at the end, if it is there then. */
+void xtest_fx_unlink_at(const char *file, int line, struct xtest_fixture *fx,
+			const char *path);
+#define xtest_fx_unlink(fx, path) \
+	xtest_fx_unlink_at(__FILE__, __LINE__, (fx), (path))
+
 /* One more context, finalized at the end. */
 TEEC_Context *xtest_fx_context_at(const char *file, int line,
 				  struct xtest_fixture *fx);
@@ -92,9 +104,10 @@ TEEC_SharedMemory *xtest_fx_shm_register_at(const char *file, int line,
 				 (size), (flags))
 
 /*
- * Releases obj now (a context, session or shared memory the fixture owns,
- * fx->ctx and fx->sess included) instead of at the end: for a body whose
- * behaviour under test is the release itself, or what comes after it.
+ * Releases obj now (a context, session, shared memory or memory the fixture
+ * owns, fx->ctx and fx->sess included, or runs the call deferred with obj as
+ * its argument) instead of at the end: for a body whose behaviour under test
+ * is the release itself, or what comes after it.
  */
 void xtest_fx_release_at(const char *file, int line, struct xtest_fixture *fx,
 			 void *obj);
