@@ -130,25 +130,26 @@ void xtest_fx_unlink_at(const char *file, int line, struct xtest_fixture *fx,
 }
 
 static void fixture_context_open(const char *file, int line, TEEC_Context *ctx,
-				 bool heap)
+				 bool heap, const char *name)
 {
-	TEEC_Result res = TEEC_InitializeContext(NULL, ctx);
+	struct fixture_entry *e;
+	TEEC_Result res;
 
-	if (res != TEEC_SUCCESS && heap)
-		free(ctx);
+	e = fixture_push(file, line, FIXTURE_CONTEXT, ctx, heap);
+	res = TEEC_InitializeContext(name, ctx);
+	e->live = res == TEEC_SUCCESS;
 	xtest_assert_result_at(file, line, "TEEC_InitializeContext", res,
 			       XTEST_ORIGIN_ANY, TEEC_SUCCESS,
 			       XTEST_ORIGIN_ANY);
-	fixture_push(file, line, FIXTURE_CONTEXT, ctx, heap)->live = true;
 }
 
 TEEC_Context *xtest_fx_context_at(const char *file, int line,
-				  struct xtest_fixture *fx)
+				  struct xtest_fixture *fx, const char *name)
 {
 	TEEC_Context *ctx = fixture_alloc(file, line, sizeof(*ctx));
 
 	(void)fx;
-	fixture_context_open(file, line, ctx, true);
+	fixture_context_open(file, line, ctx, true, name);
 	return ctx;
 }
 
@@ -325,7 +326,8 @@ void fixture_run(const struct xtest_case *tc, const struct xtest_sub *sub)
 	fixture_now.tc = tc;
 	fx->param = sub->param;
 	if (tc->ta || tc->context)
-		fixture_context_open(__FILE__, __LINE__, &fx->ctx, false);
+		fixture_context_open(__FILE__, __LINE__, &fx->ctx, false,
+				     NULL);
 	if (tc->ta)
 		fixture_session_ok(__FILE__, __LINE__, &fx->ctx, &fx->sess,
 				   false, tc->ta);

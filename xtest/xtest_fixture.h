@@ -60,10 +60,15 @@ void xtest_fx_unlink_at(const char *file, int line, struct xtest_fixture *fx,
 #define xtest_fx_unlink(fx, path) \
 	xtest_fx_unlink_at(__FILE__, __LINE__, (fx), (path))
 
-/* One more context, finalized at the end. */
+/*
+ * One more context, finalized at the end: on the run's TEE, or on the TEE
+ * name gives (as TEEC_InitializeContext takes it).
+ */
 TEEC_Context *xtest_fx_context_at(const char *file, int line,
-				  struct xtest_fixture *fx);
-#define xtest_fx_context(fx) xtest_fx_context_at(__FILE__, __LINE__, (fx))
+				  struct xtest_fixture *fx, const char *name);
+#define xtest_fx_context(fx) xtest_fx_context_at(__FILE__, __LINE__, (fx), NULL)
+#define xtest_fx_context_named(fx, name) \
+	xtest_fx_context_at(__FILE__, __LINE__, (fx), (name))
 
 /* A session on uuid (TEEC_LOGIN_PUBLIC, no operation), closed at the end. */
 TEEC_Session *xtest_fx_session_at(const char *file, int line,

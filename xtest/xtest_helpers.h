@@ -69,6 +69,10 @@ void xtest_check_failed_at(const char *file, int line, bool fatal,
 			   const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* A failed expectation with a message of the caller's: the sub-case goes on. */
+#define xtest_expect_fail(...) \
+	xtest_check_failed_at(__FILE__, __LINE__, false, __VA_ARGS__)
+
 #define XTEST_CMP(fatal, a, op, b)					\
 	do {								\
 		__int128 xtest_a_ = (__int128)(a);			\
