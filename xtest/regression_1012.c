@@ -214,7 +214,7 @@ static void test_1014_callee_sees_ta(void **state)
 	xtest_invoke_ok(&xtest_fixture(state)->sess, TCF_CMD_TA2TA_IDENTITY,
 			&op);
 	EXPECT_EQ(op.params[0].value.a, 0xf0000000);	/* TRUSTED_APP */
-	tcf_uuid_bytes(&tcf_test_uuid, want);
+	xtest_uuid_to_bytes(&tcf_test_uuid, want);
 	EXPECT_MEM_EQ(uuid, want, 16);
 }
 
@@ -262,7 +262,7 @@ static TEEC_Result ta2ta_call_inout(TEEC_Session *s, const TEEC_UUID *uuid,
 						      VALUE_OUTPUT));
 	uint8_t b[16];
 
-	tcf_uuid_bytes(uuid, b);
+	xtest_uuid_to_bytes(uuid, b);
 	op.params[0].tmpref.buffer = b;
 	op.params[0].tmpref.size = sizeof(b);
 	op.params[1].value.a = cmd;
@@ -415,7 +415,7 @@ static void *cross_run(void *arg)
 	if (j->via_test) {
 		op.paramTypes = TCF_TYPES(MEMREF_TEMP_INPUT, VALUE_INPUT,
 					  VALUE_INOUT, VALUE_OUTPUT);
-		tcf_uuid_bytes(&tcf_peer_uuid, b);
+		xtest_uuid_to_bytes(&tcf_peer_uuid, b);
 		op.params[1].value.a = TCF_PEER_CMD_WAIT;
 		op.params[1].value.b = 0xffffffff;
 		op.params[2].value.a = 200;
@@ -427,7 +427,7 @@ static void *cross_run(void *arg)
 	} else {
 		op.paramTypes = TCF_TYPES(MEMREF_TEMP_INPUT, VALUE_OUTPUT,
 					  NONE, NONE);
-		tcf_uuid_bytes(&tcf_test_uuid, b);
+		xtest_uuid_to_bytes(&tcf_test_uuid, b);
 		op.params[0].tmpref.buffer = b;
 		op.params[0].tmpref.size = sizeof(b);
 		j->res = TEEC_InvokeCommand(&s, TCF_PEER_CMD_CALL, &op,

@@ -146,7 +146,7 @@ static void test_1016_app_id(void **state)
 	TEEC_Session *s = &xtest_fixture(state)->sess;
 	uint8_t want[16];
 
-	tcf_uuid_bytes(&tcf_test_uuid, want);
+	xtest_uuid_to_bytes(&tcf_test_uuid, want);
 	/* The header's UUID, not the one the TA also declares by name. */
 	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "gpd.ta.appID", want,
 			  16);
@@ -219,7 +219,7 @@ static void test_1017_types(void **state)
 	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "tcf.bool"), 1);
 	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.u32"), TCF_PROP_U32);
 	EXPECT_TRUE(prop_u64(s, TCF_SET_TA, "tcf.u64") == TCF_PROP_U64);
-	tcf_uuid_bytes(&prop_uuid, uuid);
+	xtest_uuid_to_bytes(&prop_uuid, uuid);
 	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "tcf.uuid", uuid, 16);
 	memcpy(id, &login, 4);
 	memcpy(id + 4, uuid, 16);
@@ -287,7 +287,7 @@ static void test_1018_conversions(void **state)
 	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.str.bin"), 10);
 	EXPECT_TRUE(prop_u64(s, TCF_SET_TA, "tcf.str.big") == 4294967296ull);
 	EXPECT_EQ(prop_u64(s, TCF_SET_TA, "tcf.u32"), 0xcafe1234);
-	tcf_uuid_bytes(&prop_uuid, uuid);
+	xtest_uuid_to_bytes(&prop_uuid, uuid);
 	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "tcf.str.uuid", uuid,
 			  16);
 	memcpy(id, &login, 4);

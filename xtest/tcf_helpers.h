@@ -15,8 +15,8 @@
 #include <tcf_test_ta.h>
 #include <teecheck/teec_ext.h>
 
-#include "private_core.h"
 #include "xtest_helpers.h"
+#include "xtestsupport.h"
 
 extern const TEEC_UUID tcf_test_uuid;
 extern const TEEC_UUID tcf_test_mi_uuid;
@@ -31,9 +31,6 @@ extern const TEEC_UUID tcf_peer_uuid;
 
 /* Milliseconds of CLOCK_MONOTONIC. */
 long long tcf_now_ms(void);
-
-/* The UUID's 16 bytes in RFC 4122 order, as the TAs report them. */
-void tcf_uuid_bytes(const TEEC_UUID *u, uint8_t b[16]);
 
 /* What TCF_CMD_INFO says about a session's instance. */
 struct tcf_info {

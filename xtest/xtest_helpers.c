@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "xtest_helpers.h"
+#include "xtestsupport.h"
 
 #define XTEST_NAME(x)	{ x, #x }
 
@@ -340,24 +341,18 @@ void xtest_uuid_random_at(const char *file, int line, TEEC_UUID *uuid)
 
 	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b))
 		xtest_fail_at(file, line, "getrandom: %s", strerror(errno));
-	uuid->timeLow = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-			(uint32_t)b[2] << 8 | b[3];
-	uuid->timeMid = (uint16_t)(b[4] << 8 | b[5]);
 	/* RFC 4122: version 4 (random), variant 10x. */
-	uuid->timeHiAndVersion = (uint16_t)(((b[6] & 0x0f) | 0x40) << 8 | b[7]);
-	memcpy(uuid->clockSeqAndNode, b + 8, 8);
-	uuid->clockSeqAndNode[0] = (uint8_t)((uuid->clockSeqAndNode[0] & 0x3f) |
-					     0x80);
+	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40);
+	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80);
+	xtest_uuid_from_bytes(b, uuid);
 }
 
 void xtest_uuid_string(const TEEC_UUID *u, char str[XTEST_UUID_STRLEN])
 {
-	const uint8_t *n = u->clockSeqAndNode;
+	uint8_t b[16];
 
-	snprintf(str, XTEST_UUID_STRLEN,
-		 "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 (unsigned int)u->timeLow, u->timeMid, u->timeHiAndVersion,
-		 n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+	xtest_uuid_to_bytes(u, b);
+	tc_uuid_bytes_to_str(b, str);
 }
 
 void xtest_ta_path_at(const char *file, int line, char *path, size_t len,
