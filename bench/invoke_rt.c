@@ -19,7 +19,7 @@
 #include <teecheck/msg_abi.h>
 
 #include "os_test_ta.h"
-#include "../xtest/private_core.h"
+#include "../xtest/xtestsupport.h"
 #include "bench_time.h"
 
 #define WARMUP		1000

@@ -22,7 +22,7 @@
 #include <tee_client_api.h>
 #include <teecheck/msg_abi.h>
 
-#include "../xtest/private_core.h"
+#include "../xtest/xtestsupport.h"
 #include "bench_time.h"
 
 #define PG		4096u

@@ -15,10 +15,7 @@
 #include <pager_stress_ta.h>
 #include <tee_client_api.h>
 
-#include "../common/uuid.h"
-#include "../xtest/private_core.h"
-#include "../xtest/settings.h"
-#include "../xtest/stats.h"
+#include "../xtest/xtestsupport.h"
 #include "ps.h"
 
 static const TEEC_UUID ps_uuid_si = TA_PAGER_STRESS_UUID;
@@ -213,8 +210,8 @@ static int ps_collect(TEEC_Context *ctx, struct ps_result *res)
 	uint8_t si[16], mi[16];
 	size_t i, n = 0;
 
-	tc_uuid_gp_to_bytes(&ps_uuid_si, si);
-	tc_uuid_gp_to_bytes(&ps_uuid_mi, mi);
+	xtest_uuid_to_bytes(&ps_uuid_si, si);
+	xtest_uuid_to_bytes(&ps_uuid_mi, mi);
 	if (stats_pager_fetch(ctx, &res->budget, &res->recs, &res->nrecs))
 		return -1;
 	mine = calloc(res->nrecs ? res->nrecs : 1, sizeof(*mine));

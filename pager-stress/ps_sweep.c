@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../xtest/stats.h"
+#include "../xtest/xtestsupport.h"
 #include "ps.h"
 
 struct ps_point {

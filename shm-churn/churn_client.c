@@ -16,7 +16,7 @@
 #include <shm_churn_ta.h>
 #include <tee_client_api.h>
 
-#include "../xtest/shm_raw.h"
+#include "../xtest/xtestsupport.h"
 #include "churn.h"
 
 #define PG		4096u

@@ -9,8 +9,10 @@
 
 #include "case_exec.h"
 #include "results.h"
+#include "xtest_fixture.h"
 
 struct case_exec_slot {
+	const struct xtest_case *tc;
 	const struct xtest_sub *sub;
 	volatile int *status;
 };
@@ -27,13 +29,27 @@ void xtest_note_skip(void)
 static void case_exec_trampoline(void **state)
 {
 	struct case_exec_slot *slot = *state;
-	void *sub_state = NULL;
 
 	case_exec_current = slot->status;
 	*slot->status = RESULTS_RUNNING;
-	slot->sub->fn(&sub_state);
+	fixture_run(slot->tc, slot->sub);
 	*slot->status = RESULTS_PASSED;
 	case_exec_current = NULL;
+}
+
+/*
+ * cmocka runs this after the sub-case however it ended. A clean-up that
+ * fails leaves the slot RUNNING, which the count below turns into FAILED.
+ */
+static int case_exec_teardown(void **state)
+{
+	struct case_exec_slot *slot = *state;
+	int status = *slot->status;
+
+	*slot->status = RESULTS_RUNNING;
+	fixture_teardown();
+	*slot->status = status;
+	return 0;
 }
 
 int case_exec(const struct xtest_case *tc, const struct xtest_sub *const *subs,
@@ -57,10 +73,12 @@ int case_exec(const struct xtest_case *tc, const struct xtest_sub *const *subs,
 			fprintf(stderr, "xtest: %s: out of memory\n", tc->id);
 			goto out;
 		}
+		st[i].tc = tc;
 		st[i].sub = subs[i];
 		st[i].status = slots + i;
 		tests[i].name = names[i];
 		tests[i].test_func = case_exec_trampoline;
+		tests[i].teardown_func = case_exec_teardown;
 		tests[i].initial_state = st + i;
 	}
 

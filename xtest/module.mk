@@ -1,12 +1,21 @@
 # xtest: the test runner and the regression series. Cases declare themselves
 # with XTEST_CASE (xtest/xtest_case.h); linking a file in adds its cases.
 
+# libxtestsupport (xtest/xtestsupport.h): what the programs beside xtest
+# (bench/, pager-stress/, shm-churn/) link too. Link it before libteec, and
+# libtccommon after.
+xtest-support-srcs := xtest/private_core.c xtest/proc.c xtest/settings.c \
+		      xtest/stats.c xtest/shm_raw.c
+$(eval $(call host-lib,xtestsupport,$(xtest-support-srcs)))
+XTESTSUPPORT_LIBS := $(OUT)/lib/libxtestsupport.a $(OUT)/lib/libteec.a \
+		     $(OUT)/lib/libtccommon.a
+
 xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
 		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
-		     xtest/private_core.c xtest/proc.c xtest/settings.c \
-		     xtest/stats.c xtest/stats_shm.c
-xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
+		     xtest/stats_shm.c
+xtest-case-srcs := xtest/xtest_helpers.c xtest/fixture.c \
+		   xtest/regression_1000.c \
 		   xtest/regression_1006.c xtest/tcf_helpers.c \
 		   xtest/regression_1008.c xtest/regression_1012.c \
 		   xtest/regression_1016.c xtest/regression_1021.c \
@@ -16,10 +25,11 @@ xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
 xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
 # The 5000 (shared memory) series, driving the shm_churn TA.
-xtest-shm-srcs := xtest/shm_raw.c xtest/shm_helpers.c \
-		  xtest/regression_5000.c xtest/regression_5007.c
+xtest-shm-srcs := xtest/shm_helpers.c xtest/regression_5000.c \
+		  xtest/regression_5007.c
 xtest-case-srcs += $(xtest-shm-srcs)
-$(foreach f,$(xtest-shm-srcs),$(eval CPPFLAGS_$(f) := -Ita/shm_churn/include))
+$(foreach f,$(xtest-shm-srcs) xtest/shm_raw.c,\
+	$(eval CPPFLAGS_$(f) := -Ita/shm_churn/include))
 
 # Generated cases (gpgen's out/gen/gp/*.c) and what they need join xtest
 # through these lists: any module appends `XTEST_EXTRA_SRCS += out/gen/gp/x.c`
@@ -46,7 +56,7 @@ $(OUT)/obj/$(OUT)/gen/gp/%.o: HOST_CPPFLAGS = $(xtest-host-cppflags) -Ixtest \
 	-Ita/os_test/include $(XTEST_EXTRA_CPPFLAGS)
 
 $(eval $(call host-program,xtest,$(xtest-runner-srcs) $(xtest-case-srcs),\
-	$(OUT)/lib/libteec.a $(xtest-xml-libs) -lcmocka -lcrypto -lpthread))
+	$(XTESTSUPPORT_LIBS) $(xtest-xml-libs) -lcmocka -lcrypto -lpthread))
 
 .SECONDEXPANSION:
 $(OUT)/bin/xtest: $$(call host-objs,$$(XTEST_EXTRA_SRCS))
@@ -62,5 +72,15 @@ $(eval $(call unit-test,test_xtest_runner,$(xtest-selftest-srcs),\
 # timeout, exit in the middle.
 xtest-exec-test-srcs := xtest/tests/test_runner_exec.c xtest/runner.c \
 			xtest/case_exec.c xtest/proc.c xtest/results.c \
-			xtest/select.c xtest/tap.c
-$(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),))
+			xtest/select.c xtest/tap.c xtest/fixture.c \
+			xtest/xtest_helpers.c
+$(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),\
+	$(XTESTSUPPORT_LIBS) -lcrypto -lpthread))
+
+# The fixtures against a private core: sub-cases that fail in every way a
+# sub-case can leave nothing behind in the core.
+xtest-fixture-test-srcs := xtest/tests/test_fixture.c xtest/runner.c \
+			   xtest/case_exec.c xtest/results.c xtest/select.c \
+			   xtest/tap.c xtest/fixture.c xtest/xtest_helpers.c
+$(eval $(call unit-test,test_xtest_fixture,$(xtest-fixture-test-srcs),\
+	$(XTESTSUPPORT_LIBS) -lcrypto -lpthread))

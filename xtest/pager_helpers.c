@@ -10,8 +10,7 @@
 #include <unistd.h>
 
 #include "pager_helpers.h"
-#include "settings.h"
-#include "stats.h"
+#include "xtestsupport.h"
 
 const TEEC_UUID pager_test_uuid = TA_PAGER_TEST_UUID;
 
@@ -153,7 +152,7 @@ void pager_view_at(const char *file, int line, TEEC_Context *ctx,
 			      "?", res);
 	stats_pager_sum(recs, n, ~0u, &v->total);
 	if (uuid)
-		stats_uuid_bytes(uuid, want);
+		xtest_uuid_to_bytes(uuid, want);
 	for (i = 0; i < n; i++) {
 		if (recs[i].kind == TC_PAGER_PROC_CORE)
 			v->core = recs[i];

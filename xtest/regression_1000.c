@@ -72,14 +72,9 @@ static void values_roundtrip_at(const char *file, int line, TEEC_Session *sess,
 
 static void test_1001_open_close(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+	xtest_fx_release(fx, xtest_fx_session(fx, &fx->ctx, &os_test_uuid));
 }
 
 /*
@@ -89,35 +84,29 @@ static void test_1001_open_close(void **state)
  */
 static void test_1001_unknown_uuid(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *sess;
 	TEEC_UUID nobody;
 	uint32_t origin;
-	TEEC_Result res;
 
-	(void)state;
 	xtest_uuid_random(&nobody);
-	xtest_context_init(&ctx);
-	res = xtest_open_session_result(&ctx, &sess, &nobody, &origin);
-	xtest_assert_result("TEEC_OpenSession(random UUID)", res, origin,
-			    TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_RESULT_ORIGIN(xtest_fx_open_session(fx, &fx->ctx, &sess, &nobody,
+						   TEEC_LOGIN_PUBLIC, NULL,
+						   NULL, &origin),
+			     origin, TEEC_ERROR_ITEM_NOT_FOUND,
+			     TEEC_ORIGIN_TEE);
 }
 
 static void test_1001_reopen(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *sess;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	values_roundtrip(&sess, 1, 2);
-	TEEC_CloseSession(&sess);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	values_roundtrip(&sess, 3, 4);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+	sess = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+	values_roundtrip(sess, 1, 2);
+	xtest_fx_release(fx, sess);
+	sess = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+	values_roundtrip(sess, 3, 4);
 }
 
 static const struct xtest_sub subs_1001[] = {
@@ -129,7 +118,7 @@ static const struct xtest_sub subs_1001[] = {
 };
 
 XTEST_CASE(case_1001, .id = "1001", .suite = "regression",
-	   .title = "Open and close sessions",
+	   .title = "Open and close sessions", .context = true,
 	   .subs = subs_1001, .nsubs = XTEST_ARRAY_SIZE(subs_1001));
 
 /* ---- 1002: value parameters -------------------------------------------- */
@@ -172,39 +161,28 @@ static void values_check(TEEC_Session *sess, const struct values_vector *v)
 	op.params[2].value.b = v->io_b;
 	xtest_invoke_ok(sess, OS_TEST_CMD_VALUES, &op);
 
-	assert_int_equal(op.params[1].value.a, v->out_a);
-	assert_int_equal(op.params[1].value.b, v->out_b);
-	assert_int_equal(op.params[2].value.a, v->io_a_after);
-	assert_int_equal(op.params[2].value.b, v->io_b_after);
+	EXPECT_EQ(op.params[1].value.a, v->out_a);
+	EXPECT_EQ(op.params[1].value.b, v->out_b);
+	EXPECT_EQ(op.params[2].value.a, v->io_a_after);
+	EXPECT_EQ(op.params[2].value.b, v->io_b_after);
 	/* An input value is not written back. */
-	assert_int_equal(op.params[0].value.a, v->in_a);
-	assert_int_equal(op.params[0].value.b, v->in_b);
+	EXPECT_EQ(op.params[0].value.a, v->in_a);
+	EXPECT_EQ(op.params[0].value.b, v->in_b);
 }
 
-static void values_check_all(const struct values_vector *v, size_t n)
+/* The sub-case's row: a table of vectors, checked in one session. */
+struct values_table {
+	const struct values_vector *v;
+	size_t n;
+};
+
+static void test_1002_values(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	const struct values_table *t = xtest_param(state, struct values_table);
 	size_t i;
 
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	for (i = 0; i < n; i++)
-		values_check(&sess, v + i);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
-}
-
-static void test_1002_in_out_inout(void **state)
-{
-	(void)state;
-	values_check_all(values_plain, XTEST_ARRAY_SIZE(values_plain));
-}
-
-static void test_1002_wrap(void **state)
-{
-	(void)state;
-	values_check_all(values_wrap, XTEST_ARRAY_SIZE(values_wrap));
+	for (i = 0; i < t->n; i++)
+		values_check(&xtest_fixture(state)->sess, t->v + i);
 }
 
 static const uint32_t values_bad_types[] = {
@@ -223,48 +201,44 @@ static const uint32_t values_bad_types[] = {
 
 static void test_1002_bad_types(void **state)
 {
+	TEEC_Session *sess = &xtest_fixture(state)->sess;
 	uint8_t buf[8] = { 0 };
-	TEEC_Context ctx;
-	TEEC_Session sess;
 	uint32_t origin;
 	TEEC_Result res;
 	char what[64];
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(values_bad_types); i++) {
 		TEEC_Operation op = xtest_operation(values_bad_types[i]);
 
 		op.params[0].tmpref.buffer = buf;	/* for the memref one */
 		op.params[0].tmpref.size = sizeof(buf);
 		origin = 0;
-		res = TEEC_InvokeCommand(&sess, OS_TEST_CMD_VALUES, &op,
+		res = TEEC_InvokeCommand(sess, OS_TEST_CMD_VALUES, &op,
 					 &origin);
 		snprintf(what, sizeof(what), "VALUES with types %#06x",
 			 (unsigned int)values_bad_types[i]);
-		xtest_assert_result(what, res, origin,
-				    TEEC_ERROR_BAD_PARAMETERS,
-				    TEEC_ORIGIN_TRUSTED_APP);
+		xtest_check_result_at(__FILE__, __LINE__, false, what, res,
+				      origin, TEEC_ERROR_BAD_PARAMETERS,
+				      TEEC_ORIGIN_TRUSTED_APP);
 	}
 	/* The session survives a refused command. */
-	values_roundtrip(&sess, 5, 6);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+	values_roundtrip(sess, 5, 6);
 }
 
 static const struct xtest_sub subs_1002[] = {
-	{ 1, "VALUE_INPUT, VALUE_OUTPUT and VALUE_INOUT carry their values",
-	  test_1002_in_out_inout },
-	{ 2, "values wrap modulo 2^32 (0, 0xffffffff, 0x80000000)",
-	  test_1002_wrap },
+	XTEST_SUB_ROW(1, "VALUE_INPUT, VALUE_OUTPUT and VALUE_INOUT carry "
+		      "their values", test_1002_values, struct values_table,
+		      values_plain, XTEST_ARRAY_SIZE(values_plain)),
+	XTEST_SUB_ROW(2, "values wrap modulo 2^32 (0, 0xffffffff, 0x80000000)",
+		      test_1002_values, struct values_table,
+		      values_wrap, XTEST_ARRAY_SIZE(values_wrap)),
 	{ 3, "wrong parameter types give BAD_PARAMETERS from the TA",
 	  test_1002_bad_types },
 };
 
 XTEST_CASE(case_1002, .id = "1002", .suite = "regression",
-	   .title = "Value parameters",
+	   .title = "Value parameters", .ta = &os_test_uuid,
 	   .subs = subs_1002, .nsubs = XTEST_ARRAY_SIZE(subs_1002));
 
 /* ---- 1003: temporary memory references --------------------------------- */
@@ -295,10 +269,10 @@ static void memref_expect_at(const char *file, int line, const char *what,
 #define memref_expect(what, n, buf, want) \
 	memref_expect_at(__FILE__, __LINE__, what, n, buf, want)
 
-static void memref_roundtrip(TEEC_Session *sess, size_t n)
+static void memref_roundtrip(struct xtest_fixture *fx, size_t n)
 {
-	uint8_t *in = xtest_alloc(n), *out = xtest_alloc(n);
-	uint8_t *io = xtest_alloc(n), *want = xtest_alloc(n);
+	uint8_t *in = xtest_fx_alloc(fx, n), *out = xtest_fx_alloc(fx, n);
+	uint8_t *io = xtest_fx_alloc(fx, n), *want = xtest_fx_alloc(fx, n);
 	TEEC_Operation op = xtest_operation(MEMREFS_TYPES);
 	size_t i;
 
@@ -311,10 +285,10 @@ static void memref_roundtrip(TEEC_Session *sess, size_t n)
 	op.params[1].tmpref.size = n;
 	op.params[2].tmpref.buffer = io;
 	op.params[2].tmpref.size = n;
-	xtest_invoke_ok(sess, OS_TEST_CMD_MEMREFS, &op);
+	xtest_invoke_ok(&fx->sess, OS_TEST_CMD_MEMREFS, &op);
 
-	assert_int_equal(op.params[1].tmpref.size, n);
-	assert_int_equal(op.params[2].tmpref.size, n);
+	EXPECT_EQ(op.params[1].tmpref.size, n);
+	EXPECT_EQ(op.params[2].tmpref.size, n);
 	xtest_fill(want, n, (uint32_t)n);
 	memref_expect("input", n, in, want);
 	for (i = 0; i < n; i++)
@@ -324,31 +298,24 @@ static void memref_roundtrip(TEEC_Session *sess, size_t n)
 	for (i = 0; i < n; i++)
 		want[i]++;
 	memref_expect("inout", n, io, want);
-	free(in);
-	free(out);
-	free(io);
-	free(want);
+	xtest_fx_release(fx, want);
+	xtest_fx_release(fx, io);
+	xtest_fx_release(fx, out);
+	xtest_fx_release(fx, in);
 }
 
 static void test_1003_sizes(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(memref_sizes); i++)
-		memref_roundtrip(&sess, memref_sizes[i]);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+		memref_roundtrip(xtest_fixture(state), memref_sizes[i]);
 }
 
-static void memref_short(TEEC_Session *sess, size_t n, size_t out_size)
+static void memref_short(struct xtest_fixture *fx, size_t n, size_t out_size)
 {
-	uint8_t *in = xtest_alloc(n), *out = xtest_alloc(n);
-	uint8_t *io = xtest_alloc(n), *want = xtest_alloc(n);
+	uint8_t *in = xtest_fx_alloc(fx, n), *out = xtest_fx_alloc(fx, n);
+	uint8_t *io = xtest_fx_alloc(fx, n), *want = xtest_fx_alloc(fx, n);
 	TEEC_Operation op = xtest_operation(MEMREFS_TYPES);
 	uint32_t origin = 0;
 	TEEC_Result res;
@@ -362,64 +329,47 @@ static void memref_short(TEEC_Session *sess, size_t n, size_t out_size)
 	op.params[1].tmpref.size = out_size;
 	op.params[2].tmpref.buffer = io;
 	op.params[2].tmpref.size = n;
-	res = TEEC_InvokeCommand(sess, OS_TEST_CMD_MEMREFS, &op, &origin);
+	res = TEEC_InvokeCommand(&fx->sess, OS_TEST_CMD_MEMREFS, &op, &origin);
 	snprintf(what, sizeof(what), "MEMREFS, %zu bytes into %zu", n,
 		 out_size);
 	xtest_assert_result(what, res, origin, TEEC_ERROR_SHORT_BUFFER,
 			    TEEC_ORIGIN_TRUSTED_APP);
 	/* The size the output needs comes back in the output's size. */
-	assert_int_equal(op.params[1].tmpref.size, n);
+	EXPECT_EQ(op.params[1].tmpref.size, n);
 	xtest_fill(want, n, 8);
 	memref_expect("untouched inout", n, io, want);
-	free(in);
-	free(out);
-	free(io);
-	free(want);
 }
 
 static void test_1003_short_buffer(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	memref_short(&sess, 17, 16);
-	memref_short(&sess, 4097, 4096);
-	memref_short(&sess, 4097, 1);
+	memref_short(fx, 17, 16);
+	memref_short(fx, 4097, 4096);
+	memref_short(fx, 4097, 1);
 	/* After the refusal the same session works with a large enough one. */
-	memref_roundtrip(&sess, 4097);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+	memref_roundtrip(fx, 4097);
 }
 
 static void test_1003_sum(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	const size_t n = 4 * 1024 * 1024;
-	uint8_t *buf = xtest_alloc(n);
+	uint8_t *buf = xtest_fx_alloc(fx, n);
 	TEEC_Operation op = xtest_operation(TEEC_PARAM_TYPES(
 		TEEC_MEMREF_TEMP_INPUT, TEEC_VALUE_OUTPUT, TEEC_NONE,
 		TEEC_NONE));
-	TEEC_Context ctx;
-	TEEC_Session sess;
 	uint32_t sum = 0;
 	size_t i;
 
-	(void)state;
 	xtest_fill(buf, n, 1003);
 	for (i = 0; i < n; i++)
 		sum += buf[i];
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
 	op.params[0].tmpref.buffer = buf;
 	op.params[0].tmpref.size = n;
-	xtest_invoke_ok(&sess, OS_TEST_CMD_SUM, &op);
-	assert_int_equal(op.params[1].value.a, sum);
-	assert_int_equal(op.params[1].value.b, n);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
-	free(buf);
+	xtest_invoke_ok(&fx->sess, OS_TEST_CMD_SUM, &op);
+	EXPECT_EQ(op.params[1].value.a, sum);
+	EXPECT_EQ(op.params[1].value.b, n);
 }
 
 static const struct xtest_sub subs_1003[] = {
@@ -431,7 +381,7 @@ static const struct xtest_sub subs_1003[] = {
 };
 
 XTEST_CASE(case_1003, .id = "1003", .suite = "regression",
-	   .title = "Temporary memory references",
+	   .title = "Temporary memory references", .ta = &os_test_uuid,
 	   .subs = subs_1003, .nsubs = XTEST_ARRAY_SIZE(subs_1003));
 
 /* ---- 1004: TA image signatures ----------------------------------------- */
@@ -444,36 +394,38 @@ XTEST_CASE(case_1003, .id = "1003", .suite = "regression",
  */
 
 /* Opens a session on uuid and expects the TEE to refuse the image. */
-static void image_expect_refused(const TEEC_UUID *uuid, const char *what)
+static void image_expect_refused(struct xtest_fixture *fx,
+				 const TEEC_UUID *uuid, const char *what)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	TEEC_Session *sess;
 	uint32_t origin;
 	TEEC_Result res;
 
-	xtest_context_init(&ctx);
-	res = xtest_open_session_result(&ctx, &sess, uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&sess);
+	res = xtest_fx_open_session(fx, &fx->ctx, &sess, uuid,
+				    TEEC_LOGIN_PUBLIC, NULL, NULL, &origin);
 	xtest_assert_result(what, res, origin, TEEC_ERROR_SECURITY,
 			    TEEC_ORIGIN_TEE);
-	TEEC_FinalizeContext(&ctx);
 }
 
 /* os_test's signed image (ext "ta") or its unsigned ELF ("elf"). */
-static void *image_read_os_test(const char *ext, size_t *len)
+static void *image_read_os_test(struct xtest_fixture *fx, const char *ext,
+				size_t *len)
 {
 	char dir[4096], path[4096];
+	void *image;
 
 	snprintf(dir, sizeof(dir), "%s/ta", xtest_out_dir());
 	xtest_ta_path(path, sizeof(path), dir, &os_test_uuid, ext);
-	return xtest_read_file(path, len);
+	image = xtest_read_file(path, len);
+	xtest_fx_defer(fx, free, image);
+	return image;
 }
 
 /* os_test's unsigned ELF with its .ta_head naming uuid instead. */
-static void *image_elf_renamed(const TEEC_UUID *uuid, size_t *len)
+static void *image_elf_renamed(struct xtest_fixture *fx, const TEEC_UUID *uuid,
+			       size_t *len)
 {
-	uint8_t *elf = image_read_os_test("elf", len);
+	uint8_t *elf = image_read_os_test(fx, "elf", len);
 	struct utee_ta_head head = {
 		.magic = UTEE_TA_HEAD_MAGIC,
 		.abi_version = UTEE_ABI_VERSION,
@@ -500,8 +452,8 @@ static void *image_elf_renamed(const TEEC_UUID *uuid, size_t *len)
  * Signs elf as the dev kit does into the extra TA directory as <uuid>.ta;
  * skips the sub-case when the build output has no signing tool and key.
  */
-static void image_sign_install(const void *elf, size_t len,
-			       const TEEC_UUID *uuid, char *path,
+static void image_sign_install(struct xtest_fixture *fx, const void *elf,
+			       size_t len, const TEEC_UUID *uuid, char *path,
 			       size_t path_len)
 {
 	char signer[4096], key[4096], elf_path[4096];
@@ -513,6 +465,8 @@ static void image_sign_install(const void *elf, size_t len,
 		xtest_skip("no TA signing tool and key in the build output");
 	xtest_ta_path(elf_path, sizeof(elf_path), dir, uuid, "elf");
 	xtest_ta_path(path, path_len, dir, uuid, "ta");
+	xtest_fx_unlink(fx, elf_path);
+	xtest_fx_unlink(fx, path);
 	xtest_write_file(elf_path, elf, len);
 	{
 		char *argv[] = { signer, "-k", key, "-o", path, elf_path,
@@ -525,97 +479,84 @@ static void image_sign_install(const void *elf, size_t len,
 
 static void test_1004_resigned_opens(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	char path[4096];
-	TEEC_Context ctx;
-	TEEC_Session sess;
 	TEEC_UUID uuid;
 	size_t len;
 	void *elf;
 
-	(void)state;
 	xtest_uuid_random(&uuid);
-	elf = image_elf_renamed(&uuid, &len);
-	image_sign_install(elf, len, &uuid, path, sizeof(path));
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &uuid);
-	values_roundtrip(&sess, 13, 14);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
-	unlink(path);
-	free(elf);
+	elf = image_elf_renamed(fx, &uuid, &len);
+	image_sign_install(fx, elf, len, &uuid, path, sizeof(path));
+	values_roundtrip(xtest_fx_session(fx, &fx->ctx, &uuid), 13, 14);
 }
 
 static void test_1004_tampered(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	size_t ta_len, elf_len;
 	uint8_t *ta, *elf, *at;
 	char path[4096];
 	TEEC_UUID uuid;
 
-	(void)state;
 	xtest_uuid_random(&uuid);
-	elf = image_elf_renamed(&uuid, &elf_len);
-	image_sign_install(elf, elf_len, &uuid, path, sizeof(path));
+	elf = image_elf_renamed(fx, &uuid, &elf_len);
+	image_sign_install(fx, elf, elf_len, &uuid, path, sizeof(path));
 	ta = xtest_read_file(path, &ta_len);
+	xtest_fx_defer(fx, free, ta);
 	at = memmem(ta, ta_len, elf, elf_len);
 	if (!at)
 		xtest_fail("the signed image does not hold its ELF verbatim");
 	at[elf_len / 2] ^= 0xff;
 	xtest_write_file(path, ta, ta_len);
-	image_expect_refused(&uuid, "TEEC_OpenSession(one ELF byte changed)");
-	unlink(path);
-	free(ta);
-	free(elf);
+	image_expect_refused(fx, &uuid,
+			     "TEEC_OpenSession(one ELF byte changed)");
+}
+
+/* Installs image as the TA uuid, unsigned, in the writable TA directory. */
+static void image_install_raw(struct xtest_fixture *fx, const void *image,
+			      size_t len, const TEEC_UUID *uuid)
+{
+	const char *dir = xtest_ta_extra_dir();
+	char path[4096];
+
+	xtest_ta_path(path, sizeof(path), dir, uuid, "ta");
+	xtest_fx_unlink(fx, path);
+	xtest_write_file(path, image, len);
 }
 
 static void test_1004_unsigned(void **state)
 {
-	const char *dir = xtest_ta_extra_dir();
-	char path[4096];
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_UUID uuid;
 	size_t len;
 	void *elf;
 
-	(void)state;
 	xtest_uuid_random(&uuid);
-	elf = image_elf_renamed(&uuid, &len);
-	xtest_ta_path(path, sizeof(path), dir, &uuid, "ta");
-	xtest_write_file(path, elf, len);
-	image_expect_refused(&uuid, "TEEC_OpenSession(unsigned ELF)");
-	unlink(path);
-	free(elf);
+	elf = image_elf_renamed(fx, &uuid, &len);
+	image_install_raw(fx, elf, len, &uuid);
+	image_expect_refused(fx, &uuid, "TEEC_OpenSession(unsigned ELF)");
 }
 
 static void test_1004_uuid_mismatch(void **state)
 {
-	const char *dir = xtest_ta_extra_dir();
-	char path[4096];
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_UUID uuid;
 	size_t len;
 	void *ta;
 
-	(void)state;
 	xtest_uuid_random(&uuid);
-	ta = image_read_os_test("ta", &len);
-	xtest_ta_path(path, sizeof(path), dir, &uuid, "ta");
-	xtest_write_file(path, ta, len);
-	image_expect_refused(&uuid,
+	ta = image_read_os_test(fx, "ta", &len);
+	image_install_raw(fx, ta, len, &uuid);
+	image_expect_refused(fx, &uuid,
 			     "TEEC_OpenSession(os_test's image, other UUID)");
-	unlink(path);
-	free(ta);
 }
 
 static void test_1004_original_opens(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	values_roundtrip(&sess, 7, 8);
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+	values_roundtrip(xtest_fx_session(fx, &fx->ctx, &os_test_uuid), 7, 8);
 }
 
 static const struct xtest_sub subs_1004[] = {
@@ -630,7 +571,7 @@ static const struct xtest_sub subs_1004[] = {
 };
 
 XTEST_CASE(case_1004, .id = "1004", .suite = "regression",
-	   .title = "TA images are verified before use",
+	   .title = "TA images are verified before use", .context = true,
 	   .subs = subs_1004, .nsubs = XTEST_ARRAY_SIZE(subs_1004));
 
 /* ---- 1005: many sessions ------------------------------------------------ */
@@ -644,48 +585,42 @@ XTEST_CASE(case_1004, .id = "1004", .suite = "regression",
  */
 static void test_1005_single_instance(void **state)
 {
-	TEEC_Session sess[MANY_SESSIONS];
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *sess[MANY_SESSIONS];
 	struct session_info info;
 	uint32_t instance = 0;
-	TEEC_Context ctx;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	for (i = 0; i < MANY_SESSIONS; i++) {
-		xtest_open_session(&ctx, &sess[i], &os_test_uuid);
-		session_info(&sess[i], &info);
+		sess[i] = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+		session_info(sess[i], &info);
 		if (!i)
 			instance = info.instance;
 		/* One instance serves them all; every session counts. */
-		assert_int_equal(info.instance, instance);
-		assert_int_equal(info.sessions, i + 1);
+		ASSERT_EQ(info.instance, instance);
+		ASSERT_EQ(info.sessions, i + 1);
 	}
 	for (i = 0; i + 1 < MANY_SESSIONS; i++) {
-		TEEC_CloseSession(&sess[i]);
-		session_info(&sess[MANY_SESSIONS - 1], &info);
-		assert_int_equal(info.instance, instance);
-		assert_int_equal(info.sessions, MANY_SESSIONS - 1 - i);
+		xtest_fx_release(fx, sess[i]);
+		session_info(sess[MANY_SESSIONS - 1], &info);
+		ASSERT_EQ(info.instance, instance);
+		ASSERT_EQ(info.sessions, MANY_SESSIONS - 1 - i);
 	}
-	TEEC_CloseSession(&sess[MANY_SESSIONS - 1]);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1005_multi_instance(void **state)
 {
-	TEEC_Session sess[MANY_SESSIONS];
+	struct xtest_fixture *fx = xtest_fixture(state);
 	uint32_t instance[MANY_SESSIONS];
 	struct session_info info;
-	TEEC_Context ctx;
+	TEEC_Session *sess;
 	size_t i, k;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	for (i = 0; i < MANY_SESSIONS; i++) {
-		xtest_open_session(&ctx, &sess[i], &os_test_mi_uuid);
-		session_info(&sess[i], &info);
+		sess = xtest_fx_session(fx, &fx->ctx, &os_test_mi_uuid);
+		session_info(sess, &info);
 		/* A session of its own on an instance of its own. */
-		assert_int_equal(info.sessions, 1);
+		ASSERT_EQ(info.sessions, 1);
 		instance[i] = info.instance;
 		for (k = 0; k < i; k++) {
 			if (instance[k] == instance[i])
@@ -693,9 +628,6 @@ static void test_1005_multi_instance(void **state)
 					   k, i, instance[i]);
 		}
 	}
-	for (i = 0; i < MANY_SESSIONS; i++)
-		TEEC_CloseSession(&sess[i]);
-	TEEC_FinalizeContext(&ctx);
 }
 
 /*
@@ -825,7 +757,7 @@ static const struct xtest_sub subs_1005[] = {
 };
 
 XTEST_CASE(case_1005, .id = "1005", .suite = "regression",
-	   .title = "Many sessions and concurrent clients",
+	   .title = "Many sessions and concurrent clients", .context = true,
 	   .subs = subs_1005, .nsubs = XTEST_ARRAY_SIZE(subs_1005));
 
 /* ---- 1007: TA panic ----------------------------------------------------- */
@@ -855,77 +787,52 @@ static void dead_invoke(TEEC_Session *sess, const char *what)
 
 static void test_1007_panic(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	TEEC_Session *sess = &xtest_fixture(state)->sess;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &sess, &os_test_uuid);
-	panic_invoke(&sess);
-	dead_invoke(&sess, "VALUES on the session that panicked");
-	TEEC_CloseSession(&sess);
-	TEEC_FinalizeContext(&ctx);
+	panic_invoke(sess);
+	dead_invoke(sess, "VALUES on the session that panicked");
 }
 
 static void test_1007_other_session_dead(void **state)
 {
-	TEEC_Session victim, bystander;
-	TEEC_Context ctx;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *bystander = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &victim, &os_test_uuid);
-	xtest_open_session(&ctx, &bystander, &os_test_uuid);
-	values_roundtrip(&bystander, 1, 1);
-	panic_invoke(&victim);
-	dead_invoke(&bystander, "VALUES on another session of the instance");
-	TEEC_CloseSession(&bystander);
-	TEEC_CloseSession(&victim);
-	TEEC_FinalizeContext(&ctx);
+	values_roundtrip(bystander, 1, 1);
+	panic_invoke(&fx->sess);
+	dead_invoke(bystander, "VALUES on another session of the instance");
 }
 
 static void test_1007_new_session(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct session_info before, after;
-	TEEC_Session old, fresh;
-	TEEC_Context ctx;
+	TEEC_Session *fresh;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &old, &os_test_uuid);
-	session_info(&old, &before);
-	panic_invoke(&old);
-	xtest_open_session(&ctx, &fresh, &os_test_uuid);
-	values_roundtrip(&fresh, 9, 10);
-	session_info(&fresh, &after);
+	session_info(&fx->sess, &before);
+	panic_invoke(&fx->sess);
+	fresh = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+	values_roundtrip(fresh, 9, 10);
+	session_info(fresh, &after);
 	/* A new instance, holding only the new session. */
 	if (after.instance == before.instance)
 		xtest_fail("the session opened after the panic is on the dead "
 			   "instance %#x", before.instance);
-	assert_int_equal(after.sessions, 1);
-	TEEC_CloseSession(&fresh);
-	TEEC_CloseSession(&old);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_EQ(after.sessions, 1);
 }
 
 static void test_1007_multi_instance_unaffected(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct session_info before, after;
-	TEEC_Session victim, other;
-	TEEC_Context ctx;
+	TEEC_Session *other;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &other, &os_test_mi_uuid);
-	session_info(&other, &before);
-	xtest_open_session(&ctx, &victim, &os_test_uuid);
-	panic_invoke(&victim);
-	values_roundtrip(&other, 11, 12);
-	session_info(&other, &after);
-	assert_int_equal(after.instance, before.instance);
-	TEEC_CloseSession(&victim);
-	TEEC_CloseSession(&other);
-	TEEC_FinalizeContext(&ctx);
+	other = xtest_fx_session(fx, &fx->ctx, &os_test_mi_uuid);
+	session_info(other, &before);
+	panic_invoke(&fx->sess);
+	values_roundtrip(other, 11, 12);
+	session_info(other, &after);
+	ASSERT_EQ(after.instance, before.instance);
 }
 
 static const struct xtest_sub subs_1007[] = {
@@ -939,5 +846,5 @@ static const struct xtest_sub subs_1007[] = {
 };
 
 XTEST_CASE(case_1007, .id = "1007", .suite = "regression",
-	   .title = "A TA panic kills its instance only",
+	   .title = "A TA panic kills its instance only", .ta = &os_test_uuid,
 	   .subs = subs_1007, .nsubs = XTEST_ARRAY_SIZE(subs_1007));

@@ -78,68 +78,75 @@ static void child_client(int ready_fd, int n_mi, int n_st, bool in_call)
 	_exit(0);
 }
 
-static void kill_client_and_check(int n_mi, int n_st, bool in_call)
+/* Kills and reaps the child *arg names, unless the sub-case already did. */
+static void child_reap(void *arg)
 {
+	pid_t *pid = arg;
+
+	if (*pid > 0) {
+		kill(*pid, SIGKILL);
+		waitpid(*pid, NULL, 0);
+	}
+}
+
+static void kill_client_and_check(struct xtest_fixture *fx, int n_mi,
+				  int n_st, bool in_call)
+{
+	pid_t *pid = xtest_fx_alloc(fx, sizeof(*pid));
 	struct teecheck_core_stats base, mid;
-	TEEC_Context ctx;
 	int p[2], status;
 	char c;
-	pid_t pid;
 
-	xtest_context_init(&ctx);
-	core_stats(&ctx, &base);
-	assert_int_equal(pipe(p), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (!pid) {
+	core_stats(&fx->ctx, &base);
+	ASSERT_EQ(pipe(p), 0);
+	*pid = fork();
+	ASSERT_GE(*pid, 0);
+	if (!*pid) {
 		close(p[0]);
 		child_client(p[1], n_mi, n_st, in_call);
 	}
+	xtest_fx_defer(fx, child_reap, pid);
 	close(p[1]);
-	assert_int_equal(read(p[0], &c, 1), 1);
+	ASSERT_EQ(read(p[0], &c, 1), 1);
 	close(p[0]);
 	if (in_call)
 		usleep(100000);	/* let the invoke reach the TA */
-	core_stats(&ctx, &mid);
-	assert_int_equal(mid.sessions, base.sessions + n_mi + n_st);
+	core_stats(&fx->ctx, &mid);
+	ASSERT_EQ(mid.sessions, base.sessions + n_mi + n_st);
 	/* os_test_mi: one instance per session; os_test: one at most. */
-	assert_true(mid.instances >= base.instances + n_mi);
-	assert_int_equal(mid.guests, base.guests + 1);
-	kill(pid, SIGKILL);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	wait_back_to(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_GE(mid.instances, base.instances + n_mi);
+	ASSERT_EQ(mid.guests, base.guests + 1);
+	kill(*pid, SIGKILL);
+	ASSERT_EQ(waitpid(*pid, &status, 0), *pid);
+	*pid = 0;
+	wait_back_to(&fx->ctx, &base);
 }
 
 static void test_1006_killed_between_calls(void **state)
 {
-	(void)state;
-	kill_client_and_check(4, 4, false);
+	kill_client_and_check(xtest_fixture(state), 4, 4, false);
 }
 
 static void test_1006_killed_in_call(void **state)
 {
-	(void)state;
-	kill_client_and_check(1, 2, true);
+	kill_client_and_check(xtest_fixture(state), 1, 2, true);
 }
 
 static void test_1006_finalize_closes(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_core_stats base;
-	TEEC_Context ctx, other;
-	TEEC_Session s[3];
+	TEEC_Context *other;
 	int i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	core_stats(&ctx, &base);
-	xtest_context_init(&other);
+	core_stats(&fx->ctx, &base);
+	other = xtest_fx_context(fx);
 	for (i = 0; i < 3; i++)
-		xtest_open_session(&other, &s[i], &os_test_mi_uuid);
+		xtest_open_session(other, xtest_fx_alloc(fx, sizeof(TEEC_Session)),
+				   &os_test_mi_uuid);
 	/* No CloseSession: finalizing the context ends the guest. */
-	TEEC_FinalizeContext(&other);
-	wait_back_to(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	xtest_fx_release(fx, other);
+	wait_back_to(&fx->ctx, &base);
 }
 
 static const struct xtest_sub subs_1006[] = {
@@ -153,4 +160,5 @@ static const struct xtest_sub subs_1006[] = {
 
 XTEST_CASE(case_1006, .id = "1006", .suite = "regression",
 	   .title = "Clients that die or finalize leave nothing behind",
+	   .context = true,
 	   .subs = subs_1006, .nsubs = XTEST_ARRAY_SIZE(subs_1006));

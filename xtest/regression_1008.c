@@ -12,72 +12,57 @@
 
 static void test_1008_single_instance(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s1 = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	TEEC_Session *s2 = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
 	struct tcf_info a, b;
-	TEEC_Session s1, s2;
-	TEEC_Context ctx;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_test_uuid);
-	xtest_open_session(&ctx, &s2, &tcf_test_uuid);
-	tcf_info(&s1, &a);
-	tcf_info(&s2, &b);
-	assert_int_equal(a.instance, b.instance);
-	assert_int_equal(a.sessions, 2);
-	assert_int_equal(b.sessions, 2);
-	TEEC_CloseSession(&s1);
-	tcf_info(&s2, &b);
-	assert_int_equal(b.instance, a.instance);
-	assert_int_equal(b.sessions, 1);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
+	tcf_info(s1, &a);
+	tcf_info(s2, &b);
+	EXPECT_EQ(a.instance, b.instance);
+	EXPECT_EQ(a.sessions, 2);
+	EXPECT_EQ(b.sessions, 2);
+	xtest_fx_release(fx, s1);
+	tcf_info(s2, &b);
+	EXPECT_EQ(b.instance, a.instance);
+	EXPECT_EQ(b.sessions, 1);
 }
 
 static void test_1008_multi_instance(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s1 = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	TEEC_Session *s2 = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
 	struct tcf_info a, b;
-	TEEC_Session s1, s2;
-	TEEC_Context ctx;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_test_mi_uuid);
-	xtest_open_session(&ctx, &s2, &tcf_test_mi_uuid);
-	tcf_info(&s1, &a);
-	tcf_info(&s2, &b);
+	tcf_info(s1, &a);
+	tcf_info(s2, &b);
 	if (a.instance == b.instance)
 		xtest_fail("two sessions on multi-instance tcf_test_mi share "
 			   "instance %#x", a.instance);
-	assert_int_equal(a.sessions, 1);
-	assert_int_equal(b.sessions, 1);
-	TEEC_CloseSession(&s1);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(a.sessions, 1);
+	EXPECT_EQ(b.sessions, 1);
 }
 
 static void test_1008_last_close_ends(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_core_stats base, mid;
 	struct tcf_info before, after;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	tcf_stats(&ctx, &mid);
-	assert_int_equal(mid.instances, base.instances + 1);
-	tcf_info(&s, &before);
-	TEEC_CloseSession(&s);
-	tcf_wait_stats(&ctx, &base);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	tcf_info(&s, &after);
+	tcf_stats(&fx->ctx, &base);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	tcf_stats(&fx->ctx, &mid);
+	ASSERT_EQ(mid.instances, base.instances + 1);
+	tcf_info(s, &before);
+	xtest_fx_release(fx, s);
+	tcf_wait_stats(&fx->ctx, &base);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	tcf_info(s, &after);
 	if (after.instance == before.instance)
 		xtest_fail("instance %#x outlived its last session",
 			   before.instance);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_1008[] = {
@@ -90,7 +75,7 @@ static const struct xtest_sub subs_1008[] = {
 };
 
 XTEST_CASE(case_1008, .id = "1008", .suite = "regression",
-	   .title = "TA instances and sessions",
+	   .title = "TA instances and sessions", .context = true,
 	   .subs = subs_1008, .nsubs = XTEST_ARRAY_SIZE(subs_1008));
 
 /* ---- 1009: instance data and keep-alive -------------------------------- */
@@ -117,138 +102,109 @@ static uint32_t data_get(TEEC_Session *s, bool *set)
 
 static void test_1009_set_get(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
 	bool set;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	data_get(&s, &set);
-	assert_false(set);	/* NULL until the TA sets it */
-	data_set(&s, 0x1009);
-	assert_int_equal(data_get(&s, &set), 0x1009);
-	assert_true(set);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	data_get(s, &set);
+	ASSERT_FALSE(set);	/* NULL until the TA sets it */
+	data_set(s, 0x1009);
+	EXPECT_EQ(data_get(s, &set), 0x1009);
+	EXPECT_TRUE(set);
 }
 
 static void test_1009_shared_by_sessions(void **state)
 {
-	TEEC_Session s1, s2;
-	TEEC_Context ctx;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s1 = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	TEEC_Session *s2 = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
 	bool set;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_test_uuid);
-	xtest_open_session(&ctx, &s2, &tcf_test_uuid);
-	data_set(&s1, 0xabc);
-	assert_int_equal(data_get(&s2, &set), 0xabc);
-	assert_true(set);
-	TEEC_CloseSession(&s1);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
+	data_set(s1, 0xabc);
+	EXPECT_EQ(data_get(s2, &set), 0xabc);
+	EXPECT_TRUE(set);
 }
 
 static void test_1009_separate_instances(void **state)
 {
-	TEEC_Session s1, s2;
-	TEEC_Context ctx;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s1 = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	TEEC_Session *s2 = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
 	bool set;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_test_mi_uuid);
-	xtest_open_session(&ctx, &s2, &tcf_test_mi_uuid);
-	data_set(&s1, 0x111);
-	data_get(&s2, &set);
-	assert_false(set);
-	data_set(&s2, 0x222);
-	assert_int_equal(data_get(&s1, &set), 0x111);
-	assert_int_equal(data_get(&s2, &set), 0x222);
-	TEEC_CloseSession(&s1);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
+	data_set(s1, 0x111);
+	data_get(s2, &set);
+	ASSERT_FALSE(set);
+	data_set(s2, 0x222);
+	EXPECT_EQ(data_get(s1, &set), 0x111);
+	EXPECT_EQ(data_get(s2, &set), 0x222);
 }
 
 static void test_1009_keep_alive(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_core_stats with, after;
 	struct tcf_info before, again;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s;
 	bool set;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
-	tcf_info(&s, &before);
-	data_set(&s, 0x4a11e);
-	tcf_stats(&ctx, &with);
-	TEEC_CloseSession(&s);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_keepalive_uuid);
+	tcf_info(s, &before);
+	data_set(s, 0x4a11e);
+	tcf_stats(&fx->ctx, &with);
+	xtest_fx_release(fx, s);
 	/* No session holds it now, and it is still there. */
-	tcf_stats(&ctx, &after);
-	assert_int_equal(after.instances, with.instances);
-	assert_int_equal(after.sessions, with.sessions - 1);
-	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
-	tcf_info(&s, &again);
-	assert_int_equal(again.instance, before.instance);
-	assert_int_equal(again.sessions, 1);
-	assert_int_equal(data_get(&s, &set), 0x4a11e);
-	assert_true(set);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	tcf_stats(&fx->ctx, &after);
+	ASSERT_EQ(after.instances, with.instances);
+	ASSERT_EQ(after.sessions, with.sessions - 1);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_keepalive_uuid);
+	tcf_info(s, &again);
+	EXPECT_EQ(again.instance, before.instance);
+	EXPECT_EQ(again.sessions, 1);
+	EXPECT_EQ(data_get(s, &set), 0x4a11e);
+	EXPECT_TRUE(set);
 }
 
 static void test_1009_not_kept(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 	bool set;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	data_set(&s, 0x5);
-	TEEC_CloseSession(&s);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	data_get(&s, &set);
-	assert_false(set);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	data_set(s, 0x5);
+	xtest_fx_release(fx, s);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	data_get(s, &set);
+	ASSERT_FALSE(set);
 }
 
 static void test_1009_keep_alive_dies(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT, NONE, NONE,
 						      NONE));
 	struct teecheck_core_stats with, after;
 	struct tcf_info before, again;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
-	tcf_info(&s, &before);
-	tcf_stats(&ctx, &with);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_keepalive_uuid);
+	tcf_info(s, &before);
+	tcf_stats(&fx->ctx, &with);
 	op.params[0].value.a = TCF_CRASH_PANIC;
-	tcf_invoke_expect(&s, TCF_CMD_CRASH, &op, TEEC_ERROR_TARGET_DEAD,
+	tcf_invoke_expect(s, TCF_CMD_CRASH, &op, TEEC_ERROR_TARGET_DEAD,
 			  TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&s);
+	xtest_fx_release(fx, s);
 	/* Dead, it is not kept: the instance is gone with its session. */
 	with.sessions--;
 	with.instances--;
-	tcf_wait_stats(&ctx, &with);
-	tcf_stats(&ctx, &after);
-	assert_int_equal(after.instances, with.instances);
-	xtest_open_session(&ctx, &s, &tcf_keepalive_uuid);
-	tcf_info(&s, &again);
+	tcf_wait_stats(&fx->ctx, &with);
+	tcf_stats(&fx->ctx, &after);
+	ASSERT_EQ(after.instances, with.instances);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_keepalive_uuid);
+	tcf_info(s, &again);
 	if (again.instance == before.instance)
 		xtest_fail("the keep-alive instance that panicked is still used");
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_1009[] = {
@@ -267,42 +223,34 @@ static const struct xtest_sub subs_1009[] = {
 };
 
 XTEST_CASE(case_1009, .id = "1009", .suite = "regression",
-	   .title = "Instance data and keep-alive instances",
+	   .title = "Instance data and keep-alive instances", .context = true,
 	   .subs = subs_1009, .nsubs = XTEST_ARRAY_SIZE(subs_1009));
 
 /* ---- 1010: entry points that fail -------------------------------------- */
 
 static void test_1010_create_fails(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_core_stats base;
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	tcf_open_expect(&ctx, &s, &tcf_create_fail_uuid, NULL,
+	tcf_stats(&fx->ctx, &base);
+	tcf_open_expect(fx, &fx->ctx, &tcf_create_fail_uuid, NULL,
 			TCF_CREATE_FAIL_CODE, TEEC_ORIGIN_TRUSTED_APP);
 	/* Again: no half-made instance stays behind to be found. */
-	tcf_open_expect(&ctx, &s, &tcf_create_fail_uuid, NULL,
+	tcf_open_expect(fx, &fx->ctx, &tcf_create_fail_uuid, NULL,
 			TCF_CREATE_FAIL_CODE, TEEC_ORIGIN_TRUSTED_APP);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	tcf_wait_stats(&fx->ctx, &base);
 }
 
 static void test_1010_create_panics(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_core_stats base;
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	tcf_open_expect(&ctx, &s, &tcf_create_panic_uuid, NULL,
+	tcf_stats(&fx->ctx, &base);
+	tcf_open_expect(fx, &fx->ctx, &tcf_create_panic_uuid, NULL,
 			TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	tcf_wait_stats(&fx->ctx, &base);
 }
 
 static TEEC_Operation open_op(uint32_t mode, uint32_t arg)
@@ -318,68 +266,53 @@ static TEEC_Operation open_op(uint32_t mode, uint32_t arg)
 
 static void test_1010_open_fails(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = open_op(TCF_OPEN_FAIL, 0);
+	TEEC_Session *keep = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
 	struct tcf_info before, after;
-	TEEC_Session keep, s;
-	TEEC_Context ctx;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &keep, &tcf_test_uuid);
-	tcf_info(&keep, &before);
-	tcf_open_expect(&ctx, &s, &tcf_test_uuid, &op, TCF_OPEN_FAIL_CODE,
+	tcf_info(keep, &before);
+	tcf_open_expect(fx, &fx->ctx, &tcf_test_uuid, &op, TCF_OPEN_FAIL_CODE,
 			TEEC_ORIGIN_TRUSTED_APP);
-	tcf_info(&keep, &after);
-	assert_int_equal(after.instance, before.instance);
-	assert_int_equal(after.sessions, 1);
-	TEEC_CloseSession(&keep);
-	TEEC_FinalizeContext(&ctx);
+	tcf_info(keep, &after);
+	EXPECT_EQ(after.instance, before.instance);
+	EXPECT_EQ(after.sessions, 1);
 }
 
 static void test_1010_open_panics(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = open_op(TCF_OPEN_PANIC, 0);
 	TEEC_Operation info = xtest_operation(TCF_TYPES(VALUE_OUTPUT,
 							VALUE_OUTPUT, NONE,
 							NONE));
-	TEEC_Session keep, s;
-	TEEC_Context ctx;
+	TEEC_Session *keep = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &keep, &tcf_test_uuid);
-	tcf_open_expect(&ctx, &s, &tcf_test_uuid, &op, TEEC_ERROR_TARGET_DEAD,
-			TEEC_ORIGIN_TEE);
+	tcf_open_expect(fx, &fx->ctx, &tcf_test_uuid, &op,
+			TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
 	/* The instance died with the panic, and the session on it too. */
-	tcf_invoke_expect(&keep, TCF_CMD_INFO, &info, TEEC_ERROR_TARGET_DEAD,
+	tcf_invoke_expect(keep, TCF_CMD_INFO, &info, TEEC_ERROR_TARGET_DEAD,
 			  TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&keep);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1010_open_params(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
 						      VALUE_OUTPUT,
 						      MEMREF_TEMP_INOUT, NONE));
 	uint8_t buf[5] = { 0, 1, 2, 0xfe, 0xff };
 	const uint8_t want[5] = { 1, 2, 3, 0xff, 0 };
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
 	op.params[0].value.a = TCF_OPEN_OK;
 	op.params[0].value.b = 41;
 	op.params[2].tmpref.buffer = buf;
 	op.params[2].tmpref.size = sizeof(buf);
-	xtest_context_init(&ctx);
-	tcf_open_expect(&ctx, &s, &tcf_test_uuid, &op, TEEC_SUCCESS,
+	tcf_open_expect(fx, &fx->ctx, &tcf_test_uuid, &op, TEEC_SUCCESS,
 			XTEST_ORIGIN_ANY);
-	assert_int_equal(op.params[1].value.a, 0x600d);
-	assert_int_equal(op.params[1].value.b, 42);
-	assert_memory_equal(buf, want, sizeof(buf));
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(op.params[1].value.a, 0x600d);
+	EXPECT_EQ(op.params[1].value.b, 42);
+	EXPECT_MEM_EQ(buf, want, sizeof(buf));
 }
 
 static const struct xtest_sub subs_1010[] = {
@@ -396,26 +329,21 @@ static const struct xtest_sub subs_1010[] = {
 };
 
 XTEST_CASE(case_1010, .id = "1010", .suite = "regression",
-	   .title = "Entry points that fail or panic",
+	   .title = "Entry points that fail or panic", .context = true,
 	   .subs = subs_1010, .nsubs = XTEST_ARRAY_SIZE(subs_1010));
 
 /* ---- 1011: one session at a time, busy instances ----------------------- */
 
 static void test_1011_single_session(void **state)
 {
-	TEEC_Session s1, s2;
-	TEEC_Context ctx;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s1 = xtest_fx_session(fx, &fx->ctx, &tcf_single_uuid);
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_single_uuid);
-	tcf_open_expect(&ctx, &s2, &tcf_single_uuid, NULL, TEEC_ERROR_BUSY,
+	tcf_open_expect(fx, &fx->ctx, &tcf_single_uuid, NULL, TEEC_ERROR_BUSY,
 			TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&s1);
+	xtest_fx_release(fx, s1);
 	/* Free again: the next session opens. */
-	xtest_open_session(&ctx, &s2, &tcf_single_uuid);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
+	xtest_fx_session(fx, &fx->ctx, &tcf_single_uuid);
 }
 
 struct busy_job {
@@ -441,61 +369,50 @@ static void *busy_wait_run(void *arg)
 
 static void test_1011_busy_waits(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct busy_job job = { .ms = 300 };
-	TEEC_Session s1, s2;
 	struct tcf_info info;
-	TEEC_Context ctx;
 	long long start, done;
+	TEEC_Session *s2;
 	pthread_t t;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_test_uuid);
-	xtest_open_session(&ctx, &s2, &tcf_test_uuid);
-	job.sess = &s1;
+	job.sess = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	s2 = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
 	start = tcf_now_ms();
-	assert_int_equal(pthread_create(&t, NULL, busy_wait_run, &job), 0);
+	ASSERT_EQ(pthread_create(&t, NULL, busy_wait_run, &job), 0);
 	usleep(50000);
 	/* The instance runs s1's TEE_Wait: s2's call waits its turn. */
-	tcf_info(&s2, &info);
+	tcf_info(s2, &info);
 	done = tcf_now_ms();
 	pthread_join(t, NULL);
-	assert_int_equal(job.res, TEEC_SUCCESS);
+	ASSERT_RESULT(job.res, TEEC_SUCCESS);
 	if (done - start < 280)
 		xtest_fail("the call on the busy instance returned after %lld "
 			   "ms, before the 300 ms call ended", done - start);
-	TEEC_CloseSession(&s1);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1011_instances_in_parallel(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct busy_job a = { .ms = 400 }, b = { .ms = 400 };
-	TEEC_Session s1, s2;
-	TEEC_Context ctx;
 	long long start;
 	pthread_t ta, tb;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s1, &tcf_test_mi_uuid);
-	xtest_open_session(&ctx, &s2, &tcf_test_mi_uuid);
-	a.sess = &s1;
-	b.sess = &s2;
+	a.sess = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	b.sess = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
 	start = tcf_now_ms();
-	assert_int_equal(pthread_create(&ta, NULL, busy_wait_run, &a), 0);
-	assert_int_equal(pthread_create(&tb, NULL, busy_wait_run, &b), 0);
+	ASSERT_EQ(pthread_create(&ta, NULL, busy_wait_run, &a), 0);
+	if (pthread_create(&tb, NULL, busy_wait_run, &b)) {
+		pthread_join(ta, NULL);
+		xtest_fail("pthread_create failed");
+	}
 	pthread_join(ta, NULL);
 	pthread_join(tb, NULL);
-	assert_int_equal(a.res, TEEC_SUCCESS);
-	assert_int_equal(b.res, TEEC_SUCCESS);
+	EXPECT_RESULT(a.res, TEEC_SUCCESS);
+	EXPECT_RESULT(b.res, TEEC_SUCCESS);
 	if (tcf_now_ms() - start >= 750)
 		xtest_fail("two instances took %lld ms for two 400 ms waits: "
 			   "they did not run at once", tcf_now_ms() - start);
-	TEEC_CloseSession(&s1);
-	TEEC_CloseSession(&s2);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_1011[] = {
@@ -508,5 +425,5 @@ static const struct xtest_sub subs_1011[] = {
 };
 
 XTEST_CASE(case_1011, .id = "1011", .suite = "regression",
-	   .title = "Busy instances: waiting and BUSY",
+	   .title = "Busy instances: waiting and BUSY", .context = true,
 	   .subs = subs_1011, .nsubs = XTEST_ARRAY_SIZE(subs_1011));

@@ -16,22 +16,17 @@ static void test_1012_values(void **state)
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
 						      VALUE_OUTPUT,
 						      VALUE_OUTPUT, NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
 
-	(void)state;
 	op.params[0].value.a = 6;
 	op.params[0].value.b = 7;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	xtest_invoke_ok(&s, TCF_CMD_TA2TA_VALUES, &op);
+	xtest_invoke_ok(xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid),
+			TCF_CMD_TA2TA_VALUES, &op);
 	/* The peer's output (a + b, a * b) and its inout (a + 1, b + 1). */
-	assert_int_equal(op.params[1].value.a, 13);
-	assert_int_equal(op.params[1].value.b, 42);
-	assert_int_equal(op.params[2].value.a, 7);
-	assert_int_equal(op.params[2].value.b, 8);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(op.params[1].value.a, 13);
+	EXPECT_EQ(op.params[1].value.b, 42);
+	EXPECT_EQ(op.params[2].value.a, 7);
+	EXPECT_EQ(op.params[2].value.b, 8);
 }
 
 static TEEC_Result keep(TEEC_Session *s, uint32_t op_kind, uint32_t *count)
@@ -50,67 +45,60 @@ static TEEC_Result keep(TEEC_Session *s, uint32_t op_kind, uint32_t *count)
 
 static void test_1012_kept_session(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_core_stats base, open;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s;
 	uint32_t n;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(keep(&s, 0, NULL), TEEC_SUCCESS);
-	tcf_stats(&ctx, &open);
+	tcf_stats(&fx->ctx, &base);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	ASSERT_RESULT(keep(s, 0, NULL), TEEC_SUCCESS);
+	tcf_stats(&fx->ctx, &open);
 	/* The client's session and the TA's one. */
-	assert_int_equal(open.sessions, base.sessions + 2);
-	assert_int_equal(keep(&s, 1, &n), TEEC_SUCCESS);
-	assert_int_equal(n, 1);
-	assert_int_equal(keep(&s, 1, &n), TEEC_SUCCESS);
-	assert_int_equal(n, 2);
-	assert_int_equal(keep(&s, 2, NULL), TEEC_SUCCESS);
-	tcf_stats(&ctx, &open);
-	assert_int_equal(open.sessions, base.sessions + 1);
-	TEEC_CloseSession(&s);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_EQ(open.sessions, base.sessions + 2);
+	ASSERT_RESULT(keep(s, 1, &n), TEEC_SUCCESS);
+	ASSERT_EQ(n, 1);
+	ASSERT_RESULT(keep(s, 1, &n), TEEC_SUCCESS);
+	ASSERT_EQ(n, 2);
+	ASSERT_RESULT(keep(s, 2, NULL), TEEC_SUCCESS);
+	tcf_stats(&fx->ctx, &open);
+	ASSERT_EQ(open.sessions, base.sessions + 1);
+	xtest_fx_release(fx, s);
+	tcf_wait_stats(&fx->ctx, &base);
+}
+
+/*
+ * A session on tcf_test_mi whose TA keeps a session on tcf_peer, then how
+ * the caller's instance ends (crash or not): the kept one goes with it.
+ */
+static void kept_session_ends(struct xtest_fixture *fx, bool crash)
+{
+	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT, NONE, NONE,
+						      NONE));
+	struct teecheck_core_stats base;
+	TEEC_Session *s;
+
+	tcf_stats(&fx->ctx, &base);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	ASSERT_RESULT(keep(s, 0, NULL), TEEC_SUCCESS);
+	if (crash) {
+		op.params[0].value.a = TCF_CRASH_PANIC;
+		tcf_invoke_expect(s, TCF_CMD_CRASH, &op,
+				  TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
+	}
+	xtest_fx_release(fx, s);
+	tcf_wait_stats(&fx->ctx, &base);
 }
 
 static void test_1012_closed_with_caller(void **state)
 {
-	struct teecheck_core_stats base;
-	TEEC_Context ctx;
-	TEEC_Session s;
-
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	assert_int_equal(keep(&s, 0, NULL), TEEC_SUCCESS);
 	/* The caller's instance ends: the session it kept goes with it. */
-	TEEC_CloseSession(&s);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	kept_session_ends(xtest_fixture(state), false);
 }
 
 static void test_1012_closed_when_caller_dies(void **state)
 {
-	struct teecheck_core_stats base;
-	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT, NONE, NONE,
-						      NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
-
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	assert_int_equal(keep(&s, 0, NULL), TEEC_SUCCESS);
-	op.params[0].value.a = TCF_CRASH_PANIC;
-	tcf_invoke_expect(&s, TCF_CMD_CRASH, &op, TEEC_ERROR_TARGET_DEAD,
-			  TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&s);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	kept_session_ends(xtest_fixture(state), true);
 }
 
 static const struct xtest_sub subs_1012[] = {
@@ -125,7 +113,7 @@ static const struct xtest_sub subs_1012[] = {
 };
 
 XTEST_CASE(case_1012, .id = "1012", .suite = "regression",
-	   .title = "TA-to-TA sessions and value parameters",
+	   .title = "TA-to-TA sessions and value parameters", .context = true,
 	   .subs = subs_1012, .nsubs = XTEST_ARRAY_SIZE(subs_1012));
 
 /* ---- 1013: memory references -------------------------------------------- */
@@ -153,70 +141,50 @@ static TEEC_Result ta2ta_reverse(TEEC_Session *s, const uint8_t *in,
 static void test_1013_reverse(void **state)
 {
 	static const size_t sizes[] = { 1, 100, 4096, 5000, 20000 };
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
 	uint32_t got;
 	size_t i, k;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(sizes); i++) {
 		size_t n = sizes[i];
-		uint8_t *in = xtest_alloc(n), *out = xtest_alloc(n);
+		uint8_t *in = xtest_fx_alloc(fx, n), *out = xtest_fx_alloc(fx, n);
 
 		xtest_fill(in, n, (uint32_t)n);
-		assert_int_equal(ta2ta_reverse(&s, in, n, out, n,
-					       (uint32_t)n, &got),
-				 TEEC_SUCCESS);
-		assert_int_equal(got, n);
+		ASSERT_RESULT(ta2ta_reverse(&fx->sess, in, n, out, n,
+			      (uint32_t)n, &got),
+			      TEEC_SUCCESS);
+		ASSERT_EQ(got, n);
 		for (k = 0; k < n; k++)
 			if (out[k] != in[n - 1 - k])
 				xtest_fail("%zu bytes: byte %zu is %#x, "
 					   "expected %#x", n, k, out[k],
 					   in[n - 1 - k]);
-		free(in);
-		free(out);
+		xtest_fx_release(fx, out);
+		xtest_fx_release(fx, in);
 	}
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1013_short(void **state)
 {
 	uint8_t in[300], out[300];
-	TEEC_Context ctx;
-	TEEC_Session s;
 	uint32_t got;
 
-	(void)state;
 	xtest_fill(in, sizeof(in), 3);
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(ta2ta_reverse(&s, in, sizeof(in), out, sizeof(out),
-				       299, &got),
-			 TEEC_ERROR_SHORT_BUFFER);
-	assert_int_equal(got, sizeof(in));
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_RESULT(ta2ta_reverse(&xtest_fixture(state)->sess, in, sizeof(in),
+		      out, sizeof(out), 299, &got),
+		      TEEC_ERROR_SHORT_BUFFER);
+	ASSERT_EQ(got, sizeof(in));
 }
 
 static void test_1013_input_read_only(void **state)
 {
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_OUTPUT, NONE, NONE,
 						      NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	xtest_invoke_ok(&s, TCF_CMD_TA2TA_RIGHTS, &op);
+	xtest_invoke_ok(&xtest_fixture(state)->sess, TCF_CMD_TA2TA_RIGHTS, &op);
 	/* Readable as shared memory; not writable; not the callee's own. */
-	assert_int_equal(op.params[0].value.a,
-			 TCF_PEER_RIGHT_IN_READ | TCF_PEER_RIGHT_INOUT_WRITE);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_EQ(op.params[0].value.a,
+		  TCF_PEER_RIGHT_IN_READ | TCF_PEER_RIGHT_INOUT_WRITE);
 }
 
 static const struct xtest_sub subs_1013[] = {
@@ -229,7 +197,7 @@ static const struct xtest_sub subs_1013[] = {
 };
 
 XTEST_CASE(case_1013, .id = "1013", .suite = "regression",
-	   .title = "TA-to-TA memory references",
+	   .title = "TA-to-TA memory references", .ta = &tcf_test_uuid,
 	   .subs = subs_1013, .nsubs = XTEST_ARRAY_SIZE(subs_1013));
 
 /* ---- 1014: identities ---------------------------------------------------- */
@@ -240,20 +208,14 @@ static void test_1014_callee_sees_ta(void **state)
 						      MEMREF_TEMP_OUTPUT, NONE,
 						      NONE));
 	uint8_t uuid[16], want[16];
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
 	op.params[1].tmpref.buffer = uuid;
 	op.params[1].tmpref.size = sizeof(uuid);
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	xtest_invoke_ok(&s, TCF_CMD_TA2TA_IDENTITY, &op);
-	assert_int_equal(op.params[0].value.a, 0xf0000000);	/* TRUSTED_APP */
-	tcf_uuid_bytes(&tcf_test_uuid, want);
-	assert_memory_equal(uuid, want, 16);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	xtest_invoke_ok(&xtest_fixture(state)->sess, TCF_CMD_TA2TA_IDENTITY,
+			&op);
+	EXPECT_EQ(op.params[0].value.a, 0xf0000000);	/* TRUSTED_APP */
+	xtest_uuid_to_bytes(&tcf_test_uuid, want);
+	EXPECT_MEM_EQ(uuid, want, 16);
 }
 
 static void test_1014_client_sees_public(void **state)
@@ -263,21 +225,15 @@ static void test_1014_client_sees_public(void **state)
 						      MEMREF_TEMP_OUTPUT, NONE));
 	uint8_t uuid[16], nil[16] = { 0 };
 	char text[64];
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
 	op.params[1].tmpref.buffer = uuid;
 	op.params[1].tmpref.size = sizeof(uuid);
 	op.params[2].tmpref.buffer = text;
 	op.params[2].tmpref.size = sizeof(text);
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	xtest_invoke_ok(&s, TCF_CMD_CLIENT_IDENTITY, &op);
-	assert_int_equal(op.params[0].value.a, TEEC_LOGIN_PUBLIC);
-	assert_memory_equal(uuid, nil, 16);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	xtest_invoke_ok(&xtest_fixture(state)->sess, TCF_CMD_CLIENT_IDENTITY,
+			&op);
+	EXPECT_EQ(op.params[0].value.a, TEEC_LOGIN_PUBLIC);
+	EXPECT_MEM_EQ(uuid, nil, 16);
 }
 
 static const struct xtest_sub subs_1014[] = {
@@ -288,7 +244,7 @@ static const struct xtest_sub subs_1014[] = {
 };
 
 XTEST_CASE(case_1014, .id = "1014", .suite = "regression",
-	   .title = "TA-to-TA client identity",
+	   .title = "TA-to-TA client identity", .ta = &tcf_test_uuid,
 	   .subs = subs_1014, .nsubs = XTEST_ARRAY_SIZE(subs_1014));
 
 /* ---- 1015: errors --------------------------------------------------------- */
@@ -306,7 +262,7 @@ static TEEC_Result ta2ta_call_inout(TEEC_Session *s, const TEEC_UUID *uuid,
 						      VALUE_OUTPUT));
 	uint8_t b[16];
 
-	tcf_uuid_bytes(uuid, b);
+	xtest_uuid_to_bytes(uuid, b);
 	op.params[0].tmpref.buffer = b;
 	op.params[0].tmpref.size = sizeof(b);
 	op.params[1].value.a = cmd;
@@ -331,122 +287,100 @@ static TEEC_Result ta2ta_call(TEEC_Session *s, const TEEC_UUID *uuid,
 
 static void test_1015_unknown(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 	TEEC_UUID nobody;
 	uint32_t origin;
 	TEEC_Result res;
 
-	(void)state;
 	xtest_uuid_random(&nobody);
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	res = ta2ta_call(&s, &nobody, TCF_NO_CMD, 0xffffffff, 0, &origin);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	res = ta2ta_call(s, &nobody, TCF_NO_CMD, 0xffffffff, 0, &origin);
 	xtest_assert_result("TEE_OpenTASession(unknown UUID)", res, origin,
 			    TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1015_self(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 	uint32_t origin;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	res = ta2ta_call(&s, &tcf_test_uuid, TCF_NO_CMD, 0xffffffff, 0,
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	res = ta2ta_call(s, &tcf_test_uuid, TCF_NO_CMD, 0xffffffff, 0,
 			 &origin);
 	xtest_assert_result("TEE_OpenTASession(itself, single instance)", res,
 			    origin, TEEC_ERROR_BUSY, TEEC_ORIGIN_TEE);
 	/* The instance is fine afterwards. */
-	res = ta2ta_call(&s, &tcf_peer_uuid, TCF_PEER_CMD_COUNT, 0xffffffff, 0,
+	res = ta2ta_call(s, &tcf_peer_uuid, TCF_PEER_CMD_COUNT, 0xffffffff, 0,
 			 &origin);
 	xtest_assert_result("TEE_InvokeTACommand(tcf_peer)", res, origin,
 			    TEEC_SUCCESS, XTEST_ORIGIN_ANY);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1015_cycle(void **state)
 {
 	uint32_t arg[2] = { 0, 0 }, origin;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	/*
 	 * Client -> tcf_test -> tcf_peer -> tcf_test again would wait for
 	 * itself: the TEE refuses the last step with BUSY.
 	 */
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	res = ta2ta_call_inout(&s, &tcf_peer_uuid, TCF_PEER_CMD_CALL_BACK,
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	res = ta2ta_call_inout(s, &tcf_peer_uuid, TCF_PEER_CMD_CALL_BACK,
 			       0xffffffff, arg, &origin);
 	xtest_assert_result("TEE_InvokeTACommand(tcf_peer, call back)", res,
 			    origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
 	xtest_assert_result("tcf_peer opening its caller tcf_test", arg[0],
 			    arg[1], TEEC_ERROR_BUSY, TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1015_callee_panics(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 	uint32_t origin;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
-	res = ta2ta_call(&s, &tcf_peer_uuid, TCF_PEER_CMD_PANIC, 0xffffffff,
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	res = ta2ta_call(s, &tcf_peer_uuid, TCF_PEER_CMD_PANIC, 0xffffffff,
 			 0, &origin);
 	xtest_assert_result("TEE_InvokeTACommand(a panicking TA)", res,
 			    origin, TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
 	/* The caller carries on; a new peer instance serves it. */
-	res = ta2ta_call(&s, &tcf_peer_uuid, TCF_PEER_CMD_COUNT, 0xffffffff, 0,
+	res = ta2ta_call(s, &tcf_peer_uuid, TCF_PEER_CMD_COUNT, 0xffffffff, 0,
 			 &origin);
 	xtest_assert_result("TEE_InvokeTACommand after the panic", res,
 			    origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1015_bad_handle(void **state)
 {
 	TEEC_Operation op = xtest_operation(0);
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	tcf_invoke_expect(&s, TCF_CMD_TA2TA_BAD_HANDLE, &op,
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	tcf_invoke_expect(s, TCF_CMD_TA2TA_BAD_HANDLE, &op,
 			  TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1015_timeout(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s;
 	uint32_t origin;
 	TEEC_Result res;
 	long long start;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_uuid);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
 	start = tcf_now_ms();
 	/* The peer waits 5 s unmasked; the call's timeout is 100 ms. */
-	res = ta2ta_call(&s, &tcf_peer_uuid, TCF_PEER_CMD_WAIT, 100, 5000,
+	res = ta2ta_call(s, &tcf_peer_uuid, TCF_PEER_CMD_WAIT, 100, 5000,
 			 &origin);
 	xtest_assert_result("TEE_InvokeTACommand(timeout 100 ms, 5 s wait)",
 			    res, origin, TEEC_ERROR_CANCEL,
@@ -454,8 +388,6 @@ static void test_1015_timeout(void **state)
 	if (tcf_now_ms() - start > 2000)
 		xtest_fail("the timed out call took %lld ms",
 			   tcf_now_ms() - start);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 struct cross_job {
@@ -483,7 +415,7 @@ static void *cross_run(void *arg)
 	if (j->via_test) {
 		op.paramTypes = TCF_TYPES(MEMREF_TEMP_INPUT, VALUE_INPUT,
 					  VALUE_INOUT, VALUE_OUTPUT);
-		tcf_uuid_bytes(&tcf_peer_uuid, b);
+		xtest_uuid_to_bytes(&tcf_peer_uuid, b);
 		op.params[1].value.a = TCF_PEER_CMD_WAIT;
 		op.params[1].value.b = 0xffffffff;
 		op.params[2].value.a = 200;
@@ -495,7 +427,7 @@ static void *cross_run(void *arg)
 	} else {
 		op.paramTypes = TCF_TYPES(MEMREF_TEMP_INPUT, VALUE_OUTPUT,
 					  NONE, NONE);
-		tcf_uuid_bytes(&tcf_test_uuid, b);
+		xtest_uuid_to_bytes(&tcf_test_uuid, b);
 		op.params[0].tmpref.buffer = b;
 		op.params[0].tmpref.size = sizeof(b);
 		j->res = TEEC_InvokeCommand(&s, TCF_PEER_CMD_CALL, &op,
@@ -510,27 +442,26 @@ static void test_1015_crossing(void **state)
 {
 	struct cross_job a = { .via_test = true }, b = { .via_test = false };
 	unsigned int round, rounds = 5 * (1 + xtest_level);
-	TEEC_Context ctx;
 	pthread_t ta, tb;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	a.ctx = b.ctx = &ctx;
+	a.ctx = b.ctx = &xtest_fixture(state)->ctx;
 	for (round = 0; round < rounds; round++) {
-		assert_int_equal(pthread_create(&ta, NULL, cross_run, &a), 0);
+		ASSERT_EQ(pthread_create(&ta, NULL, cross_run, &a), 0);
 		usleep(20000 * (round % 3));
-		assert_int_equal(pthread_create(&tb, NULL, cross_run, &b), 0);
+		if (pthread_create(&tb, NULL, cross_run, &b)) {
+			pthread_join(ta, NULL);
+			xtest_fail("pthread_create failed");
+		}
 		pthread_join(ta, NULL);
 		pthread_join(tb, NULL);
 		/* Both ends return: one waits, or one is told BUSY. */
-		assert_int_equal(a.res, TEEC_SUCCESS);
-		assert_int_equal(b.res, TEEC_SUCCESS);
+		EXPECT_RESULT(a.res, TEEC_SUCCESS);
+		EXPECT_RESULT(b.res, TEEC_SUCCESS);
 		if ((a.inner != TEEC_SUCCESS && a.inner != TEEC_ERROR_BUSY) ||
 		    (b.inner != TEEC_SUCCESS && b.inner != TEEC_ERROR_BUSY))
 			xtest_fail("round %u: crossing calls gave %#x and %#x",
 				   round, a.inner, b.inner);
 	}
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_1015[] = {
@@ -551,5 +482,5 @@ static const struct xtest_sub subs_1015[] = {
 };
 
 XTEST_CASE(case_1015, .id = "1015", .suite = "regression",
-	   .title = "TA-to-TA errors, cycles and timeouts",
+	   .title = "TA-to-TA errors, cycles and timeouts", .context = true,
 	   .subs = subs_1015, .nsubs = XTEST_ARRAY_SIZE(subs_1015));

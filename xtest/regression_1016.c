@@ -139,87 +139,55 @@ static void prop_expect_bytes_at(const char *file, int line, TEEC_Session *s,
 	prop_expect_bytes_at(__FILE__, __LINE__, (s), (set), (getter), \
 			     (name), (want), (len))
 
-static void open_tcf(TEEC_Context *ctx, TEEC_Session *s,
-		     const TEEC_UUID *uuid)
-{
-	xtest_context_init(ctx);
-	xtest_open_session(ctx, s, uuid);
-}
-
-static void close_tcf(TEEC_Context *ctx, TEEC_Session *s)
-{
-	TEEC_CloseSession(s);
-	TEEC_FinalizeContext(ctx);
-}
-
 /* ---- 1016: the TA's standard properties --------------------------------- */
 
 static void test_1016_app_id(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	uint8_t want[16];
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	tcf_uuid_bytes(&tcf_test_uuid, want);
+	xtest_uuid_to_bytes(&tcf_test_uuid, want);
 	/* The header's UUID, not the one the TA also declares by name. */
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_UUID, "gpd.ta.appID", want,
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "gpd.ta.appID", want,
 			  16);
-	prop_expect_string(&s, TCF_SET_TA, "gpd.ta.appID",
+	prop_expect_string(s, TCF_SET_TA, "gpd.ta.appID",
 			   "3b4ebcab-719a-42ec-9460-8c30f0b1c525");
-	close_tcf(&ctx, &s);
 }
 
 static void test_1016_flags(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = &fx->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA, "gpd.ta.singleInstance"), 1);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA, "gpd.ta.multiSession"), 1);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA,
-				   "gpd.ta.instanceKeepAlive"), 0);
-	close_tcf(&ctx, &s);
-	open_tcf(&ctx, &s, &tcf_keepalive_uuid);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA,
-				   "gpd.ta.instanceKeepAlive"), 1);
-	close_tcf(&ctx, &s);
-	open_tcf(&ctx, &s, &tcf_test_mi_uuid);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA, "gpd.ta.singleInstance"), 0);
-	close_tcf(&ctx, &s);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "gpd.ta.singleInstance"), 1);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "gpd.ta.multiSession"), 1);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "gpd.ta.instanceKeepAlive"), 0);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_keepalive_uuid);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "gpd.ta.instanceKeepAlive"), 1);
+	s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "gpd.ta.singleInstance"), 0);
 }
 
 static void test_1016_sizes(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "gpd.ta.dataSize"),
-			 64 * 1024);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "gpd.ta.stackSize"),
-			 16 * 1024);
-	close_tcf(&ctx, &s);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "gpd.ta.dataSize"),
+		  64 * 1024);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "gpd.ta.stackSize"),
+		  16 * 1024);
 }
 
 static void test_1016_declared(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	prop_expect_string(&s, TCF_SET_TA, "gpd.ta.version", TCF_PROP_VERSION);
-	prop_expect_string(&s, TCF_SET_TA, "gpd.ta.description",
+	prop_expect_string(s, TCF_SET_TA, "gpd.ta.version", TCF_PROP_VERSION);
+	prop_expect_string(s, TCF_SET_TA, "gpd.ta.description",
 			   TCF_PROP_DESCRIPTION);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "gpd.ta.endian"), 0);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA,
-			 "gpd.ta.doesNotCloseHandleOnCorruptObject"), 0);
-	close_tcf(&ctx, &s);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "gpd.ta.endian"), 0);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA,
+		  "gpd.ta.doesNotCloseHandleOnCorruptObject"), 0);
 }
 
 static const struct xtest_sub subs_1016[] = {
@@ -234,6 +202,7 @@ static const struct xtest_sub subs_1016[] = {
 };
 
 XTEST_CASE(case_1016, .id = "1016", .suite = "regression",
+	   .ta = &tcf_test_uuid,
 	   .title = "Properties: the TA's gpd.ta.* set",
 	   .subs = subs_1016, .nsubs = XTEST_ARRAY_SIZE(subs_1016));
 
@@ -244,58 +213,46 @@ static void test_1017_types(void **state)
 	static const uint8_t bin[] = TCF_PROP_BINARY;
 	const TEEC_UUID prop_uuid = TCF_PROP_UUID;
 	uint8_t uuid[16], id[20];
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	uint32_t login = TCF_PROP_IDENTITY_LOGIN;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA, "tcf.bool"), 1);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "tcf.u32"), TCF_PROP_U32);
-	assert_true(prop_u64(&s, TCF_SET_TA, "tcf.u64") == TCF_PROP_U64);
-	tcf_uuid_bytes(&prop_uuid, uuid);
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_UUID, "tcf.uuid", uuid, 16);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "tcf.bool"), 1);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.u32"), TCF_PROP_U32);
+	EXPECT_TRUE(prop_u64(s, TCF_SET_TA, "tcf.u64") == TCF_PROP_U64);
+	xtest_uuid_to_bytes(&prop_uuid, uuid);
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "tcf.uuid", uuid, 16);
 	memcpy(id, &login, 4);
 	memcpy(id + 4, uuid, 16);
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_IDENTITY, "tcf.identity", id,
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_IDENTITY, "tcf.identity", id,
 			  sizeof(id));
-	prop_expect_string(&s, TCF_SET_TA, "tcf.string", TCF_PROP_STRING);
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary", bin,
+	prop_expect_string(s, TCF_SET_TA, "tcf.string", TCF_PROP_STRING);
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary", bin,
 			  sizeof(bin));
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary.empty",
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary.empty",
 			  "", 0);
-	close_tcf(&ctx, &s);
 }
 
 static void test_1017_first_wins(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "tcf.u32"), 0xcafe1234);
-	close_tcf(&ctx, &s);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.u32"), 0xcafe1234);
 }
 
 static void test_1017_as_strings(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	prop_expect_string(&s, TCF_SET_TA, "tcf.bool", "true");
-	prop_expect_string(&s, TCF_SET_TA, "gpd.ta.instanceKeepAlive",
+	prop_expect_string(s, TCF_SET_TA, "tcf.bool", "true");
+	prop_expect_string(s, TCF_SET_TA, "gpd.ta.instanceKeepAlive",
 			   "false");
-	prop_expect_string(&s, TCF_SET_TA, "tcf.u32", "3405648436");
-	prop_expect_string(&s, TCF_SET_TA, "tcf.u64", "81985529216486895");
-	prop_expect_string(&s, TCF_SET_TA, "tcf.uuid",
+	prop_expect_string(s, TCF_SET_TA, "tcf.u32", "3405648436");
+	prop_expect_string(s, TCF_SET_TA, "tcf.u64", "81985529216486895");
+	prop_expect_string(s, TCF_SET_TA, "tcf.uuid",
 			   "01234567-89ab-4cde-8f01-23456789abcd");
-	prop_expect_string(&s, TCF_SET_TA, "tcf.identity",
+	prop_expect_string(s, TCF_SET_TA, "tcf.identity",
 			   "1:01234567-89ab-4cde-8f01-23456789abcd");
-	prop_expect_string(&s, TCF_SET_TA, "tcf.binary", TCF_PROP_BINARY_B64);
-	close_tcf(&ctx, &s);
+	prop_expect_string(s, TCF_SET_TA, "tcf.binary", TCF_PROP_BINARY_B64);
 }
 
 static const struct xtest_sub subs_1017[] = {
@@ -308,6 +265,7 @@ static const struct xtest_sub subs_1017[] = {
 };
 
 XTEST_CASE(case_1017, .id = "1017", .suite = "regression",
+	   .ta = &tcf_test_uuid,
 	   .title = "Properties: the TA's own declared properties",
 	   .subs = subs_1017, .nsubs = XTEST_ARRAY_SIZE(subs_1017));
 
@@ -317,31 +275,27 @@ static void test_1018_conversions(void **state)
 {
 	const TEEC_UUID prop_uuid = TCF_PROP_UUID;
 	uint8_t uuid[16], id[20];
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	uint32_t login = 0xf0000000;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA, "tcf.str.true"), 1);
-	assert_int_equal(prop_bool(&s, TCF_SET_TA, "tcf.str.false"), 0);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "tcf.str.hex"), 0x10000);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "tcf.str.kilo"), 4096);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "tcf.str.mega"),
-			 2 * 1024 * 1024);
-	assert_int_equal(prop_u32(&s, TCF_SET_TA, "tcf.str.bin"), 10);
-	assert_true(prop_u64(&s, TCF_SET_TA, "tcf.str.big") == 4294967296ull);
-	assert_int_equal(prop_u64(&s, TCF_SET_TA, "tcf.u32"), 0xcafe1234);
-	tcf_uuid_bytes(&prop_uuid, uuid);
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_UUID, "tcf.str.uuid", uuid,
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "tcf.str.true"), 1);
+	EXPECT_EQ(prop_bool(s, TCF_SET_TA, "tcf.str.false"), 0);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.str.hex"), 0x10000);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.str.kilo"), 4096);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.str.mega"),
+		  2 * 1024 * 1024);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "tcf.str.bin"), 10);
+	EXPECT_TRUE(prop_u64(s, TCF_SET_TA, "tcf.str.big") == 4294967296ull);
+	EXPECT_EQ(prop_u64(s, TCF_SET_TA, "tcf.u32"), 0xcafe1234);
+	xtest_uuid_to_bytes(&prop_uuid, uuid);
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "tcf.str.uuid", uuid,
 			  16);
 	memcpy(id, &login, 4);
 	memcpy(id + 4, uuid, 16);
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_IDENTITY, "tcf.str.identity",
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_IDENTITY, "tcf.str.identity",
 			  id, sizeof(id));
-	prop_expect_bytes(&s, TCF_SET_TA, TCF_GET_BINARY, "tcf.str.b64",
+	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_BINARY, "tcf.str.b64",
 			  "hello", 5);
-	close_tcf(&ctx, &s);
 }
 
 static void test_1018_bad_format(void **state)
@@ -364,16 +318,12 @@ static void test_1018_bad_format(void **state)
 		{ "tcf.str.bad", TCF_GET_IDENTITY },
 		{ "gpd.ta.appID", TCF_GET_BINARY },
 	};
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	size_t i;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(bad); i++)
-		prop_expect_res(&s, TCF_SET_TA, bad[i].getter, bad[i].name,
+		prop_expect_res(s, TCF_SET_TA, bad[i].getter, bad[i].name,
 				TEEC_ERROR_BAD_FORMAT);
-	close_tcf(&ctx, &s);
 }
 
 static void test_1018_not_found(void **state)
@@ -383,52 +333,44 @@ static void test_1018_not_found(void **state)
 		"gpd.ta.appID ", "tcf.u32.", "",
 	};
 	uint32_t set, g;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	size_t i;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(names); i++)
 		for (g = TCF_GET_STRING; g <= TCF_GET_IDENTITY; g++)
-			prop_expect_res(&s, TCF_SET_TA, g, names[i],
+			prop_expect_res(s, TCF_SET_TA, g, names[i],
 					TEEC_ERROR_ITEM_NOT_FOUND);
 	/* A name of one set is not in the others. */
 	for (set = TCF_SET_CLIENT; set <= TCF_SET_TEE; set++)
-		prop_expect_res(&s, set, TCF_GET_STRING, "gpd.ta.appID",
+		prop_expect_res(s, set, TCF_GET_STRING, "gpd.ta.appID",
 				TEEC_ERROR_ITEM_NOT_FOUND);
-	prop_expect_res(&s, TCF_SET_TA, TCF_GET_STRING, "gpd.tee.apiversion",
+	prop_expect_res(s, TCF_SET_TA, TCF_GET_STRING, "gpd.tee.apiversion",
 			TEEC_ERROR_ITEM_NOT_FOUND);
-	close_tcf(&ctx, &s);
 }
 
 static void test_1018_short_buffers(void **state)
 {
 	static const uint8_t bin[] = TCF_PROP_BINARY;
 	struct prop_answer a;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	prop_ask(&s, TCF_SET_TA, TCF_GET_STRING, "tcf.string", 5, &a);
-	assert_int_equal(a.res, TEEC_ERROR_SHORT_BUFFER);
-	assert_int_equal(a.size, strlen(TCF_PROP_STRING) + 1);
+	prop_ask(s, TCF_SET_TA, TCF_GET_STRING, "tcf.string", 5, &a);
+	EXPECT_RESULT(a.res, TEEC_ERROR_SHORT_BUFFER);
+	EXPECT_EQ(a.size, strlen(TCF_PROP_STRING) + 1);
 	/* A NULL buffer asks for the size. */
-	prop_ask(&s, TCF_SET_TA, TCF_GET_STRING, "tcf.string", 0, &a);
-	assert_int_equal(a.res, TEEC_ERROR_SHORT_BUFFER);
-	assert_int_equal(a.size, strlen(TCF_PROP_STRING) + 1);
+	prop_ask(s, TCF_SET_TA, TCF_GET_STRING, "tcf.string", 0, &a);
+	EXPECT_RESULT(a.res, TEEC_ERROR_SHORT_BUFFER);
+	EXPECT_EQ(a.size, strlen(TCF_PROP_STRING) + 1);
 	/* Exactly the size needed, terminator included, is enough. */
-	prop_ask(&s, TCF_SET_TA, TCF_GET_STRING, "tcf.string",
+	prop_ask(s, TCF_SET_TA, TCF_GET_STRING, "tcf.string",
 		 strlen(TCF_PROP_STRING) + 1, &a);
-	assert_int_equal(a.res, TEEC_SUCCESS);
-	prop_ask(&s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary", 2, &a);
-	assert_int_equal(a.res, TEEC_ERROR_SHORT_BUFFER);
-	assert_int_equal(a.size, sizeof(bin));
-	prop_ask(&s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary", 0, &a);
-	assert_int_equal(a.res, TEEC_ERROR_SHORT_BUFFER);
-	assert_int_equal(a.size, sizeof(bin));
-	close_tcf(&ctx, &s);
+	EXPECT_RESULT(a.res, TEEC_SUCCESS);
+	prop_ask(s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary", 2, &a);
+	EXPECT_RESULT(a.res, TEEC_ERROR_SHORT_BUFFER);
+	EXPECT_EQ(a.size, sizeof(bin));
+	prop_ask(s, TCF_SET_TA, TCF_GET_BINARY, "tcf.binary", 0, &a);
+	EXPECT_RESULT(a.res, TEEC_ERROR_SHORT_BUFFER);
+	EXPECT_EQ(a.size, sizeof(bin));
 }
 
 static const struct xtest_sub subs_1018[] = {
@@ -443,6 +385,7 @@ static const struct xtest_sub subs_1018[] = {
 };
 
 XTEST_CASE(case_1018, .id = "1018", .suite = "regression",
+	   .ta = &tcf_test_uuid,
 	   .title = "Properties: conversions and errors",
 	   .subs = subs_1018, .nsubs = XTEST_ARRAY_SIZE(subs_1018));
 
@@ -451,18 +394,14 @@ XTEST_CASE(case_1018, .id = "1018", .suite = "regression",
 static void test_1019_client(void **state)
 {
 	uint8_t id[20] = { 0 };
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
 	/* TEEC_LOGIN_PUBLIC: login 0 and the nil UUID. */
-	prop_expect_bytes(&s, TCF_SET_CLIENT, TCF_GET_IDENTITY,
+	prop_expect_bytes(s, TCF_SET_CLIENT, TCF_GET_IDENTITY,
 			  "gpd.client.identity", id, sizeof(id));
-	prop_expect_string(&s, TCF_SET_CLIENT, "gpd.client.identity",
+	prop_expect_string(s, TCF_SET_CLIENT, "gpd.client.identity",
 			   "0:00000000-0000-0000-0000-000000000000");
-	assert_int_equal(prop_u32(&s, TCF_SET_CLIENT, "gpd.client.endian"), 0);
-	close_tcf(&ctx, &s);
+	EXPECT_EQ(prop_u32(s, TCF_SET_CLIENT, "gpd.client.endian"), 0);
 }
 
 static void test_1019_tee(void **state)
@@ -488,38 +427,34 @@ static void test_1019_tee(void **state)
 	};
 	struct prop_answer a, b;
 	uint8_t nil[16] = { 0 };
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	size_t i;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	prop_expect_string(&s, TCF_SET_TEE, "gpd.tee.apiversion", "1.3.1");
-	assert_int_equal(prop_u32(&s, TCF_SET_TEE,
-				  "gpd.tee.internalCore.version"), 0x01030100);
+	prop_expect_string(s, TCF_SET_TEE, "gpd.tee.apiversion", "1.3.1");
+	EXPECT_EQ(prop_u32(s, TCF_SET_TEE,
+		  "gpd.tee.internalCore.version"), 0x01030100);
 	/* 100: protected by the REE, which is what this core has. */
-	assert_int_equal(prop_u32(&s, TCF_SET_TEE,
-				  "gpd.tee.systemTime.protectionLevel"), 100);
-	assert_int_equal(prop_u32(&s, TCF_SET_TEE,
-			 "gpd.tee.TAPersistentTime.protectionLevel"), 100);
-	assert_true(prop_u32(&s, TCF_SET_TEE, "gpd.tee.arith.maxBigIntSize") >=
+	EXPECT_EQ(prop_u32(s, TCF_SET_TEE,
+		  "gpd.tee.systemTime.protectionLevel"), 100);
+	EXPECT_EQ(prop_u32(s, TCF_SET_TEE,
+		  "gpd.tee.TAPersistentTime.protectionLevel"), 100);
+	EXPECT_TRUE(prop_u32(s, TCF_SET_TEE, "gpd.tee.arith.maxBigIntSize") >=
 		    2048);
-	prop_ask(&s, TCF_SET_TEE, TCF_GET_UUID, "gpd.tee.deviceID", 16, &a);
-	assert_int_equal(a.res, TEEC_SUCCESS);
+	prop_ask(s, TCF_SET_TEE, TCF_GET_UUID, "gpd.tee.deviceID", 16, &a);
+	EXPECT_RESULT(a.res, TEEC_SUCCESS);
 	assert_memory_not_equal(a.value, nil, 16);
-	prop_ask(&s, TCF_SET_TEE, TCF_GET_UUID, "gpd.tee.deviceID", 16, &b);
-	assert_memory_equal(a.value, b.value, 16);	/* stable */
+	prop_ask(s, TCF_SET_TEE, TCF_GET_UUID, "gpd.tee.deviceID", 16, &b);
+	EXPECT_MEM_EQ(a.value, b.value, 16);	/* stable */
 	for (i = 0; i < XTEST_ARRAY_SIZE(bools); i++)
-		prop_bool(&s, TCF_SET_TEE, bools[i]);
+		prop_bool(s, TCF_SET_TEE, bools[i]);
 	for (i = 0; i < XTEST_ARRAY_SIZE(u32s); i++)
-		prop_u32(&s, TCF_SET_TEE, u32s[i]);
+		prop_u32(s, TCF_SET_TEE, u32s[i]);
 	for (i = 0; i < XTEST_ARRAY_SIZE(strings); i++) {
-		prop_ask(&s, TCF_SET_TEE, TCF_GET_STRING, strings[i],
+		prop_ask(s, TCF_SET_TEE, TCF_GET_STRING, strings[i],
 			 sizeof(a.value), &a);
-		assert_int_equal(a.res, TEEC_SUCCESS);
-		assert_true(a.size > 1);	/* not empty */
+		EXPECT_RESULT(a.res, TEEC_SUCCESS);
+		EXPECT_GT(a.size, 1);	/* not empty */
 	}
-	close_tcf(&ctx, &s);
 }
 
 static const struct xtest_sub subs_1019[] = {
@@ -530,6 +465,7 @@ static const struct xtest_sub subs_1019[] = {
 };
 
 XTEST_CASE(case_1019, .id = "1019", .suite = "regression",
+	   .ta = &tcf_test_uuid,
 	   .title = "Properties: the client and TEE implementation sets",
 	   .subs = subs_1019, .nsubs = XTEST_ARRAY_SIZE(subs_1019));
 
@@ -559,7 +495,7 @@ static void expect_names(TEEC_Session *s, uint32_t set,
 	size_t count, i, off = 0;
 
 	count = prop_names(s, set, buf, sizeof(buf), &res);
-	assert_int_equal(res, TEEC_SUCCESS);
+	ASSERT_RESULT(res, TEEC_SUCCESS);
 	if (count != n)
 		xtest_fail("the %s set enumerates %zu properties, expected %zu",
 			   set_name(set), count, n);
@@ -573,13 +509,9 @@ static void expect_names(TEEC_Session *s, uint32_t set,
 
 static void test_1020_api(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	tcf_steps_ok(&s, TCF_CMD_PROP_ENUM_API, "enumerator states");
-	close_tcf(&ctx, &s);
+	tcf_steps_ok(s, TCF_CMD_PROP_ENUM_API, "enumerator states");
 }
 
 static void test_1020_ta_set(void **state)
@@ -596,13 +528,9 @@ static void test_1020_ta_set(void **state)
 		"tcf.str.big", "tcf.str.bad", "tcf.str.uuid",
 		"tcf.str.identity", "tcf.str.b64",
 	};
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	expect_names(&s, TCF_SET_TA, want, XTEST_ARRAY_SIZE(want));
-	close_tcf(&ctx, &s);
+	expect_names(s, TCF_SET_TA, want, XTEST_ARRAY_SIZE(want));
 }
 
 static void test_1020_client_set(void **state)
@@ -610,13 +538,9 @@ static void test_1020_client_set(void **state)
 	static const char *const want[] = {
 		"gpd.client.identity", "gpd.client.endian",
 	};
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	expect_names(&s, TCF_SET_CLIENT, want, XTEST_ARRAY_SIZE(want));
-	close_tcf(&ctx, &s);
+	expect_names(s, TCF_SET_CLIENT, want, XTEST_ARRAY_SIZE(want));
 }
 
 static void test_1020_tee_set(void **state)
@@ -639,30 +563,22 @@ static void test_1020_tee_set(void **state)
 		"gpd.tee.firmware.implementation.binaryversion",
 		"gpd.tee.firmware.manufacturer", "gpd.tee.event.maxSources",
 	};
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	expect_names(&s, TCF_SET_TEE, want, XTEST_ARRAY_SIZE(want));
-	close_tcf(&ctx, &s);
+	expect_names(s, TCF_SET_TEE, want, XTEST_ARRAY_SIZE(want));
 }
 
 static void test_1020_short(void **state)
 {
 	char buf[8];
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Result res;
 	size_t need;
 
-	(void)state;
-	open_tcf(&ctx, &s, &tcf_test_uuid);
-	need = prop_names(&s, TCF_SET_CLIENT, buf, sizeof(buf), &res);
-	assert_int_equal(res, TEEC_ERROR_SHORT_BUFFER);
-	assert_int_equal(need, sizeof("gpd.client.identity") +
+	need = prop_names(s, TCF_SET_CLIENT, buf, sizeof(buf), &res);
+	ASSERT_RESULT(res, TEEC_ERROR_SHORT_BUFFER);
+	EXPECT_EQ(need, sizeof("gpd.client.identity") +
 			 sizeof("gpd.client.endian"));
-	close_tcf(&ctx, &s);
 }
 
 static const struct xtest_sub subs_1020[] = {
@@ -679,5 +595,6 @@ static const struct xtest_sub subs_1020[] = {
 };
 
 XTEST_CASE(case_1020, .id = "1020", .suite = "regression",
+	   .ta = &tcf_test_uuid,
 	   .title = "Properties: enumerators",
 	   .subs = subs_1020, .nsubs = XTEST_ARRAY_SIZE(subs_1020));

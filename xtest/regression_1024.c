@@ -39,57 +39,39 @@ static TEEC_Result wait_cancelled(TEEC_Session *s, uint32_t ms, bool unmask,
 
 static void test_1024_masks(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	tcf_steps_ok(&s, TCF_CMD_CANCEL_MASKS, "mask and unmask");
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	tcf_steps_ok(s, TCF_CMD_CANCEL_MASKS, "mask and unmask");
 }
 
 static void test_1024_wait_unmasked(void **state)
 {
 	uint32_t origin, elapsed, flag;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	res = wait_cancelled(&s, 5000, true, 100, &origin, &elapsed, &flag);
+	res = wait_cancelled(s, 5000, true, 100, &origin, &elapsed, &flag);
 	xtest_assert_result("TEE_Wait(5 s), unmasked, cancelled at 100 ms",
 			    res, origin, TEEC_ERROR_CANCEL,
 			    TEEC_ORIGIN_TRUSTED_APP);
 	if (elapsed >= 2000)
 		xtest_fail("the cancelled TEE_Wait lasted %u ms", elapsed);
-	assert_int_equal(flag, 1);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(flag, 1);
 }
 
 static void test_1024_wait_masked(void **state)
 {
 	uint32_t origin, elapsed, flag;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
 	/* Never unmasked: the session's default. */
-	res = wait_cancelled(&s, 300, false, 50, &origin, &elapsed, &flag);
+	res = wait_cancelled(s, 300, false, 50, &origin, &elapsed, &flag);
 	xtest_assert_result("TEE_Wait(300 ms), masked, cancelled at 50 ms",
 			    res, origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
 	if (elapsed < 300)
 		xtest_fail("the masked TEE_Wait returned after %u ms", elapsed);
-	assert_int_equal(flag, 0);	/* masked: the flag reads down */
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(flag, 0);	/* masked: the flag reads down */
 }
 
 static void test_1024_flag(void **state)
@@ -98,29 +80,23 @@ static void test_1024_flag(void **state)
 						      VALUE_OUTPUT, NONE,
 						      NONE));
 	struct tcf_canceller c;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
 	op.params[0].value.a = 3000;
 	op.params[0].value.b = 1;	/* unmasked */
 	tcf_cancel_later(&c, &op, 100);
-	xtest_invoke_ok(&s, TCF_CMD_WATCH_FLAG, &op);
+	xtest_invoke_ok(s, TCF_CMD_WATCH_FLAG, &op);
 	tcf_cancel_join(&c);
-	assert_int_equal(op.params[1].value.a, 1);
+	EXPECT_EQ(op.params[1].value.a, 1);
 	if (op.params[1].value.b >= 2000)
 		xtest_fail("the flag rose after %u ms", op.params[1].value.b);
 	/* Masked, the same cancellation is not seen. */
 	op.params[0].value.a = 300;
 	op.params[0].value.b = 0;
 	tcf_cancel_later(&c, &op, 50);
-	xtest_invoke_ok(&s, TCF_CMD_WATCH_FLAG, &op);
+	xtest_invoke_ok(s, TCF_CMD_WATCH_FLAG, &op);
 	tcf_cancel_join(&c);
-	assert_int_equal(op.params[1].value.a, 0);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(op.params[1].value.a, 0);
 }
 
 static void test_1024_other_operation(void **state)
@@ -131,29 +107,23 @@ static void test_1024_other_operation(void **state)
 						      VALUE_OUTPUT, NONE,
 						      NONE));
 	struct tcf_canceller c;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
 	op.params[0].value.a = 200;
 	op.params[0].value.b = 1;
 	/* An operation that is not running: cancelling it stops nothing. */
 	other.started = 1;
 	tcf_cancel_later(&c, &other, 50);
-	res = TEEC_InvokeCommand(&s, TCF_CMD_WAIT, &op, &origin);
+	res = TEEC_InvokeCommand(s, TCF_CMD_WAIT, &op, &origin);
 	tcf_cancel_join(&c);
 	elapsed = op.params[1].value.a;
 	flag = op.params[1].value.b;
 	xtest_assert_result("TEE_Wait(200 ms) while another operation is "
 			    "cancelled", res, origin, TEEC_SUCCESS,
 			    XTEST_ORIGIN_ANY);
-	assert_true(elapsed >= 200);
-	assert_int_equal(flag, 0);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_GE(elapsed, 200);
+	EXPECT_EQ(flag, 0);
 }
 
 static const struct xtest_sub subs_1024[] = {
@@ -171,6 +141,7 @@ static const struct xtest_sub subs_1024[] = {
 
 XTEST_CASE(case_1024, .id = "1024", .suite = "regression",
 	   .title = "Cancellation in the TA: flag, masks and TEE_Wait",
+	   .ta = &tcf_test_mi_uuid,
 	   .subs = subs_1024, .nsubs = XTEST_ARRAY_SIZE(subs_1024));
 
 /* ---- 1025: time ---------------------------------------------------------- */
@@ -181,7 +152,7 @@ static uint64_t ta_time_ms(TEEC_Session *s, uint32_t cmd)
 						      NONE));
 
 	xtest_invoke_ok(s, cmd, &op);
-	assert_true(op.params[0].value.b < 1000);	/* millis */
+	ASSERT_LT(op.params[0].value.b, 1000);	/* millis */
 	return (uint64_t)op.params[0].value.a * 1000 + op.params[0].value.b;
 }
 
@@ -199,64 +170,46 @@ static uint32_t ta_wait(TEEC_Session *s, uint32_t ms)
 static void test_1025_system_time(void **state)
 {
 	uint64_t t0, t1, t2;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	t0 = ta_time_ms(&s, TCF_CMD_SYSTEM_TIME);
-	t1 = ta_time_ms(&s, TCF_CMD_SYSTEM_TIME);
-	assert_true(t1 >= t0);
-	ta_wait(&s, 200);
-	t2 = ta_time_ms(&s, TCF_CMD_SYSTEM_TIME);
+	t0 = ta_time_ms(s, TCF_CMD_SYSTEM_TIME);
+	t1 = ta_time_ms(s, TCF_CMD_SYSTEM_TIME);
+	ASSERT_GE(t1, t0);
+	ta_wait(s, 200);
+	t2 = ta_time_ms(s, TCF_CMD_SYSTEM_TIME);
 	if (t2 - t1 < 200 || t2 - t1 > 3000)
 		xtest_fail("system time advanced %llu ms over a 200 ms wait",
 			   (unsigned long long)(t2 - t1));
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1025_wait(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	long long start;
 	uint32_t took;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
 	start = tcf_now_ms();
-	took = ta_wait(&s, 0);
+	took = ta_wait(s, 0);
 	if (took > 100 || tcf_now_ms() - start > 1000)
 		xtest_fail("TEE_Wait(0) took %u ms", took);
 	start = tcf_now_ms();
-	took = ta_wait(&s, 100);
+	took = ta_wait(s, 100);
 	if (took < 100 || tcf_now_ms() - start < 100)
 		xtest_fail("TEE_Wait(100) returned after %u ms", took);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_1025_ree_time(void **state)
 {
 	struct timespec ts;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	uint64_t ta, ree;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	ta = ta_time_ms(&s, TCF_CMD_REE_TIME);
+	ta = ta_time_ms(s, TCF_CMD_REE_TIME);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ree = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 	if (ta > ree || ree - ta > 2000)
 		xtest_fail("TEE_GetREETime is %llu ms, the REE's clock %llu ms",
 			   (unsigned long long)ta, (unsigned long long)ree);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_1025[] = {
@@ -269,6 +222,7 @@ static const struct xtest_sub subs_1025[] = {
 
 XTEST_CASE(case_1025, .id = "1025", .suite = "regression",
 	   .title = "System time, REE time and TEE_Wait",
+	   .ta = &tcf_test_mi_uuid,
 	   .subs = subs_1025, .nsubs = XTEST_ARRAY_SIZE(subs_1025));
 
 /* ---- 1026: TA persistent time ------------------------------------------- */
@@ -295,91 +249,107 @@ static void ptime_set(TEEC_Session *s, uint32_t seconds, uint32_t millis)
 	op.params[0].value.a = seconds;
 	op.params[0].value.b = millis;
 	xtest_invoke_ok(s, TCF_CMD_PTIME_SET, &op);
-	assert_int_equal(op.params[1].value.a, TEEC_SUCCESS);
+	ASSERT_RESULT(op.params[1].value.a, TEEC_SUCCESS);
 }
 
-/* A core of the case's own, its state in a directory of the case's. */
+/*
+ * A core of the sub-case's own, its state in a directory of the sub-case's,
+ * and a session on tcf_test_mi there, all owned by the fixture: the case's
+ * setup makes them, and the fixture ends them newest first.
+ */
 struct ptime_env {
 	char state[PATH_MAX];
 	struct private_core pc;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Context *ctx;
+	TEEC_Session *s;
 };
 
-static void ptime_start(struct ptime_env *e, const TEEC_UUID *uuid)
+static void ptime_rmdir(void *arg)
 {
-	tcf_core_start(&e->pc, e->state);
-	xtest_assert_result("TEEC_InitializeContext(the case's core)",
-			    TEEC_InitializeContext(e->pc.socket, &e->ctx),
-			    XTEST_ORIGIN_ANY, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
-	xtest_open_session(&e->ctx, &e->s, uuid);
+	struct ptime_env *e = arg;
+
+	tcf_rmdir_all(e->state);
 }
 
-static void ptime_stop(struct ptime_env *e)
+static void ptime_core_stop(void *arg)
 {
-	TEEC_CloseSession(&e->s);
-	TEEC_FinalizeContext(&e->ctx);
-	private_core_stop(&e->pc);
+	private_core_stop(arg);
+}
+
+static void ptime_start(struct xtest_fixture *fx, struct ptime_env *e)
+{
+	tcf_core_start(&e->pc, e->state);
+	xtest_fx_defer(fx, ptime_core_stop, &e->pc);
+	e->ctx = xtest_fx_context_named(fx, e->pc.socket);
+	e->s = xtest_fx_session(fx, e->ctx, &tcf_test_mi_uuid);
+}
+
+/* Ends the session, the context and the core, newest first. */
+static void ptime_stop(struct xtest_fixture *fx, struct ptime_env *e)
+{
+	xtest_fx_release(fx, e->s);
+	xtest_fx_release(fx, e->ctx);
+	xtest_fx_release(fx, &e->pc);
+}
+
+static void ptime_setup(struct xtest_fixture *fx)
+{
+	struct ptime_env *e = xtest_fx_alloc(fx, sizeof(*e));
+
+	fx->data = e;
+	tcf_mkdtemp(e->state, sizeof(e->state));
+	xtest_fx_defer(fx, ptime_rmdir, e);
+	ptime_start(fx, e);
+}
+
+static struct ptime_env *ptime_env(void **state)
+{
+	return xtest_fixture(state)->data;
 }
 
 static void test_1026_not_set(void **state)
 {
-	struct ptime_env e;
 	uint64_t ms;
 
-	(void)state;
-	tcf_mkdtemp(e.state, sizeof(e.state));
-	ptime_start(&e, &tcf_test_mi_uuid);
-	assert_int_equal(ptime_get(&e.s, &ms), TEE_ERROR_TIME_NOT_SET);
-	ptime_stop(&e);
-	tcf_rmdir_all(e.state);
+	ASSERT_RESULT(ptime_get(ptime_env(state)->s, &ms),
+		      TEE_ERROR_TIME_NOT_SET);
 }
 
 static void test_1026_set_get(void **state)
 {
-	struct ptime_env e;
-	TEEC_Session other;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct ptime_env *e = ptime_env(state);
 	uint64_t ms, later;
 
-	(void)state;
-	tcf_mkdtemp(e.state, sizeof(e.state));
-	ptime_start(&e, &tcf_test_mi_uuid);
-	ptime_set(&e.s, 1000000, 500);
-	assert_int_equal(ptime_get(&e.s, &ms), TEEC_SUCCESS);
+	ptime_set(e->s, 1000000, 500);
+	ASSERT_RESULT(ptime_get(e->s, &ms), TEEC_SUCCESS);
 	if (ms < 1000000500ull || ms > 1000000500ull + 2000)
 		xtest_fail("persistent time %llu ms just after setting "
 			   "1000000500 ms", (unsigned long long)ms);
 	usleep(120000);
-	assert_int_equal(ptime_get(&e.s, &later), TEEC_SUCCESS);
+	ASSERT_RESULT(ptime_get(e->s, &later), TEEC_SUCCESS);
 	if (later < ms + 100)
 		xtest_fail("persistent time did not advance: %llu then %llu",
 			   (unsigned long long)ms, (unsigned long long)later);
 	/* Another TA has a persistent time of its own: still not set. */
-	xtest_open_session(&e.ctx, &other, &tcf_keepalive_uuid);
-	assert_int_equal(ptime_get(&other, &ms), TEE_ERROR_TIME_NOT_SET);
-	TEEC_CloseSession(&other);
-	ptime_stop(&e);
-	tcf_rmdir_all(e.state);
+	ASSERT_RESULT(ptime_get(xtest_fx_session(fx, e->ctx,
+						 &tcf_keepalive_uuid), &ms),
+		      TEE_ERROR_TIME_NOT_SET);
 }
 
 static void test_1026_restart(void **state)
 {
-	struct ptime_env e;
+	struct ptime_env *e = ptime_env(state);
 	uint64_t ms;
 
-	(void)state;
-	tcf_mkdtemp(e.state, sizeof(e.state));
-	ptime_start(&e, &tcf_test_mi_uuid);
-	ptime_set(&e.s, 2000000, 0);
-	ptime_stop(&e);
+	ptime_set(e->s, 2000000, 0);
+	ptime_stop(xtest_fixture(state), e);
 	/* A new core on the same state directory. */
-	ptime_start(&e, &tcf_test_mi_uuid);
-	assert_int_equal(ptime_get(&e.s, &ms), TEEC_SUCCESS);
+	ptime_start(xtest_fixture(state), e);
+	ASSERT_RESULT(ptime_get(e->s, &ms), TEEC_SUCCESS);
 	if (ms < 2000000000ull || ms > 2000000000ull + 10000)
 		xtest_fail("after the restart the time is %llu ms, expected "
 			   "2000000000 ms and a little", (unsigned long long)ms);
-	ptime_stop(&e);
-	tcf_rmdir_all(e.state);
 }
 
 /* Flips one byte (of the stored offset) in every file of dir. */
@@ -413,39 +383,29 @@ static void ptime_damage(const char *dir)
 
 static void test_1026_needs_reset(void **state)
 {
-	struct ptime_env e;
+	struct ptime_env *e = ptime_env(state);
 	uint64_t ms;
 
-	(void)state;
-	tcf_mkdtemp(e.state, sizeof(e.state));
-	ptime_start(&e, &tcf_test_mi_uuid);
-	ptime_set(&e.s, 3000000, 0);
-	ptime_damage(e.state);
-	assert_int_equal(ptime_get(&e.s, &ms), TEE_ERROR_TIME_NEEDS_RESET);
+	ptime_set(e->s, 3000000, 0);
+	ptime_damage(e->state);
+	ASSERT_RESULT(ptime_get(e->s, &ms), TEE_ERROR_TIME_NEEDS_RESET);
 	/* Setting it again repairs it. */
-	ptime_set(&e.s, 3000000, 0);
-	assert_int_equal(ptime_get(&e.s, &ms), TEEC_SUCCESS);
-	ptime_stop(&e);
-	tcf_rmdir_all(e.state);
+	ptime_set(e->s, 3000000, 0);
+	ASSERT_RESULT(ptime_get(e->s, &ms), TEEC_SUCCESS);
 }
 
 static void test_1026_overflow(void **state)
 {
-	struct ptime_env e;
+	struct ptime_env *e = ptime_env(state);
 	uint64_t ms;
 
-	(void)state;
-	tcf_mkdtemp(e.state, sizeof(e.state));
-	ptime_start(&e, &tcf_test_mi_uuid);
-	ptime_set(&e.s, 0xffffffffu, 999);
+	ptime_set(e->s, 0xffffffffu, 999);
 	usleep(20000);
 	/* Past 2^32 - 1 seconds: OVERFLOW, and the seconds modulo 2^32. */
-	assert_int_equal(ptime_get(&e.s, &ms), TEE_ERROR_OVERFLOW);
+	ASSERT_RESULT(ptime_get(e->s, &ms), TEE_ERROR_OVERFLOW);
 	if (ms > 5000)
 		xtest_fail("the overflowed time reads %llu ms, expected the "
 			   "few ms past 2^32 s", (unsigned long long)ms);
-	ptime_stop(&e);
-	tcf_rmdir_all(e.state);
 }
 
 static const struct xtest_sub subs_1026[] = {
@@ -463,4 +423,5 @@ static const struct xtest_sub subs_1026[] = {
 
 XTEST_CASE(case_1026, .id = "1026", .suite = "regression",
 	   .title = "TA persistent time",
+	   .setup = ptime_setup,
 	   .subs = subs_1026, .nsubs = XTEST_ARRAY_SIZE(subs_1026));

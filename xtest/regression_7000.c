@@ -19,8 +19,8 @@ static const TEEC_UUID os_test_uuid = TA_OS_TEST_UUID;
 static void test_7001_null(void **state)
 {
 	(void)state;
-	assert_int_equal(TEEC_InitializeContext(NULL, NULL),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	ASSERT_RESULT(TEEC_InitializeContext(NULL, NULL),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	/* Finalizing nothing does nothing. */
 	TEEC_FinalizeContext(NULL);
 }
@@ -30,57 +30,51 @@ static void test_7001_unknown_tee(void **state)
 	TEEC_Context ctx;
 
 	(void)state;
-	assert_int_equal(TEEC_InitializeContext("unix:/nonexistent/tee.sock",
-						&ctx),
-			 TEEC_ERROR_ITEM_NOT_FOUND);
-	assert_int_equal(TEEC_InitializeContext("no such TEE", &ctx),
-			 TEEC_ERROR_ITEM_NOT_FOUND);
+	EXPECT_RESULT(TEEC_InitializeContext("unix:/nonexistent/tee.sock",
+					     &ctx),
+		      TEEC_ERROR_ITEM_NOT_FOUND);
+	EXPECT_RESULT(TEEC_InitializeContext("no such TEE", &ctx),
+		      TEEC_ERROR_ITEM_NOT_FOUND);
 }
 
 #define MANY_CONTEXTS	16
 
 static void test_7001_many(void **state)
 {
-	TEEC_Context ctx[MANY_CONTEXTS];
-	TEEC_Session s[MANY_CONTEXTS];
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s[MANY_CONTEXTS];
 	TEEC_Operation op;
 	size_t i;
 
-	(void)state;
-	for (i = 0; i < MANY_CONTEXTS; i++) {
-		xtest_context_init(&ctx[i]);
-		xtest_open_session(&ctx[i], &s[i], &tcf_peer_uuid);
-	}
+	for (i = 0; i < MANY_CONTEXTS; i++)
+		s[i] = xtest_fx_session(fx, xtest_fx_context(fx),
+					&tcf_peer_uuid);
 	for (i = 0; i < MANY_CONTEXTS; i++) {
 		op = xtest_operation(TCF_TYPES(VALUE_INOUT, NONE, NONE, NONE));
-		xtest_invoke_ok(&s[i], TCF_PEER_CMD_COUNT, &op);
-		assert_int_equal(op.params[0].value.a, 1);
-	}
-	for (i = 0; i < MANY_CONTEXTS; i++) {
-		TEEC_CloseSession(&s[i]);
-		TEEC_FinalizeContext(&ctx[i]);
+		xtest_invoke_ok(s[i], TCF_PEER_CMD_COUNT, &op);
+		EXPECT_EQ(op.params[0].value.a, 1);
 	}
 }
 
 static void test_7001_finalize_releases(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *shm = xtest_fx_alloc(fx, sizeof(*shm));
+	TEEC_Session *s = xtest_fx_alloc(fx, sizeof(*s));
 	struct teecheck_core_stats base, now;
-	TEEC_SharedMemory shm = { .size = 8192, .flags = TEEC_MEM_INPUT };
-	TEEC_Context ctx, other;
-	TEEC_Session s;
+	TEEC_Context *other;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
-	xtest_context_init(&other);
-	assert_int_equal(TEEC_AllocateSharedMemory(&other, &shm),
-			 TEEC_SUCCESS);
-	xtest_open_session(&other, &s, &tcf_test_mi_uuid);
-	tcf_stats(&ctx, &now);
-	assert_int_equal(now.guests, base.guests + 1);
-	TEEC_FinalizeContext(&other);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	tcf_stats(&fx->ctx, &base);
+	other = xtest_fx_context(fx);
+	/* Not the fixture's: finalizing the context is what releases them. */
+	shm->size = 8192;
+	shm->flags = TEEC_MEM_INPUT;
+	ASSERT_RESULT(TEEC_AllocateSharedMemory(other, shm), TEEC_SUCCESS);
+	xtest_open_session(other, s, &tcf_test_mi_uuid);
+	tcf_stats(&fx->ctx, &now);
+	ASSERT_EQ(now.guests, base.guests + 1);
+	xtest_fx_release(fx, other);
+	tcf_wait_stats(&fx->ctx, &base);
 }
 
 static const struct xtest_sub subs_7001[] = {
@@ -96,6 +90,7 @@ static const struct xtest_sub subs_7001[] = {
 
 XTEST_CASE(case_7001, .id = "7001", .suite = "regression",
 	   .title = "TEEC_InitializeContext and TEEC_FinalizeContext",
+	   .context = true,
 	   .subs = subs_7001, .nsubs = XTEST_ARRAY_SIZE(subs_7001));
 
 /* ---- 7002: allocated shared memory -------------------------------------- */
@@ -114,61 +109,57 @@ static void sum_whole(TEEC_Session *s, TEEC_SharedMemory *shm)
 		sum += p[i];
 	op.params[0].memref.parent = shm;
 	xtest_invoke_ok(s, OS_TEST_CMD_SUM, &op);
-	assert_int_equal(op.params[1].value.a, sum);
-	assert_int_equal(op.params[1].value.b, shm->size);
+	EXPECT_EQ(op.params[1].value.a, sum);
+	EXPECT_EQ(op.params[1].value.b, shm->size);
 }
 
+/*
+ * The blocks are the sub-case's own, not the fixture's: what release does
+ * to them is under test. A failure in between leaves a block to the
+ * fixture's context, whose end releases it.
+ */
 static void test_7002_sizes(void **state)
 {
 	static const size_t sizes[] = { 0, 1, 4096, 4097, 1024 * 1024 };
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session s;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(sizes); i++) {
 		memset(&shm, 0, sizeof(shm));
 		shm.size = sizes[i];
 		shm.flags = TEEC_MEM_INPUT;
-		assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-				 TEEC_SUCCESS);
+		ASSERT_RESULT(TEEC_AllocateSharedMemory(&fx->ctx, &shm),
+			      TEEC_SUCCESS);
 		assert_non_null(shm.buffer);
 		xtest_fill(shm.buffer, shm.size, (uint32_t)i);
-		sum_whole(&s, &shm);
+		sum_whole(&fx->sess, &shm);
 		TEEC_ReleaseSharedMemory(&shm);
 		assert_null(shm.buffer);
-		assert_int_equal(shm.size, 0);
+		ASSERT_EQ(shm.size, 0);
 	}
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7002_bad(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	TEEC_SharedMemory shm = { .size = 16 };
-	TEEC_Context ctx;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	shm.flags = 0;
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.flags = TEEC_MEM_INPUT | 0x100;
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.flags = TEEC_MEM_INPUT;
-	assert_int_equal(TEEC_AllocateSharedMemory(NULL, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, NULL),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(NULL, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(ctx, NULL),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.size = TEEC_CONFIG_SHAREDMEM_MAX_SIZE + 1;
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_OUT_OF_MEMORY);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(ctx, &shm),
+		      TEEC_ERROR_OUT_OF_MEMORY);
 	TEEC_ReleaseSharedMemory(NULL);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_7002[] = {
@@ -180,6 +171,7 @@ static const struct xtest_sub subs_7002[] = {
 
 XTEST_CASE(case_7002, .id = "7002", .suite = "regression",
 	   .title = "TEEC_AllocateSharedMemory and TEEC_ReleaseSharedMemory",
+	   .ta = &os_test_uuid,
 	   .subs = subs_7002, .nsubs = XTEST_ARRAY_SIZE(subs_7002));
 
 /* ---- 7003: registered shared memory ------------------------------------- */
@@ -210,72 +202,62 @@ static void fill_expect_at(const char *file, int line, TEEC_Session *s,
 
 static void test_7003_stack_and_heap(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	uint8_t stack_buf[3000];
-	uint8_t *heap_buf = xtest_alloc(70000);
+	uint8_t *heap_buf = xtest_fx_alloc(fx, 70000);
 	TEEC_SharedMemory in = { .flags = TEEC_MEM_INPUT };
 	TEEC_SharedMemory out = { .flags = TEEC_MEM_OUTPUT };
+	TEEC_Session *peer = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
 	TEEC_Operation op;
-	TEEC_Context ctx;
-	TEEC_Session s, peer;
 	uint32_t origin;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
-	xtest_open_session(&ctx, &peer, &tcf_peer_uuid);
+	/* The sub-case's own blocks: what release leaves is under test. */
 	xtest_fill(stack_buf, sizeof(stack_buf), 7003);
 	in.buffer = stack_buf;
 	in.size = sizeof(stack_buf);
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &in), TEEC_SUCCESS);
-	sum_whole(&s, &in);
+	ASSERT_RESULT(TEEC_RegisterSharedMemory(&fx->ctx, &in), TEEC_SUCCESS);
+	sum_whole(&fx->sess, &in);
 	out.buffer = heap_buf;
 	out.size = 70000;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &out), TEEC_SUCCESS);
+	ASSERT_RESULT(TEEC_RegisterSharedMemory(&fx->ctx, &out), TEEC_SUCCESS);
 	op = xtest_operation(TCF_TYPES(VALUE_INPUT, MEMREF_WHOLE, NONE, NONE));
 	op.params[1].memref.parent = &out;
-	assert_int_equal(fill(&peer, &op, 70000, 0x7e, &origin), TEEC_SUCCESS);
+	ASSERT_RESULT(fill(peer, &op, 70000, 0x7e, &origin), TEEC_SUCCESS);
 	for (i = 0; i < 70000; i++)
 		if (heap_buf[i] != 0x7e)
 			xtest_fail("registered heap buffer byte %zu is %#x", i,
 				   heap_buf[i]);
-	assert_int_equal(op.params[1].memref.size, 70000);
+	ASSERT_EQ(op.params[1].memref.size, 70000);
 	TEEC_ReleaseSharedMemory(&in);
 	TEEC_ReleaseSharedMemory(&out);
 	/* Registered memory stays the application's. */
 	assert_ptr_equal(in.buffer, stack_buf);
-	TEEC_CloseSession(&peer);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
-	free(heap_buf);
 }
 
 static void test_7003_null_and_bad(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	TEEC_SharedMemory shm = { .flags = TEEC_MEM_INPUT };
 	uint8_t buf[16];
-	TEEC_Context ctx;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	shm.buffer = NULL;
 	shm.size = 0;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm), TEEC_SUCCESS);
+	ASSERT_RESULT(TEEC_RegisterSharedMemory(ctx, &shm), TEEC_SUCCESS);
 	TEEC_ReleaseSharedMemory(&shm);
 	shm.size = 16;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.buffer = buf;
 	shm.flags = 0;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.flags = 0x4;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.flags = TEEC_MEM_INPUT;
-	assert_int_equal(TEEC_RegisterSharedMemory(NULL, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(NULL, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 }
 
 static const struct xtest_sub subs_7003[] = {
@@ -286,53 +268,42 @@ static const struct xtest_sub subs_7003[] = {
 };
 
 XTEST_CASE(case_7003, .id = "7003", .suite = "regression",
-	   .title = "TEEC_RegisterSharedMemory",
+	   .title = "TEEC_RegisterSharedMemory", .ta = &os_test_uuid,
 	   .subs = subs_7003, .nsubs = XTEST_ARRAY_SIZE(subs_7003));
 
 /* ---- 7004: TEEC_MEMREF_WHOLE --------------------------------------------- */
 
 static void test_7004_directions(void **state)
 {
-	TEEC_SharedMemory in = { .size = 100, .flags = TEEC_MEM_INPUT };
-	TEEC_SharedMemory out = { .size = 100, .flags = TEEC_MEM_OUTPUT };
-	TEEC_SharedMemory io = { .size = 100,
-				 .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT };
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *in, *out, *io;
 	TEEC_Operation op = xtest_operation(TCF_TYPES(MEMREF_WHOLE,
 						      MEMREF_WHOLE,
 						      MEMREF_WHOLE, NONE));
 	uint8_t *pi, *po, *pio;
-	TEEC_Context ctx;
-	TEEC_Session s;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &in), TEEC_SUCCESS);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &out), TEEC_SUCCESS);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &io), TEEC_SUCCESS);
-	pi = in.buffer;
-	po = out.buffer;
-	pio = io.buffer;
+	in = xtest_fx_shm_alloc(fx, &fx->ctx, 100, TEEC_MEM_INPUT);
+	out = xtest_fx_shm_alloc(fx, &fx->ctx, 100, TEEC_MEM_OUTPUT);
+	io = xtest_fx_shm_alloc(fx, &fx->ctx, 100,
+				TEEC_MEM_INPUT | TEEC_MEM_OUTPUT);
+	pi = in->buffer;
+	po = out->buffer;
+	pio = io->buffer;
 	for (i = 0; i < 100; i++) {
 		pi[i] = (uint8_t)i;
 		pio[i] = (uint8_t)(200 + i);
 	}
 	/* The flags give the directions OS_TEST_CMD_MEMREFS expects. */
-	op.params[0].memref.parent = &in;
-	op.params[1].memref.parent = &out;
-	op.params[2].memref.parent = &io;
-	xtest_invoke_ok(&s, OS_TEST_CMD_MEMREFS, &op);
+	op.params[0].memref.parent = in;
+	op.params[1].memref.parent = out;
+	op.params[2].memref.parent = io;
+	xtest_invoke_ok(&fx->sess, OS_TEST_CMD_MEMREFS, &op);
 	for (i = 0; i < 100; i++) {
-		assert_int_equal(po[i], 99 - i);
-		assert_int_equal(pio[i], (uint8_t)(201 + i));
+		ASSERT_EQ(po[i], 99 - i);
+		ASSERT_EQ(pio[i], (uint8_t)(201 + i));
 	}
-	assert_int_equal(op.params[1].memref.size, 100);
-	TEEC_ReleaseSharedMemory(&in);
-	TEEC_ReleaseSharedMemory(&out);
-	TEEC_ReleaseSharedMemory(&io);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_EQ(op.params[1].memref.size, 100);
 }
 
 static const struct xtest_sub subs_7004[] = {
@@ -341,7 +312,7 @@ static const struct xtest_sub subs_7004[] = {
 };
 
 XTEST_CASE(case_7004, .id = "7004", .suite = "regression",
-	   .title = "TEEC_MEMREF_WHOLE",
+	   .title = "TEEC_MEMREF_WHOLE", .ta = &os_test_uuid,
 	   .subs = subs_7004, .nsubs = XTEST_ARRAY_SIZE(subs_7004));
 
 /* ---- 7005: partial memrefs ------------------------------------------------ */
@@ -362,8 +333,8 @@ static void partial_input(TEEC_Session *s, TEEC_SharedMemory *shm,
 	op.params[0].memref.offset = offset;
 	op.params[0].memref.size = size;
 	xtest_invoke_ok(s, OS_TEST_CMD_SUM, &op);
-	assert_int_equal(op.params[1].value.a, sum);
-	assert_int_equal(op.params[1].value.b, size);
+	EXPECT_EQ(op.params[1].value.a, sum);
+	EXPECT_EQ(op.params[1].value.b, size);
 }
 
 /* Fills a window of shm through type; the bytes around stay as they were. */
@@ -381,8 +352,8 @@ static void partial_fill(TEEC_Session *peer, TEEC_SharedMemory *shm,
 	op.params[1].memref.parent = shm;
 	op.params[1].memref.offset = offset;
 	op.params[1].memref.size = size;
-	assert_int_equal(fill(peer, &op, (uint32_t)size, 0xee, &origin),
-			 TEEC_SUCCESS);
+	ASSERT_RESULT(fill(peer, &op, (uint32_t)size, 0xee, &origin),
+		      TEEC_SUCCESS);
 	for (i = 0; i < shm->size; i++) {
 		uint8_t want = i >= offset && i < offset + size ? 0xee : 0x11;
 
@@ -394,65 +365,45 @@ static void partial_fill(TEEC_Session *peer, TEEC_SharedMemory *shm,
 
 static void test_7005_input(void **state)
 {
-	TEEC_SharedMemory shm = { .size = 10000, .flags = TEEC_MEM_INPUT };
-	TEEC_Context ctx;
-	TEEC_Session s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm), TEEC_SUCCESS);
-	xtest_fill(shm.buffer, shm.size, 7005);
-	partial_input(&s, &shm, 0, 10000);
-	partial_input(&s, &shm, 1, 1);
-	partial_input(&s, &shm, 4095, 2);
-	partial_input(&s, &shm, 5000, 5000);
-	partial_input(&s, &shm, 10000, 0);
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 10000, TEEC_MEM_INPUT);
+	xtest_fill(shm->buffer, shm->size, 7005);
+	partial_input(s, shm, 0, 10000);
+	partial_input(s, shm, 1, 1);
+	partial_input(s, shm, 4095, 2);
+	partial_input(s, shm, 5000, 5000);
+	partial_input(s, shm, 10000, 0);
 }
 
 static void test_7005_output(void **state)
 {
-	TEEC_SharedMemory shm = { .size = 9000,
-				  .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT };
-	TEEC_Context ctx;
-	TEEC_Session peer;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *peer = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &peer, &tcf_peer_uuid);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm), TEEC_SUCCESS);
-	partial_fill(&peer, &shm, TEEC_MEMREF_PARTIAL_OUTPUT, 100, 200);
-	partial_fill(&peer, &shm, TEEC_MEMREF_PARTIAL_INOUT, 4000, 4200);
-	partial_fill(&peer, &shm, TEEC_MEMREF_PARTIAL_OUTPUT, 8999, 1);
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_CloseSession(&peer);
-	TEEC_FinalizeContext(&ctx);
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 9000,
+				 TEEC_MEM_INPUT | TEEC_MEM_OUTPUT);
+	partial_fill(peer, shm, TEEC_MEMREF_PARTIAL_OUTPUT, 100, 200);
+	partial_fill(peer, shm, TEEC_MEMREF_PARTIAL_INOUT, 4000, 4200);
+	partial_fill(peer, shm, TEEC_MEMREF_PARTIAL_OUTPUT, 8999, 1);
 }
 
 static void test_7005_registered(void **state)
 {
-	uint8_t *buf = xtest_alloc(6000);
-	TEEC_SharedMemory shm = { .buffer = buf, .size = 6000,
-				  .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT };
-	TEEC_Context ctx;
-	TEEC_Session s, peer;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *buf = xtest_fx_alloc(fx, 6000);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+	TEEC_Session *peer = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
-	xtest_open_session(&ctx, &peer, &tcf_peer_uuid);
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm), TEEC_SUCCESS);
+	shm = xtest_fx_shm_register(fx, &fx->ctx, buf, 6000,
+				    TEEC_MEM_INPUT | TEEC_MEM_OUTPUT);
 	xtest_fill(buf, 6000, 75);
-	partial_input(&s, &shm, 3, 5000);
-	partial_fill(&peer, &shm, TEEC_MEMREF_PARTIAL_INOUT, 2000, 3000);
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_CloseSession(&peer);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
-	free(buf);
+	partial_input(s, shm, 3, 5000);
+	partial_fill(peer, shm, TEEC_MEMREF_PARTIAL_INOUT, 2000, 3000);
 }
 
 /* Expects op to be refused by the API for s, with nothing sent. */
@@ -469,30 +420,24 @@ static void expect_api_refusal(TEEC_Session *s, uint32_t cmd,
 
 static void test_7005_out_of_range(void **state)
 {
-	TEEC_SharedMemory shm = { .size = 100, .flags = TEEC_MEM_INPUT };
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
+	TEEC_SharedMemory *shm;
 	TEEC_Operation op = xtest_operation(TCF_TYPES(MEMREF_PARTIAL_INPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm), TEEC_SUCCESS);
-	op.params[0].memref.parent = &shm;
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 100, TEEC_MEM_INPUT);
+	op.params[0].memref.parent = shm;
 	op.params[0].memref.offset = 50;
 	op.params[0].memref.size = 51;
-	expect_api_refusal(&s, OS_TEST_CMD_SUM, &op, "offset 50 + size 51 of 100");
+	expect_api_refusal(s, OS_TEST_CMD_SUM, &op, "offset 50 + size 51 of 100");
 	op.params[0].memref.offset = 101;
 	op.params[0].memref.size = 0;
-	expect_api_refusal(&s, OS_TEST_CMD_SUM, &op, "offset 101 of 100");
+	expect_api_refusal(s, OS_TEST_CMD_SUM, &op, "offset 101 of 100");
 	op.params[0].memref.offset = 1;
 	op.params[0].memref.size = (size_t)-1;
-	expect_api_refusal(&s, OS_TEST_CMD_SUM, &op, "a size that wraps");
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	expect_api_refusal(s, OS_TEST_CMD_SUM, &op, "a size that wraps");
 }
 
 static void test_7005_flag_mismatch(void **state)
@@ -511,31 +456,22 @@ static void test_7005_flag_mismatch(void **state)
 		{ TEEC_MEM_OUTPUT, TEEC_MEMREF_PARTIAL_INOUT,
 		  "PARTIAL_INOUT of an output-only block" },
 	};
-	TEEC_SharedMemory shm;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
+	TEEC_SharedMemory *shm;
 	TEEC_Operation op;
-	TEEC_Context ctx;
-	TEEC_Session s;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_peer_uuid);
 	for (i = 0; i < XTEST_ARRAY_SIZE(bad); i++) {
-		memset(&shm, 0, sizeof(shm));
-		shm.size = 64;
-		shm.flags = bad[i].flags;
-		assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-				 TEEC_SUCCESS);
+		shm = xtest_fx_shm_alloc(fx, &fx->ctx, 64, bad[i].flags);
 		op = xtest_operation(TEEC_PARAM_TYPES(TEEC_VALUE_INPUT,
 						      bad[i].type, TEEC_NONE,
 						      TEEC_NONE));
-		op.params[1].memref.parent = &shm;
+		op.params[1].memref.parent = shm;
 		op.params[1].memref.size = 64;
-		expect_api_refusal(&s, TCF_PEER_CMD_FILL, &op, bad[i].what);
-		TEEC_ReleaseSharedMemory(&shm);
+		expect_api_refusal(s, TCF_PEER_CMD_FILL, &op, bad[i].what);
+		xtest_fx_release(fx, shm);
 	}
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_7005[] = {
@@ -553,55 +489,46 @@ static const struct xtest_sub subs_7005[] = {
 
 XTEST_CASE(case_7005, .id = "7005", .suite = "regression",
 	   .title = "TEEC_MEMREF_PARTIAL_INPUT, _OUTPUT and _INOUT",
+	   .context = true,
 	   .subs = subs_7005, .nsubs = XTEST_ARRAY_SIZE(subs_7005));
 
 /* ---- 7006: NULL and zero-size temporary memrefs ------------------------- */
 
 static void test_7006_null_input(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(MEMREF_TEMP_INPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
 	uint8_t byte = 9;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
 	op.params[0].tmpref.buffer = NULL;
 	op.params[0].tmpref.size = 0;
 	op.params[1].value.a = 77;
-	xtest_invoke_ok(&s, OS_TEST_CMD_SUM, &op);
-	assert_int_equal(op.params[1].value.a, 0);
-	assert_int_equal(op.params[1].value.b, 0);
+	xtest_invoke_ok(s, OS_TEST_CMD_SUM, &op);
+	EXPECT_EQ(op.params[1].value.a, 0);
+	EXPECT_EQ(op.params[1].value.b, 0);
 	/* Not NULL but empty: the same for the TA. */
 	op.params[0].tmpref.buffer = &byte;
 	op.params[1].value.a = 77;
-	xtest_invoke_ok(&s, OS_TEST_CMD_SUM, &op);
-	assert_int_equal(op.params[1].value.a, 0);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	xtest_invoke_ok(s, OS_TEST_CMD_SUM, &op);
+	EXPECT_EQ(op.params[1].value.a, 0);
 }
 
 static void test_7006_null_output_asks(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
 						      MEMREF_TEMP_OUTPUT, NONE,
 						      NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_peer_uuid);
 	op.params[1].tmpref.buffer = NULL;
 	op.params[1].tmpref.size = 0;
-	fill_expect(&s, &op, 300, TEEC_ERROR_SHORT_BUFFER,
+	fill_expect(s, &op, 300, TEEC_ERROR_SHORT_BUFFER,
 		    TEEC_ORIGIN_TRUSTED_APP, "FILL of 300 into a NULL buffer");
-	assert_int_equal(op.params[1].tmpref.size, 300);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_EQ(op.params[1].tmpref.size, 300);
 }
 
 static const struct xtest_sub subs_7006[] = {
@@ -613,6 +540,7 @@ static const struct xtest_sub subs_7006[] = {
 
 XTEST_CASE(case_7006, .id = "7006", .suite = "regression",
 	   .title = "NULL and zero-size temporary memory references",
+	   .context = true,
 	   .subs = subs_7006, .nsubs = XTEST_ARRAY_SIZE(subs_7006));
 
 /* ---- 7007: SHORT_BUFFER size feedback ----------------------------------- */
@@ -636,87 +564,67 @@ static void short_check(TEEC_Session *s, TEEC_Operation *op,
 
 static void test_7007_temp(void **state)
 {
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	uint8_t buf[300];
 	TEEC_Operation op;
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_peer_uuid);
 	op = xtest_operation(TCF_TYPES(VALUE_INPUT, MEMREF_TEMP_OUTPUT, NONE,
 				       NONE));
 	op.params[1].tmpref.buffer = buf;
 	op.params[1].tmpref.size = 100;
-	short_check(&s, &op, &op.params[1].tmpref.size, "TEMP_OUTPUT");
+	short_check(s, &op, &op.params[1].tmpref.size, "TEMP_OUTPUT");
 	op = xtest_operation(TCF_TYPES(VALUE_INPUT, MEMREF_TEMP_INOUT, NONE,
 				       NONE));
 	op.params[1].tmpref.buffer = buf;
 	op.params[1].tmpref.size = 100;
-	short_check(&s, &op, &op.params[1].tmpref.size, "TEMP_INOUT");
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	short_check(s, &op, &op.params[1].tmpref.size, "TEMP_INOUT");
 }
 
 static void test_7007_whole(void **state)
 {
-	TEEC_SharedMemory out = { .size = 100, .flags = TEEC_MEM_OUTPUT };
-	TEEC_SharedMemory io = { .size = 100,
-				 .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT };
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *out, *io;
 	TEEC_Operation op;
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_peer_uuid);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &out), TEEC_SUCCESS);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &io), TEEC_SUCCESS);
+	out = xtest_fx_shm_alloc(fx, &fx->ctx, 100, TEEC_MEM_OUTPUT);
+	io = xtest_fx_shm_alloc(fx, &fx->ctx, 100,
+				TEEC_MEM_INPUT | TEEC_MEM_OUTPUT);
 	op = xtest_operation(TCF_TYPES(VALUE_INPUT, MEMREF_WHOLE, NONE, NONE));
-	op.params[1].memref.parent = &out;
-	fill_expect(&s, &op, 300, TEEC_ERROR_SHORT_BUFFER,
+	op.params[1].memref.parent = out;
+	fill_expect(&fx->sess, &op, 300, TEEC_ERROR_SHORT_BUFFER,
 		    TEEC_ORIGIN_TRUSTED_APP, "WHOLE, output block");
 	/* The size comes back in the parameter; the block keeps its own. */
-	assert_int_equal(op.params[1].memref.size, 300);
-	assert_int_equal(out.size, 100);
-	op.params[1].memref.parent = &io;
-	fill_expect(&s, &op, 300, TEEC_ERROR_SHORT_BUFFER,
+	EXPECT_EQ(op.params[1].memref.size, 300);
+	EXPECT_EQ(out->size, 100);
+	op.params[1].memref.parent = io;
+	fill_expect(&fx->sess, &op, 300, TEEC_ERROR_SHORT_BUFFER,
 		    TEEC_ORIGIN_TRUSTED_APP, "WHOLE, inout block");
-	assert_int_equal(op.params[1].memref.size, 300);
-	assert_int_equal(io.size, 100);
-	TEEC_ReleaseSharedMemory(&out);
-	TEEC_ReleaseSharedMemory(&io);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_EQ(op.params[1].memref.size, 300);
+	EXPECT_EQ(io->size, 100);
 }
 
 static void test_7007_partial(void **state)
 {
-	TEEC_SharedMemory shm = { .size = 1000,
-				  .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT };
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *shm;
 	TEEC_Operation op;
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_peer_uuid);
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm), TEEC_SUCCESS);
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 1000,
+				 TEEC_MEM_INPUT | TEEC_MEM_OUTPUT);
 	op = xtest_operation(TCF_TYPES(VALUE_INPUT, MEMREF_PARTIAL_OUTPUT,
 				       NONE, NONE));
-	op.params[1].memref.parent = &shm;
+	op.params[1].memref.parent = shm;
 	op.params[1].memref.offset = 10;
 	op.params[1].memref.size = 100;
-	short_check(&s, &op, &op.params[1].memref.size, "PARTIAL_OUTPUT");
+	short_check(&fx->sess, &op, &op.params[1].memref.size,
+		    "PARTIAL_OUTPUT");
 	op = xtest_operation(TCF_TYPES(VALUE_INPUT, MEMREF_PARTIAL_INOUT,
 				       NONE, NONE));
-	op.params[1].memref.parent = &shm;
+	op.params[1].memref.parent = shm;
 	op.params[1].memref.offset = 600;
 	op.params[1].memref.size = 100;
-	short_check(&s, &op, &op.params[1].memref.size, "PARTIAL_INOUT");
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	short_check(&fx->sess, &op, &op.params[1].memref.size,
+		    "PARTIAL_INOUT");
 }
 
 static const struct xtest_sub subs_7007[] = {
@@ -730,6 +638,7 @@ static const struct xtest_sub subs_7007[] = {
 
 XTEST_CASE(case_7007, .id = "7007", .suite = "regression",
 	   .title = "SHORT_BUFFER size feedback for every output kind",
+	   .ta = &tcf_peer_uuid,
 	   .subs = subs_7007, .nsubs = XTEST_ARRAY_SIZE(subs_7007));
 
 /* ---- 7008: parameter checks ------------------------------------------------ */
@@ -737,108 +646,91 @@ XTEST_CASE(case_7007, .id = "7007", .suite = "regression",
 static void test_7008_bad_types(void **state)
 {
 	static const uint32_t bad[] = { 4, 8, 9, 0xa, 0xb };
-	TEEC_Operation op;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_test_mi_uuid);
 	struct tcf_info before, after;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Operation op;
 	char what[64];
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	tcf_info(&s, &before);
+	tcf_info(s, &before);
 	for (i = 0; i < XTEST_ARRAY_SIZE(bad); i++) {
 		op = xtest_operation(TEEC_PARAM_TYPES(TEEC_NONE, bad[i],
 						      TEEC_NONE, TEEC_NONE));
 		snprintf(what, sizeof(what), "parameter type %#x",
 			 (unsigned int)bad[i]);
-		expect_api_refusal(&s, TCF_CMD_INFO, &op, what);
+		expect_api_refusal(s, TCF_CMD_INFO, &op, what);
 	}
 	/* None of them reached the TA. */
-	tcf_info(&s, &after);
-	assert_int_equal(after.invokes, before.invokes + 1);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	tcf_info(s, &after);
+	ASSERT_EQ(after.invokes, before.invokes + 1);
 }
 
 static void test_7008_bad_parent(void **state)
 {
-	TEEC_SharedMemory shm = { .size = 64, .flags = TEEC_MEM_INPUT };
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &os_test_uuid);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(MEMREF_WHOLE,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
-	TEEC_Context ctx, other;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_context_init(&other);
-	xtest_open_session(&ctx, &s, &os_test_uuid);
 	op.params[0].memref.parent = NULL;
-	expect_api_refusal(&s, OS_TEST_CMD_SUM, &op, "WHOLE with no parent");
-	assert_int_equal(TEEC_AllocateSharedMemory(&other, &shm),
-			 TEEC_SUCCESS);
-	op.params[0].memref.parent = &shm;
-	expect_api_refusal(&s, OS_TEST_CMD_SUM, &op,
+	expect_api_refusal(s, OS_TEST_CMD_SUM, &op, "WHOLE with no parent");
+	op.params[0].memref.parent = xtest_fx_shm_alloc(fx,
+							xtest_fx_context(fx),
+							64, TEEC_MEM_INPUT);
+	expect_api_refusal(s, OS_TEST_CMD_SUM, &op,
 			   "WHOLE of another context's block");
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&other);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7008_null_args(void **state)
 {
-	TEEC_Context ctx;
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	TEEC_Session s;
 	uint32_t origin = 0;
-	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	res = TEEC_OpenSession(NULL, &s, &os_test_uuid, TEEC_LOGIN_PUBLIC,
-			       NULL, NULL, &origin);
-	xtest_assert_result("TEEC_OpenSession(NULL context)", res, origin,
-			    TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_API);
-	res = TEEC_OpenSession(&ctx, NULL, &os_test_uuid, TEEC_LOGIN_PUBLIC,
-			       NULL, NULL, &origin);
-	xtest_assert_result("TEEC_OpenSession(NULL session)", res, origin,
-			    TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_API);
-	res = TEEC_OpenSession(&ctx, &s, NULL, TEEC_LOGIN_PUBLIC, NULL, NULL,
-			       &origin);
-	xtest_assert_result("TEEC_OpenSession(NULL destination)", res, origin,
-			    TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_API);
-	res = TEEC_InvokeCommand(NULL, 0, NULL, &origin);
-	xtest_assert_result("TEEC_InvokeCommand(NULL session)", res, origin,
-			    TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_API);
+	EXPECT_RESULT_ORIGIN(TEEC_OpenSession(NULL, &s, &os_test_uuid,
+					      TEEC_LOGIN_PUBLIC, NULL, NULL,
+					      &origin),
+			     origin, TEEC_ERROR_BAD_PARAMETERS,
+			     TEEC_ORIGIN_API);
+	EXPECT_RESULT_ORIGIN(TEEC_OpenSession(ctx, NULL, &os_test_uuid,
+					      TEEC_LOGIN_PUBLIC, NULL, NULL,
+					      &origin),
+			     origin, TEEC_ERROR_BAD_PARAMETERS,
+			     TEEC_ORIGIN_API);
+	EXPECT_RESULT_ORIGIN(TEEC_OpenSession(ctx, &s, NULL,
+					      TEEC_LOGIN_PUBLIC, NULL, NULL,
+					      &origin),
+			     origin, TEEC_ERROR_BAD_PARAMETERS,
+			     TEEC_ORIGIN_API);
+	EXPECT_RESULT_ORIGIN(TEEC_InvokeCommand(NULL, 0, NULL, &origin),
+			     origin, TEEC_ERROR_BAD_PARAMETERS,
+			     TEEC_ORIGIN_API);
 	/* A NULL returnOrigin is fine. */
-	assert_int_equal(TEEC_InvokeCommand(NULL, 0, NULL, NULL),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_InvokeCommand(NULL, 0, NULL, NULL),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	TEEC_CloseSession(NULL);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7008_null_operation(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation info = xtest_operation(TCF_TYPES(VALUE_INOUT, NONE,
 							NONE, NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s;
 	uint32_t origin;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	/* No operation: the TA sees no parameters (tcf_peer requires so). */
-	assert_int_equal(TEEC_OpenSession(&ctx, &s, &tcf_peer_uuid,
-					  TEEC_LOGIN_PUBLIC, NULL, NULL,
-					  &origin), TEEC_SUCCESS);
-	tcf_invoke_expect(&s, TCF_PEER_CMD_COUNT, NULL,
+	ASSERT_RESULT_ORIGIN(xtest_fx_open_session(fx, &fx->ctx, &s,
+						   &tcf_peer_uuid,
+						   TEEC_LOGIN_PUBLIC, NULL,
+						   NULL, &origin),
+			     origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+	tcf_invoke_expect(s, TCF_PEER_CMD_COUNT, NULL,
 			  TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TRUSTED_APP);
-	xtest_invoke_ok(&s, TCF_PEER_CMD_COUNT, &info);
-	assert_int_equal(info.params[0].value.a, 2);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	xtest_invoke_ok(s, TCF_PEER_CMD_COUNT, &info);
+	ASSERT_EQ(info.params[0].value.a, 2);
 }
 
 static const struct xtest_sub subs_7008[] = {
@@ -853,35 +745,29 @@ static const struct xtest_sub subs_7008[] = {
 };
 
 XTEST_CASE(case_7008, .id = "7008", .suite = "regression",
-	   .title = "Parameter checks and return origins",
+	   .title = "Parameter checks and return origins", .context = true,
 	   .subs = subs_7008, .nsubs = XTEST_ARRAY_SIZE(subs_7008));
 
 /* ---- 7009: sessions of one context and another -------------------------- */
 
 static void test_7009_foreign_session(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INOUT, NONE, NONE,
 						      NONE));
-	TEEC_Context a, b;
-	TEEC_Session s, forged;
+	TEEC_Context *b = xtest_fx_context(fx);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
+	TEEC_Session forged;
 	uint32_t origin = 0;
-	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&a);
-	xtest_context_init(&b);
-	xtest_open_session(&a, &s, &tcf_peer_uuid);
 	/* The same session ID, presented by another context (guest). */
-	forged = s;
-	forged.imp.ctx = b.imp.priv;
-	res = TEEC_InvokeCommand(&forged, TCF_PEER_CMD_COUNT, &op, &origin);
-	xtest_assert_result("a session used through another context", res,
-			    origin, TEEC_ERROR_BAD_PARAMETERS,
-			    TEEC_ORIGIN_TEE);
-	xtest_invoke_ok(&s, TCF_PEER_CMD_COUNT, &op);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&b);
-	TEEC_FinalizeContext(&a);
+	forged = *s;
+	forged.imp.ctx = b->imp.priv;
+	ASSERT_RESULT_ORIGIN(TEEC_InvokeCommand(&forged, TCF_PEER_CMD_COUNT,
+						&op, &origin),
+			     origin, TEEC_ERROR_BAD_PARAMETERS,
+			     TEEC_ORIGIN_TEE);
+	xtest_invoke_ok(s, TCF_PEER_CMD_COUNT, &op);
 }
 
 static const struct xtest_sub subs_7009[] = {
@@ -890,5 +776,5 @@ static const struct xtest_sub subs_7009[] = {
 };
 
 XTEST_CASE(case_7009, .id = "7009", .suite = "regression",
-	   .title = "Sessions belong to their context",
+	   .title = "Sessions belong to their context", .context = true,
 	   .subs = subs_7009, .nsubs = XTEST_ARRAY_SIZE(subs_7009));

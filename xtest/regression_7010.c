@@ -54,7 +54,7 @@ static void expect_identity(TEEC_Context *ctx, uint32_t method,
 			     sizeof(text), &origin);
 	snprintf(what, sizeof(what), "login %#x (%s)", method, name);
 	xtest_assert_result(what, res, origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
-	assert_int_equal(login, method);
+	ASSERT_EQ(login, method);
 	tcf_client_uuid(name, want);
 	if (memcmp(uuid, want, 16))
 		xtest_fail("%s: the TA sees another UUID than UUIDv5(\"%s\")",
@@ -63,53 +63,44 @@ static void expect_identity(TEEC_Context *ctx, uint32_t method,
 
 static void test_7010_public(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	uint8_t uuid[16], nil[16] = { 0 };
 	uint32_t login, origin;
 	char text[80];
-	TEEC_Context ctx;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	assert_int_equal(login_identity(&ctx, TEEC_LOGIN_PUBLIC, NULL, &login,
-					uuid, text, sizeof(text), &origin),
-			 TEEC_SUCCESS);
-	assert_int_equal(login, TEEC_LOGIN_PUBLIC);
-	assert_memory_equal(uuid, nil, 16);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_RESULT(login_identity(ctx, TEEC_LOGIN_PUBLIC, NULL, &login,
+				     uuid, text, sizeof(text), &origin),
+		      TEEC_SUCCESS);
+	EXPECT_EQ(login, TEEC_LOGIN_PUBLIC);
+	EXPECT_MEM_EQ(uuid, nil, 16);
 }
 
 static void test_7010_user(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	char name[32];
-	TEEC_Context ctx;
 
-	(void)state;
 	snprintf(name, sizeof(name), "uid=%x", (unsigned int)geteuid());
-	xtest_context_init(&ctx);
-	expect_identity(&ctx, TEEC_LOGIN_USER, NULL, name);
-	TEEC_FinalizeContext(&ctx);
+	expect_identity(ctx, TEEC_LOGIN_USER, NULL, name);
 }
 
 static void test_7010_group(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	uint32_t gid = (uint32_t)getegid();
 	gid_t groups[256];
 	char name[32];
-	TEEC_Context ctx;
 	int n;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	snprintf(name, sizeof(name), "gid=%x", gid);
-	expect_identity(&ctx, TEEC_LOGIN_GROUP, &gid, name);
+	expect_identity(ctx, TEEC_LOGIN_GROUP, &gid, name);
 	/* A supplementary group counts too. */
 	n = getgroups(256, groups);
 	if (n > 0 && groups[n - 1] != (gid_t)gid) {
 		gid = (uint32_t)groups[n - 1];
 		snprintf(name, sizeof(name), "gid=%x", gid);
-		expect_identity(&ctx, TEEC_LOGIN_GROUP, &gid, name);
+		expect_identity(ctx, TEEC_LOGIN_GROUP, &gid, name);
 	}
-	TEEC_FinalizeContext(&ctx);
 }
 
 /* A group this process is not in. */
@@ -131,63 +122,55 @@ static uint32_t foreign_group(void)
 
 static void test_7010_not_member(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	uint32_t gid = foreign_group(), login, origin;
 	uint8_t uuid[16];
 	char text[80];
-	TEEC_Context ctx;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	res = login_identity(&ctx, TEEC_LOGIN_GROUP, &gid, &login, uuid, text,
+	res = login_identity(ctx, TEEC_LOGIN_GROUP, &gid, &login, uuid, text,
 			     sizeof(text), &origin);
 	xtest_assert_result("TEEC_LOGIN_GROUP of a group not ours", res,
 			    origin, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
-	res = login_identity(&ctx, TEEC_LOGIN_GROUP_APPLICATION, &gid, &login,
+	res = login_identity(ctx, TEEC_LOGIN_GROUP_APPLICATION, &gid, &login,
 			     uuid, text, sizeof(text), &origin);
 	xtest_assert_result("TEEC_LOGIN_GROUP_APPLICATION of a group not ours",
 			    res, origin, TEEC_ERROR_ACCESS_DENIED,
 			    TEEC_ORIGIN_TEE);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7010_application(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	char exe[PATH_MAX], name[PATH_MAX + 32];
 	uint32_t gid = (uint32_t)getegid();
-	TEEC_Context ctx;
 
-	(void)state;
 	tcf_self_exe(exe, sizeof(exe));
-	xtest_context_init(&ctx);
 	snprintf(name, sizeof(name), "app=%s", exe);
-	expect_identity(&ctx, TEEC_LOGIN_APPLICATION, NULL, name);
+	expect_identity(ctx, TEEC_LOGIN_APPLICATION, NULL, name);
 	snprintf(name, sizeof(name), "uid=%x:app=%s", (unsigned int)geteuid(),
 		 exe);
-	expect_identity(&ctx, TEEC_LOGIN_USER_APPLICATION, NULL, name);
+	expect_identity(ctx, TEEC_LOGIN_USER_APPLICATION, NULL, name);
 	snprintf(name, sizeof(name), "gid=%x:app=%s", gid, exe);
-	expect_identity(&ctx, TEEC_LOGIN_GROUP_APPLICATION, &gid, name);
-	TEEC_FinalizeContext(&ctx);
+	expect_identity(ctx, TEEC_LOGIN_GROUP_APPLICATION, &gid, name);
 }
 
 static void test_7010_bad_methods(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	static const uint32_t bad[] = { 3, 7, 8, 0x80000000, 0xf0000000 };
-	TEEC_Context ctx;
 	TEEC_Session s;
 	uint32_t origin;
 	TEEC_Result res;
 	char what[64];
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	res = TEEC_OpenSession(&ctx, &s, &tcf_test_uuid, TEEC_LOGIN_GROUP,
+	res = TEEC_OpenSession(ctx, &s, &tcf_test_uuid, TEEC_LOGIN_GROUP,
 			       NULL, NULL, &origin);
 	xtest_assert_result("TEEC_LOGIN_GROUP with no group", res, origin,
 			    TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_API);
 	for (i = 0; i < XTEST_ARRAY_SIZE(bad); i++) {
-		res = TEEC_OpenSession(&ctx, &s, &tcf_test_uuid, bad[i], NULL,
+		res = TEEC_OpenSession(ctx, &s, &tcf_test_uuid, bad[i], NULL,
 				       NULL, &origin);
 		snprintf(what, sizeof(what), "login method %#x",
 			 (unsigned int)bad[i]);
@@ -195,17 +178,15 @@ static void test_7010_bad_methods(void **state)
 				    TEEC_ERROR_BAD_PARAMETERS,
 				    TEEC_ORIGIN_API);
 	}
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7010_string_form(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	uint8_t uuid[16];
 	char text[80], want[80], name[32];
 	uint32_t login, origin;
-	TEEC_Context ctx;
 
-	(void)state;
 	snprintf(name, sizeof(name), "uid=%x", (unsigned int)geteuid());
 	tcf_client_uuid(name, uuid);
 	snprintf(want, sizeof(want),
@@ -214,12 +195,10 @@ static void test_7010_string_form(void **state)
 		 uuid[3], uuid[4], uuid[5], uuid[6], uuid[7], uuid[8],
 		 uuid[9], uuid[10], uuid[11], uuid[12], uuid[13], uuid[14],
 		 uuid[15]);
-	xtest_context_init(&ctx);
-	assert_int_equal(login_identity(&ctx, TEEC_LOGIN_USER, NULL, &login,
-					uuid, text, sizeof(text), &origin),
-			 TEEC_SUCCESS);
+	ASSERT_RESULT(login_identity(ctx, TEEC_LOGIN_USER, NULL, &login,
+				     uuid, text, sizeof(text), &origin),
+		      TEEC_SUCCESS);
 	assert_string_equal(text, want);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_7010[] = {
@@ -239,7 +218,7 @@ static const struct xtest_sub subs_7010[] = {
 };
 
 XTEST_CASE(case_7010, .id = "7010", .suite = "regression",
-	   .title = "Login methods and client identities",
+	   .title = "Login methods and client identities", .context = true,
 	   .subs = subs_7010, .nsubs = XTEST_ARRAY_SIZE(subs_7010));
 
 /* ---- 7011: identities of other users (root) ----------------------------- */
@@ -292,26 +271,30 @@ static int other_user_child(const char *socket)
 	return 0;
 }
 
+static void core_stop(void *pc)
+{
+	private_core_stop(pc);
+}
+
 static void test_7011_other_user(void **state)
 {
-	struct private_core pc;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct private_core *pc = xtest_fx_alloc(fx, sizeof(*pc));
 	int status;
 	pid_t pid;
 
-	(void)state;
-	tcf_core_start(&pc, NULL);
+	tcf_core_start(pc, NULL);
+	xtest_fx_defer(fx, core_stop, pc);
 	/* The other user must reach the socket of the case's core. */
-	if (chmod(pc.dir, 0711) || chmod(pc.socket, 0666)) {
-		private_core_stop(&pc);
+	if (chmod(pc->dir, 0711) || chmod(pc->socket, 0666))
 		xtest_fail("cannot open the case's core to other users");
-	}
 	fflush(stdout);
 	pid = fork();
-	assert_true(pid >= 0);
+	ASSERT_GE(pid, 0);
 	if (!pid)
-		_exit(other_user_child(pc.socket));
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	private_core_stop(&pc);
+		_exit(other_user_child(pc->socket));
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	xtest_fx_release(fx, pc);	/* the core stops */
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		xtest_fail("as uid %d: check %d failed (status %#x)",
 			   OTHER_UID, WIFEXITED(status) ?
@@ -332,24 +315,20 @@ XTEST_CASE(case_7011, .id = "7011", .suite = "regression",
 
 static void test_7012_invoke(void **state)
 {
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
 	struct tcf_canceller c;
-	TEEC_Context ctx;
-	TEEC_Session s;
 	uint32_t origin;
 	TEEC_Result res;
 	long long start;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
 	op.params[0].value.a = 10000;
 	op.params[0].value.b = 1;
 	start = tcf_now_ms();
 	tcf_cancel_later(&c, &op, 100);
-	res = TEEC_InvokeCommand(&s, TCF_CMD_WAIT, &op, &origin);
+	res = TEEC_InvokeCommand(s, TCF_CMD_WAIT, &op, &origin);
 	tcf_cancel_join(&c);
 	/* The TA saw it: TEE_Wait's CANCEL is the TA's answer. */
 	xtest_assert_result("an invoke cancelled from another thread", res,
@@ -358,68 +337,57 @@ static void test_7012_invoke(void **state)
 	if (tcf_now_ms() - start > 2000)
 		xtest_fail("the cancelled invoke took %lld ms",
 			   tcf_now_ms() - start);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7012_open(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
 	struct teecheck_core_stats base;
 	struct tcf_canceller c;
-	TEEC_Context ctx;
-	TEEC_Session s;
+	TEEC_Session *s;
 	uint32_t origin;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
+	tcf_stats(&fx->ctx, &base);
 	op.params[0].value.a = TCF_OPEN_WAIT;
 	op.params[0].value.b = 10000;
 	tcf_cancel_later(&c, &op, 100);
-	res = TEEC_OpenSession(&ctx, &s, &tcf_test_mi_uuid, TEEC_LOGIN_PUBLIC,
-			       NULL, &op, &origin);
+	res = xtest_fx_open_session(fx, &fx->ctx, &s, &tcf_test_mi_uuid,
+				    TEEC_LOGIN_PUBLIC, NULL, &op, &origin);
 	tcf_cancel_join(&c);
 	xtest_assert_result("an open session cancelled from another thread",
 			    res, origin, TEEC_ERROR_CANCEL,
 			    TEEC_ORIGIN_TRUSTED_APP);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+	tcf_wait_stats(&fx->ctx, &base);
 }
 
 static void test_7012_before_start(void **state)
 {
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_OUTPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
 	struct tcf_info before, after;
-	TEEC_Context ctx;
-	TEEC_Session s;
 	uint32_t origin;
 	TEEC_Result res;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	tcf_info(&s, &before);
+	tcf_info(s, &before);
 	op.started = 0;
 	TEEC_RequestCancellation(&op);
-	res = TEEC_InvokeCommand(&s, TCF_CMD_INFO, &op, &origin);
+	res = TEEC_InvokeCommand(s, TCF_CMD_INFO, &op, &origin);
 	xtest_assert_result("an invoke cancelled before it started", res,
 			    origin, TEEC_ERROR_CANCEL, TEEC_ORIGIN_COMMS);
-	tcf_info(&s, &after);
+	tcf_info(s, &after);
 	/* It never reached the TA. */
-	assert_int_equal(after.invokes, before.invokes + 1);
+	ASSERT_EQ(after.invokes, before.invokes + 1);
 	/* Used again (started set to 0 again), it runs. */
 	op.started = 0;
-	res = TEEC_InvokeCommand(&s, TCF_CMD_INFO, &op, &origin);
+	res = TEEC_InvokeCommand(s, TCF_CMD_INFO, &op, &origin);
 	xtest_assert_result("the same operation used again", res, origin,
 			    TEEC_SUCCESS, XTEST_ORIGIN_ANY);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 struct waiter {
@@ -444,60 +412,48 @@ static void *waiter_run(void *arg)
 
 static void test_7012_while_waiting(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_OUTPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
 	struct waiter w = { .ms = 600 };
 	struct tcf_info before, after;
 	struct tcf_canceller c;
-	TEEC_Session busy, queued;
-	TEEC_Context ctx;
+	TEEC_Session *queued;
 	uint32_t origin;
 	TEEC_Result res;
 	pthread_t t;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &busy, &tcf_test_uuid);
-	xtest_open_session(&ctx, &queued, &tcf_test_uuid);
-	tcf_info(&queued, &before);
-	w.s = &busy;
-	assert_int_equal(pthread_create(&t, NULL, waiter_run, &w), 0);
+	w.s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	queued = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	tcf_info(queued, &before);
+	ASSERT_EQ(pthread_create(&t, NULL, waiter_run, &w), 0);
 	usleep(100000);
 	/* The single instance is busy: this call waits, and is cancelled. */
 	tcf_cancel_later(&c, &op, 100);
-	res = TEEC_InvokeCommand(&queued, TCF_CMD_INFO, &op, &origin);
+	res = TEEC_InvokeCommand(queued, TCF_CMD_INFO, &op, &origin);
 	tcf_cancel_join(&c);
 	pthread_join(t, NULL);
 	xtest_assert_result("a call cancelled while waiting for its TA", res,
 			    origin, TEEC_ERROR_CANCEL, TEEC_ORIGIN_TEE);
-	assert_int_equal(w.res, TEEC_SUCCESS);
-	tcf_info(&queued, &after);
+	ASSERT_RESULT(w.res, TEEC_SUCCESS);
+	tcf_info(queued, &after);
 	/* The TA served the waiter and the two INFOs, not the cancelled. */
-	assert_int_equal(after.invokes, before.invokes + 2);
-	TEEC_CloseSession(&queued);
-	TEEC_CloseSession(&busy);
-	TEEC_FinalizeContext(&ctx);
+	ASSERT_EQ(after.invokes, before.invokes + 2);
 }
 
 static void test_7012_after(void **state)
 {
+	TEEC_Session *s = &xtest_fixture(state)->sess;
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_OUTPUT,
 						      VALUE_OUTPUT, NONE,
 						      NONE));
-	TEEC_Context ctx;
-	TEEC_Session s;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
-	xtest_invoke_ok(&s, TCF_CMD_INFO, &op);
+	xtest_invoke_ok(s, TCF_CMD_INFO, &op);
 	/* Done: cancelling it now changes nothing, not even the next use. */
 	TEEC_RequestCancellation(&op);
-	xtest_invoke_ok(&s, TCF_CMD_INFO, &op);
+	xtest_invoke_ok(s, TCF_CMD_INFO, &op);
 	TEEC_RequestCancellation(NULL);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_7012[] = {
@@ -514,7 +470,7 @@ static const struct xtest_sub subs_7012[] = {
 };
 
 XTEST_CASE(case_7012, .id = "7012", .suite = "regression",
-	   .title = "TEEC_RequestCancellation",
+	   .title = "TEEC_RequestCancellation", .ta = &tcf_test_mi_uuid,
 	   .subs = subs_7012, .nsubs = XTEST_ARRAY_SIZE(subs_7012));
 
 /* ---- 7013, 7014: threads -------------------------------------------------- */
@@ -610,71 +566,58 @@ static void threads_run(struct thread_job *jobs, size_t n)
 		pthread_join(jobs[i].thread, NULL);
 	if (rc)
 		xtest_fail("pthread_create: %s", strerror(rc));
+	/* Every thread's failure is worth reading. */
 	for (i = 0; i < n; i++)
 		if (jobs[i].failed)
-			xtest_fail("%s", jobs[i].failure);
+			xtest_expect_fail("%s", jobs[i].failure);
 }
 
 static void test_7013_own_sessions(void **state)
 {
 	struct thread_job jobs[THREADS];
-	TEEC_Context ctx;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	memset(jobs, 0, sizeof(jobs));
 	for (i = 0; i < THREADS; i++) {
-		jobs[i].ctx = &ctx;
+		jobs[i].ctx = &xtest_fixture(state)->ctx;
 		jobs[i].iterations = 100 * (1 + xtest_level);
 	}
 	threads_run(jobs, THREADS);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static void test_7013_shared_session(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Operation op = xtest_operation(TCF_TYPES(VALUE_INOUT, NONE, NONE,
 						      NONE));
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_peer_uuid);
 	struct thread_job jobs[THREADS];
-	TEEC_Context ctx;
-	TEEC_Session s;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	xtest_open_session(&ctx, &s, &tcf_peer_uuid);
 	memset(jobs, 0, sizeof(jobs));
 	for (i = 0; i < THREADS; i++) {
-		jobs[i].ctx = &ctx;
-		jobs[i].session = &s;
+		jobs[i].ctx = &fx->ctx;
+		jobs[i].session = s;
 		jobs[i].iterations = 100 * (1 + xtest_level);
 	}
 	threads_run(jobs, THREADS);
 	/* Every call was counted, once. */
-	xtest_invoke_ok(&s, TCF_PEER_CMD_COUNT, &op);
-	assert_int_equal(op.params[0].value.a,
-			 THREADS * 100 * (1 + xtest_level) + 1);
-	TEEC_CloseSession(&s);
-	TEEC_FinalizeContext(&ctx);
+	xtest_invoke_ok(s, TCF_PEER_CMD_COUNT, &op);
+	ASSERT_EQ(op.params[0].value.a, THREADS * 100 * (1 + xtest_level) + 1);
 }
 
 static void test_7013_churn(void **state)
 {
 	struct thread_job jobs[THREADS];
-	TEEC_Context ctx;
 	size_t i;
 
-	(void)state;
-	xtest_context_init(&ctx);
 	memset(jobs, 0, sizeof(jobs));
 	for (i = 0; i < THREADS; i++) {
-		jobs[i].ctx = &ctx;
+		jobs[i].ctx = &xtest_fixture(state)->ctx;
 		jobs[i].churn = true;
 		jobs[i].iterations = 50 * (1 + xtest_level);
 	}
 	threads_run(jobs, THREADS);
-	TEEC_FinalizeContext(&ctx);
 }
 
 static const struct xtest_sub subs_7013[] = {
@@ -687,7 +630,7 @@ static const struct xtest_sub subs_7013[] = {
 };
 
 XTEST_CASE(case_7013, .id = "7013", .suite = "regression",
-	   .title = "One context, many threads",
+	   .title = "One context, many threads", .context = true,
 	   .subs = subs_7013, .nsubs = XTEST_ARRAY_SIZE(subs_7013));
 
 struct ctx_job {
@@ -730,27 +673,29 @@ static void *ctx_run(void *arg)
 
 static void test_7014_contexts(void **state)
 {
+	TEEC_Context *ctx = &xtest_fixture(state)->ctx;
 	struct ctx_job jobs[THREADS];
 	struct teecheck_core_stats base;
-	TEEC_Context ctx;
-	size_t i;
+	size_t i, started = 0;
+	int rc = 0;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	tcf_stats(&ctx, &base);
+	tcf_stats(ctx, &base);
 	memset(jobs, 0, sizeof(jobs));
-	for (i = 0; i < THREADS; i++) {
+	for (i = 0; i < THREADS && !rc; i++) {
 		jobs[i].rounds = 10 * (1 + xtest_level);
-		assert_int_equal(pthread_create(&jobs[i].thread, NULL, ctx_run,
-						jobs + i), 0);
+		rc = pthread_create(&jobs[i].thread, NULL, ctx_run, jobs + i);
+		if (!rc)
+			started++;
 	}
-	for (i = 0; i < THREADS; i++)
+	for (i = 0; i < started; i++)
 		pthread_join(jobs[i].thread, NULL);
+	if (rc)
+		xtest_fail("pthread_create: %s", strerror(rc));
 	for (i = 0; i < THREADS; i++)
 		if (jobs[i].failed)
-			xtest_fail("thread %zu: 0x%08x", i, jobs[i].res);
-	tcf_wait_stats(&ctx, &base);
-	TEEC_FinalizeContext(&ctx);
+			xtest_expect_fail("thread %zu: 0x%08x", i,
+					  jobs[i].res);
+	tcf_wait_stats(ctx, &base);
 }
 
 static const struct xtest_sub subs_7014[] = {
@@ -760,4 +705,5 @@ static const struct xtest_sub subs_7014[] = {
 
 XTEST_CASE(case_7014, .id = "7014", .suite = "regression",
 	   .title = "Many contexts, made and ended concurrently",
+	   .context = true,
 	   .subs = subs_7014, .nsubs = XTEST_ARRAY_SIZE(subs_7014));

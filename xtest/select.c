@@ -16,28 +16,36 @@ struct select_ref {
 	long si;
 };
 
-static long select_find_case(const struct xtest_case *const *cases,
-			     size_t ncases, const char *id, size_t idlen)
+/* Whether a case has the ID id[0..idlen); its index in *ci if so. */
+static bool select_find_case(const struct xtest_case *const *cases,
+			     size_t ncases, const char *id, size_t idlen,
+			     size_t *ci)
 {
 	size_t i;
 
 	for (i = 0; i < ncases; i++) {
 		if (strlen(cases[i]->id) == idlen &&
-		    !strncmp(cases[i]->id, id, idlen))
-			return (long)i;
+		    !strncmp(cases[i]->id, id, idlen)) {
+			*ci = i;
+			return true;
+		}
 	}
-	return -1;
+	return false;
 }
 
-static long select_find_sub(const struct xtest_case *tc, unsigned long num)
+/* Whether tc has sub-case num; its index in *si if so. */
+static bool select_find_sub(const struct xtest_case *tc, unsigned long num,
+			    long *si)
 {
 	size_t i;
 
 	for (i = 0; i < tc->nsubs; i++) {
-		if (tc->subs[i].num == num)
-			return (long)i;
+		if (tc->subs[i].num == num) {
+			*si = (long)i;
+			return true;
+		}
 	}
-	return -1;
+	return false;
 }
 
 /*
@@ -52,25 +60,22 @@ static int select_resolve(const struct xtest_case *const *cases, size_t ncases,
 	const char *dot = strrchr(id, '.');
 	char *end;
 	unsigned long num;
-	long ci;
+	bool found;
 
-	ci = select_find_case(cases, ncases, id, strlen(id));
-	if (ci >= 0) {
-		ref->ci = (size_t)ci;
+	if (select_find_case(cases, ncases, id, strlen(id), &ref->ci)) {
 		ref->si = -1;
 		return 0;
 	}
 	if (dot && dot[1] >= '0' && dot[1] <= '9') {
 		errno = 0;
 		num = strtoul(dot + 1, &end, 10);
-		ci = select_find_case(cases, ncases, id, (size_t)(dot - id));
-		if (!*end && !errno && ci >= 0) {
-			ref->ci = (size_t)ci;
-			ref->si = select_find_sub(cases[ci], num);
-			if (ref->si >= 0)
+		found = select_find_case(cases, ncases, id, (size_t)(dot - id),
+					 &ref->ci);
+		if (!*end && !errno && found) {
+			if (select_find_sub(cases[ref->ci], num, &ref->si))
 				return 0;
 			snprintf(err, errlen, "test case %s has no sub-case %lu",
-				 cases[ci]->id, num);
+				 cases[ref->ci]->id, num);
 			return -EINVAL;
 		}
 	}

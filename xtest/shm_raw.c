@@ -11,8 +11,7 @@
 #include <shm_churn_ta.h>
 
 #include "../common/tc_msg.h"
-#include "../common/uuid.h"
-#include "shm_raw.h"
+#include "xtestsupport.h"
 
 static const char *core_socket(void)
 {
@@ -157,16 +156,11 @@ uint64_t shm_raw_local_digest(const void *buf, size_t len)
 TEEC_Result shm_raw_open_session(struct shm_raw *g, const TEEC_UUID *uuid,
 				 uint32_t *session)
 {
-	struct tc_uuid_fields u;
 	struct tc_msg m, r;
 	TEEC_Result res;
 
 	tc_msg_init(&m, TC_CMD_OPEN_SESSION, 0);
-	u.time_low = uuid->timeLow;
-	u.time_mid = uuid->timeMid;
-	u.time_hi_and_version = uuid->timeHiAndVersion;
-	memcpy(u.clock_seq_and_node, uuid->clockSeqAndNode, 8);
-	tc_uuid_to_bytes(&u, m.uuid);
+	xtest_uuid_to_bytes(uuid, m.uuid);
 	m.login = TEEC_LOGIN_PUBLIC;
 	res = shm_raw_call(g, &m, &r);
 	if (!res)

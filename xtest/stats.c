@@ -1,4 +1,5 @@
 /* The core's statistics, fetched through libteec's teecheck extension. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,19 +35,6 @@ TEEC_Result stats_pager_fetch(TEEC_Context *ctx,
 	*recs = r;
 	*n = got;
 	return TEEC_SUCCESS;
-}
-
-void stats_uuid_bytes(const TEEC_UUID *u, uint8_t b[16])
-{
-	b[0] = (uint8_t)(u->timeLow >> 24);
-	b[1] = (uint8_t)(u->timeLow >> 16);
-	b[2] = (uint8_t)(u->timeLow >> 8);
-	b[3] = (uint8_t)u->timeLow;
-	b[4] = (uint8_t)(u->timeMid >> 8);
-	b[5] = (uint8_t)u->timeMid;
-	b[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	b[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(b + 8, u->clockSeqAndNode, 8);
 }
 
 void stats_pager_sum(const struct tc_pager_stats_rec *recs, size_t n,
@@ -203,7 +191,7 @@ static int stats_print_pager(FILE *f, TEEC_Context *ctx)
 	res = stats_pager_fetch(ctx, &budget, &recs, &n);
 	if (res) {
 		fprintf(stderr, "xtest: pager statistics: 0x%08x\n", res);
-		return -1;
+		return -EIO;
 	}
 	stats_pager_print(f, &budget, recs, n);
 	free(recs);
@@ -217,7 +205,7 @@ static int stats_print_core(FILE *f, TEEC_Context *ctx)
 
 	if (res) {
 		fprintf(stderr, "xtest: core statistics: 0x%08x\n", res);
-		return -1;
+		return -EIO;
 	}
 	fprintf(f, "core: %u sessions, %u TA instances, %u clients, "
 		"supplicant %s\n", st.sessions, st.instances, st.guests,
@@ -234,7 +222,7 @@ int stats_print(FILE *f, const char *kind)
 	res = TEEC_InitializeContext(NULL, &ctx);
 	if (res) {
 		fprintf(stderr, "xtest: --stats: no core (0x%08x)\n", res);
-		return -1;
+		return -ECONNREFUSED;
 	}
 	rc = !strcmp(kind, "pager") ? stats_print_pager(f, &ctx) :
 				      stats_print_core(f, &ctx);

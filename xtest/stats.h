@@ -17,9 +17,6 @@ TEEC_Result stats_pager_fetch(TEEC_Context *ctx,
 			      struct teecheck_pager_budget *budget,
 			      struct tc_pager_stats_rec **recs, size_t *n);
 
-/* A UUID in the records' byte order (RFC 4122). */
-void stats_uuid_bytes(const TEEC_UUID *u, uint8_t b[16]);
-
 /* The counters of recs[0..n) summed into sum; kinds: mask of 1 << kind. */
 void stats_pager_sum(const struct tc_pager_stats_rec *recs, size_t n,
 		     unsigned int kinds, struct tc_pager_stats_rec *sum);
@@ -33,7 +30,8 @@ void stats_pager_print(FILE *f, const struct teecheck_pager_budget *budget,
 
 /*
  * Connects to the core the environment names and prints kind ("pager" or
- * "core"). Returns 0, or -1 with the reason on stderr.
+ * "core"). Returns 0, or -ECONNREFUSED (no core) or -EIO (the query
+ * failed), with the reason on stderr.
  */
 int stats_print(FILE *f, const char *kind);
 

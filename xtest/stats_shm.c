@@ -1,4 +1,6 @@
 /* xtest --stats shm (stats_shm.h). */
+#include <errno.h>
+
 #include <tee_client_api.h>
 #include <teecheck/teec_ext.h>
 
@@ -23,7 +25,7 @@ int stats_shm_print(FILE *f)
 	res = TEEC_InitializeContext(NULL, &ctx);
 	if (res) {
 		fprintf(stderr, "xtest: --stats: no core (0x%08x)\n", res);
-		return -1;
+		return -ECONNREFUSED;
 	}
 	res = teecheck_shm_stats(&ctx, TEECHECK_SHM_TOTAL, &total);
 	if (res)
@@ -46,7 +48,7 @@ int stats_shm_print(FILE *f)
 	goto out;
 fail:
 	fprintf(stderr, "xtest: SHM statistics: 0x%08x\n", res);
-	rc = -1;
+	rc = -EIO;
 out:
 	TEEC_FinalizeContext(&ctx);
 	return rc;

@@ -7,7 +7,8 @@
 /*
  * Connects to the core the environment names and prints its SHM window:
  * one line per guest that holds shared memory, and the total. Returns 0,
- * or -1 with the reason on stderr.
+ * or -ECONNREFUSED (no core) or -EIO (a query failed), with the reason on
+ * stderr.
  */
 int stats_shm_print(FILE *f);
 

@@ -32,19 +32,6 @@ long long tcf_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void tcf_uuid_bytes(const TEEC_UUID *u, uint8_t b[16])
-{
-	b[0] = (uint8_t)(u->timeLow >> 24);
-	b[1] = (uint8_t)(u->timeLow >> 16);
-	b[2] = (uint8_t)(u->timeLow >> 8);
-	b[3] = (uint8_t)u->timeLow;
-	b[4] = (uint8_t)(u->timeMid >> 8);
-	b[5] = (uint8_t)u->timeMid;
-	b[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	b[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(b + 8, u->clockSeqAndNode, 8);
-}
-
 void tcf_info_at(const char *file, int line, TEEC_Session *sess,
 		 struct tcf_info *info)
 {
@@ -86,21 +73,23 @@ void tcf_steps_ok_at(const char *file, int line, TEEC_Session *sess,
 			      (unsigned int)op.params[0].value.a);
 }
 
-void tcf_open_expect_at(const char *file, int line, TEEC_Context *ctx,
-			TEEC_Session *sess, const TEEC_UUID *uuid,
-			TEEC_Operation *op, TEEC_Result res, uint32_t origin)
+TEEC_Session *tcf_open_expect_at(const char *file, int line,
+				 struct xtest_fixture *fx, TEEC_Context *ctx,
+				 const TEEC_UUID *uuid, TEEC_Operation *op,
+				 TEEC_Result res, uint32_t origin)
 {
-	uint32_t got_origin = 0;
 	char what[80], u[XTEST_UUID_STRLEN];
+	uint32_t got_origin;
+	TEEC_Session *sess;
 	TEEC_Result got;
 
-	got = TEEC_OpenSession(ctx, sess, uuid, TEEC_LOGIN_PUBLIC, NULL, op,
-			       &got_origin);
+	got = xtest_fx_open_session_at(file, line, fx, ctx, &sess, uuid,
+				       TEEC_LOGIN_PUBLIC, NULL, op,
+				       &got_origin);
 	xtest_uuid_string(uuid, u);
 	snprintf(what, sizeof(what), "TEEC_OpenSession(%s)", u);
-	if (got == TEEC_SUCCESS && res != TEEC_SUCCESS)
-		TEEC_CloseSession(sess);
 	xtest_assert_result_at(file, line, what, got, got_origin, res, origin);
+	return sess;
 }
 
 static void tcf_stats_read(const char *file, int line, TEEC_Context *ctx,

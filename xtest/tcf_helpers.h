@@ -15,8 +15,8 @@
 #include <tcf_test_ta.h>
 #include <teecheck/teec_ext.h>
 
-#include "private_core.h"
 #include "xtest_helpers.h"
+#include "xtestsupport.h"
 
 extern const TEEC_UUID tcf_test_uuid;
 extern const TEEC_UUID tcf_test_mi_uuid;
@@ -31,9 +31,6 @@ extern const TEEC_UUID tcf_peer_uuid;
 
 /* Milliseconds of CLOCK_MONOTONIC. */
 long long tcf_now_ms(void);
-
-/* The UUID's 16 bytes in RFC 4122 order, as the TAs report them. */
-void tcf_uuid_bytes(const TEEC_UUID *u, uint8_t b[16]);
 
 /* What TCF_CMD_INFO says about a session's instance. */
 struct tcf_info {
@@ -61,12 +58,16 @@ void tcf_steps_ok_at(const char *file, int line, TEEC_Session *sess,
 #define tcf_steps_ok(sess, cmd, what) \
 	tcf_steps_ok_at(__FILE__, __LINE__, (sess), (cmd), (what))
 
-/* Opens uuid with TEEC_LOGIN_PUBLIC and an operation, expecting res. */
-void tcf_open_expect_at(const char *file, int line, TEEC_Context *ctx,
-			TEEC_Session *sess, const TEEC_UUID *uuid,
-			TEEC_Operation *op, TEEC_Result res, uint32_t origin);
-#define tcf_open_expect(ctx, sess, uuid, op, res, origin) \
-	tcf_open_expect_at(__FILE__, __LINE__, (ctx), (sess), (uuid), (op), \
+/*
+ * Opens uuid with TEEC_LOGIN_PUBLIC and an operation, expecting res, into a
+ * session fx owns (closed at the end if it opened).
+ */
+TEEC_Session *tcf_open_expect_at(const char *file, int line,
+				 struct xtest_fixture *fx, TEEC_Context *ctx,
+				 const TEEC_UUID *uuid, TEEC_Operation *op,
+				 TEEC_Result res, uint32_t origin);
+#define tcf_open_expect(fx, ctx, uuid, op, res, origin) \
+	tcf_open_expect_at(__FILE__, __LINE__, (fx), (ctx), (uuid), (op), \
 			   (res), (origin))
 
 /* The core's counts, through a context of the run's core. */

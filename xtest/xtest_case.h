@@ -7,21 +7,52 @@
  * A case runs in its own process, forked by the runner, with the environment
  * pointing libteec at the core under test. Its sub-cases run in order as one
  * cmocka group; cmocka's assert_* stop the sub-case and fail it.
+ *
+ * A case may also name a fixture (xtest_fixture.h): a context, a session on a
+ * TA, its own setup and cleanup, run around each of its sub-cases; cleanup
+ * runs whether the sub-case passed, failed or stopped on an assertion.
  */
 #ifndef XTEST_CASE_H
 #define XTEST_CASE_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <tee_client_api.h>
+
+/*
+ * Sub-case tables are written positionally, { num, title, fn }, and fields
+ * join the end of struct xtest_sub over time: leaving them out must stay
+ * valid, so this warning, which only flags exactly that, is off where cases
+ * are declared.
+ */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+struct xtest_fixture;
+
 struct xtest_sub {
 	unsigned int num;		/* k of "ID.k", 1-based */
 	const char *title;		/* says what the sub-case checks */
 	void (*fn)(void **state);
+	/*
+	 * A table-driven sub-case's row: one function serves several rows,
+	 * each its own sub-case ID (XTEST_SUB_ROW). The body reads it as
+	 * xtest_fixture(state)->param.
+	 */
+	const void *param;
 };
+
+/*
+ * XTEST_SUB_ROW(4, "title", test_fn, struct my_row, .len = 16, .exp = ...):
+ * a sub-case running test_fn with the row given by the trailing initializer.
+ */
+#define XTEST_SUB_ROW(num_, title_, fn_, type_, ...)			\
+	{ .num = (num_), .title = (title_), .fn = (fn_),		\
+	  .param = &(const type_){ __VA_ARGS__ } }
 
 #define XTEST_NEEDS_ROOT	(1u << 0)	/* skipped, with a reason, if not root */
 #define XTEST_SLOW		(1u << 1)	/* only at level >= 1 */
@@ -34,6 +65,18 @@ struct xtest_case {
 	unsigned int flags;		/* XTEST_* */
 	const struct xtest_sub *subs;
 	size_t nsubs;
+
+	/*
+	 * The fixture, set up before each sub-case and released after it
+	 * (xtest_fixture.h). .ta opens a context and a session on that TA;
+	 * .context only the context. .setup runs after those are open, and
+	 * .cleanup before they are closed, also when the sub-case or .setup
+	 * itself failed: it must cope with a setup that stopped half-way.
+	 */
+	const TEEC_UUID *ta;
+	bool context;
+	void (*setup)(struct xtest_fixture *fx);
+	void (*cleanup)(struct xtest_fixture *fx);
 };
 
 /*

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "xtest_helpers.h"
+#include "xtestsupport.h"
 
 #define XTEST_NAME(x)	{ x, #x }
 
@@ -101,29 +102,96 @@ static void xtest_describe_origin(char *buf, size_t len, uint32_t origin)
 		 (unsigned int)origin);
 }
 
-void xtest_assert_result_at(const char *file, int line, const char *what,
-			    TEEC_Result res, uint32_t origin,
-			    TEEC_Result exp_res, uint32_t exp_origin)
+void xtest_check_failed_at(const char *file, int line, bool fatal,
+			   const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (fatal)
+		xtest_fail_at(file, line, "%s", msg);
+	print_error("[  ERROR   ] --- %s\n[   LINE   ] --- %s:%d: "
+		    "expectation failed, going on\n", msg, file, line);
+	fixture_note_expect_failure_at(file, line);
+}
+
+bool xtest_check_result_at(const char *file, int line, bool fatal,
+			   const char *what, TEEC_Result res, uint32_t origin,
+			   TEEC_Result exp_res, uint32_t exp_origin)
 {
 	char got[64], want[64], got_o[48], want_o[48];
 
 	if (res == exp_res &&
 	    (exp_origin == XTEST_ORIGIN_ANY || origin == exp_origin))
-		return;
+		return true;
 	xtest_describe_result(got, sizeof(got), res);
 	xtest_describe_result(want, sizeof(want), exp_res);
 	if (origin == XTEST_ORIGIN_ANY) {
 		/* A call without an origin: TEEC_InitializeContext. */
-		xtest_fail_at(file, line, "%s returned %s, expected %s", what,
-			      got, want);
+		xtest_check_failed_at(file, line, fatal,
+				      "%s returned %s, expected %s", what,
+				      got, want);
+		return false;
 	}
 	xtest_describe_origin(got_o, sizeof(got_o), origin);
 	if (exp_origin == XTEST_ORIGIN_ANY)
 		snprintf(want_o, sizeof(want_o), "any origin");
 	else
 		xtest_describe_origin(want_o, sizeof(want_o), exp_origin);
-	xtest_fail_at(file, line, "%s returned %s from %s, expected %s from %s",
-		      what, got, got_o, want, want_o);
+	xtest_check_failed_at(file, line, fatal,
+			      "%s returned %s from %s, expected %s from %s",
+			      what, got, got_o, want, want_o);
+	return false;
+}
+
+void xtest_assert_result_at(const char *file, int line, const char *what,
+			    TEEC_Result res, uint32_t origin,
+			    TEEC_Result exp_res, uint32_t exp_origin)
+{
+	xtest_check_result_at(file, line, true, what, res, origin, exp_res,
+			      exp_origin);
+}
+
+/* "-5", or "4096 (0x1000)" */
+static void xtest_describe_int(char *buf, size_t len, __int128 v)
+{
+	if (v < 0)
+		snprintf(buf, len, "-%llu", (unsigned long long)-v);
+	else if (v < 10)
+		snprintf(buf, len, "%llu", (unsigned long long)v);
+	else
+		snprintf(buf, len, "%llu (%#llx)", (unsigned long long)v,
+			 (unsigned long long)v);
+}
+
+void xtest_check_int_at(const char *file, int line, bool fatal,
+			const char *expr, __int128 a, __int128 b)
+{
+	char sa[48], sb[48];
+
+	xtest_describe_int(sa, sizeof(sa), a);
+	xtest_describe_int(sb, sizeof(sb), b);
+	xtest_check_failed_at(file, line, fatal, "%s does not hold: %s vs %s",
+			      expr, sa, sb);
+}
+
+void xtest_check_mem_at(const char *file, int line, bool fatal,
+			const char *expr, const void *a, const void *b,
+			size_t len)
+{
+	const uint8_t *pa = a, *pb = b;
+	size_t i;
+
+	for (i = 0; i < len && pa[i] == pb[i]; i++)
+		;
+	if (i == len)
+		return;
+	xtest_check_failed_at(file, line, fatal,
+			      "%s does not hold: byte %zu of %zu is %#04x vs "
+			      "%#04x", expr, i, len, pa[i], pb[i]);
 }
 
 void xtest_context_init_at(const char *file, int line, TEEC_Context *ctx)
@@ -273,24 +341,18 @@ void xtest_uuid_random_at(const char *file, int line, TEEC_UUID *uuid)
 
 	if (getrandom(b, sizeof(b), 0) != (ssize_t)sizeof(b))
 		xtest_fail_at(file, line, "getrandom: %s", strerror(errno));
-	uuid->timeLow = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-			(uint32_t)b[2] << 8 | b[3];
-	uuid->timeMid = (uint16_t)(b[4] << 8 | b[5]);
 	/* RFC 4122: version 4 (random), variant 10x. */
-	uuid->timeHiAndVersion = (uint16_t)(((b[6] & 0x0f) | 0x40) << 8 | b[7]);
-	memcpy(uuid->clockSeqAndNode, b + 8, 8);
-	uuid->clockSeqAndNode[0] = (uint8_t)((uuid->clockSeqAndNode[0] & 0x3f) |
-					     0x80);
+	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40);
+	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80);
+	xtest_uuid_from_bytes(b, uuid);
 }
 
 void xtest_uuid_string(const TEEC_UUID *u, char str[XTEST_UUID_STRLEN])
 {
-	const uint8_t *n = u->clockSeqAndNode;
+	uint8_t b[16];
 
-	snprintf(str, XTEST_UUID_STRLEN,
-		 "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 (unsigned int)u->timeLow, u->timeMid, u->timeHiAndVersion,
-		 n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+	xtest_uuid_to_bytes(u, b);
+	tc_uuid_bytes_to_str(b, str);
 }
 
 void xtest_ta_path_at(const char *file, int line, char *path, size_t len,

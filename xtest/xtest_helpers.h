@@ -9,12 +9,14 @@
 #ifndef XTEST_HELPERS_H
 #define XTEST_HELPERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <tee_client_api.h>
 
 #include "xtest_case.h"
+#include "xtest_fixture.h"
 
 /* An expected origin that matches any origin. */
 #define XTEST_ORIGIN_ANY	0xffffffffu
@@ -43,6 +45,97 @@ void xtest_assert_result_at(const char *file, int line, const char *what,
 #define xtest_assert_result(what, res, origin, exp_res, exp_origin)	\
 	xtest_assert_result_at(__FILE__, __LINE__, (what), (res), (origin), \
 			       (exp_res), (exp_origin))
+
+/*
+ * ASSERT_* stop the sub-case at a mismatch; EXPECT_* report it at the
+ * caller's line and go on, and the sub-case fails when its body ends. Use
+ * EXPECT_* where the checks after a mismatch still tell something (the other
+ * fields of one reply), ASSERT_* where they would only repeat it.
+ *
+ * The integer forms compare any two integers by value, signed or not.
+ * The _RESULT forms name the call, the results and origins in the report.
+ */
+bool xtest_check_result_at(const char *file, int line, bool fatal,
+			   const char *what, TEEC_Result res, uint32_t origin,
+			   TEEC_Result exp_res, uint32_t exp_origin);
+void xtest_check_int_at(const char *file, int line, bool fatal,
+			const char *expr, __int128 a, __int128 b);
+void xtest_check_mem_at(const char *file, int line, bool fatal,
+			const char *expr, const void *a, const void *b,
+			size_t len);
+
+/* Reports a failed check: stops the sub-case if fatal, else counts it. */
+void xtest_check_failed_at(const char *file, int line, bool fatal,
+			   const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* A failed expectation with a message of the caller's: the sub-case goes on. */
+#define xtest_expect_fail(...) \
+	xtest_check_failed_at(__FILE__, __LINE__, false, __VA_ARGS__)
+
+#define XTEST_CMP(fatal, a, op, b)					\
+	do {								\
+		__int128 xtest_a_ = (__int128)(a);			\
+		__int128 xtest_b_ = (__int128)(b);			\
+		if (!(xtest_a_ op xtest_b_))				\
+			xtest_check_int_at(__FILE__, __LINE__, (fatal),	\
+					   #a " " #op " " #b,		\
+					   xtest_a_, xtest_b_);		\
+	} while (0)
+
+#define XTEST_COND(fatal, cond, want)					\
+	do {								\
+		if (!(cond) != !(want))					\
+			xtest_check_failed_at(__FILE__, __LINE__, (fatal), \
+					      "%s is %s, expected %s",	\
+					      #cond, (want) ? "false" :	\
+					      "true", (want) ? "true" :	\
+					      "false");			\
+	} while (0)
+
+#define ASSERT_EQ(a, b)		XTEST_CMP(true, a, ==, b)
+#define ASSERT_NE(a, b)		XTEST_CMP(true, a, !=, b)
+#define ASSERT_LT(a, b)		XTEST_CMP(true, a, <, b)
+#define ASSERT_LE(a, b)		XTEST_CMP(true, a, <=, b)
+#define ASSERT_GT(a, b)		XTEST_CMP(true, a, >, b)
+#define ASSERT_GE(a, b)		XTEST_CMP(true, a, >=, b)
+#define ASSERT_TRUE(cond)	XTEST_COND(true, cond, true)
+#define ASSERT_FALSE(cond)	XTEST_COND(true, cond, false)
+
+#define EXPECT_EQ(a, b)		XTEST_CMP(false, a, ==, b)
+#define EXPECT_NE(a, b)		XTEST_CMP(false, a, !=, b)
+#define EXPECT_LT(a, b)		XTEST_CMP(false, a, <, b)
+#define EXPECT_LE(a, b)		XTEST_CMP(false, a, <=, b)
+#define EXPECT_GT(a, b)		XTEST_CMP(false, a, >, b)
+#define EXPECT_GE(a, b)		XTEST_CMP(false, a, >=, b)
+#define EXPECT_TRUE(cond)	XTEST_COND(false, cond, true)
+#define EXPECT_FALSE(cond)	XTEST_COND(false, cond, false)
+
+#define ASSERT_MEM_EQ(a, b, len) \
+	xtest_check_mem_at(__FILE__, __LINE__, true, #a " == " #b, (a), (b), (len))
+#define EXPECT_MEM_EQ(a, b, len) \
+	xtest_check_mem_at(__FILE__, __LINE__, false, #a " == " #b, (a), (b), (len))
+
+/* A call without an origin (or whose origin does not matter). */
+#define ASSERT_RESULT(call, exp)					\
+	xtest_check_result_at(__FILE__, __LINE__, true, #call, (call),	\
+			      XTEST_ORIGIN_ANY, (exp), XTEST_ORIGIN_ANY)
+#define EXPECT_RESULT(call, exp)					\
+	xtest_check_result_at(__FILE__, __LINE__, false, #call, (call),	\
+			      XTEST_ORIGIN_ANY, (exp), XTEST_ORIGIN_ANY)
+
+/* call's result, then origin (read after the call), against the expected. */
+#define XTEST_RESULT_ORIGIN(fatal, call, origin, exp, exp_origin)	\
+	do {								\
+		TEEC_Result xtest_res_ = (call);			\
+		xtest_check_result_at(__FILE__, __LINE__, (fatal), #call, \
+				      xtest_res_, (origin), (exp),	\
+				      (exp_origin));			\
+	} while (0)
+#define ASSERT_RESULT_ORIGIN(call, origin, exp, exp_origin) \
+	XTEST_RESULT_ORIGIN(true, call, origin, exp, exp_origin)
+#define EXPECT_RESULT_ORIGIN(call, origin, exp, exp_origin) \
+	XTEST_RESULT_ORIGIN(false, call, origin, exp, exp_origin)
 
 /* A zeroed operation with the given parameter types. */
 static inline TEEC_Operation xtest_operation(uint32_t param_types)
