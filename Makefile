@@ -11,7 +11,7 @@ Q	:= $(if $(filter 1,$(V)),,@)
 
 include mk/rules.mk
 include ta/devkit/devkit.mk
-include $(sort $(filter-out ta/devkit/module.mk,$(wildcard */module.mk */*/module.mk)))
+include $(sort $(wildcard */module.mk */*/module.mk))
 
 all: $(ALL_TARGETS)
 

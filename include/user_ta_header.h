@@ -10,10 +10,10 @@
 #include <teecheck/ta_abi.h>
 
 /* Flags that mean nothing here, accepted for OP-TEE TA sources. */
-#define TA_FLAG_USER_MODE		0u
-#define TA_FLAG_EXEC_DDR		0u
-#define TA_FLAG_SECURE_DATA_PATH	(1u << 5)
-#define TA_FLAG_CACHE_MAINTENANCE	(1u << 7)
+#define TA_FLAG_USER_MODE		0
+#define TA_FLAG_EXEC_DDR		0
+#define TA_FLAG_SECURE_DATA_PATH	(1 << 5)
+#define TA_FLAG_CACHE_MAINTENANCE	(1 << 7)
 
 enum user_ta_prop_type {
 	USER_TA_PROP_TYPE_BOOL,		/* value: const bool * */

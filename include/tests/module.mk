@@ -4,9 +4,11 @@
 
 $(eval $(call unit-test,test_headers,include/tests/test_headers.c,))
 
-INCLUDE_TA_HEADERS	:= tee_api_defines.h tee_api_types.h tee_internal_api.h
+INCLUDE_TA_HEADERS	:= tee_api_defines.h tee_api_types.h tee_internal_api.h \
+			   tee_internal_api_extensions.h
 INCLUDE_FS_DIR		:= $(OUT)/obj/include/tests/freestanding
 INCLUDE_FS_FLAGS	:= -std=gnu11 -ffreestanding -nostdinc -Iinclude \
+			   -Ita/devkit/include \
 			   -Wall -Wextra -Werror
 
 # Each TA header on its own (it must include what it needs), then a TA-like
@@ -28,3 +30,4 @@ $(OUT)/stamp/include-freestanding: include/tests/freestanding_check.c \
 	$(Q)touch $@
 
 ALL_TARGETS += $(OUT)/stamp/include-freestanding
+CPPFLAGS_include/tests/test_headers.c := -idirafter ta/devkit/include
