@@ -207,18 +207,18 @@ $(ta-elf): $(ta-objs) $(libdeps) $(TA_DEV_KIT_DIR)/lib/libutee.a \
 	$(q)sh $(TA_DEV_KIT_DIR)/scripts/check-ta-elf.sh $(TA_NM) \
 		$(TA_READELF) $@.tmp
 	$(q)mv $@.tmp $@
-	$(q)$(call ta-record,$@,$(ta-link-cmd))
+	$(q)$(call ta-record,$(ta-elf),$(ta-link-cmd))
 
 $(ta-out)/$(BINARY).ta: $(ta-elf) $(TA_SIGN_KEY) $(ta-sign) \
 		$(call ta-stale,$(ta-out)/$(BINARY).ta,$(ta-sign-cmd))
 	$(q)$(ta-sign-cmd)
-	$(q)$(call ta-record,$@,$(ta-sign-cmd))
+	$(q)$(call ta-record,$(ta-out)/$(BINARY).ta,$(ta-sign-cmd))
 else
 all: $(ta-lib)
 
 $(ta-lib): $(ta-objs) $(call ta-stale,$(ta-lib),$(ta-ar-cmd))
 	$(q)$(ta-ar-cmd)
-	$(q)$(call ta-record,$@,$(ta-ar-cmd))
+	$(q)$(call ta-record,$(ta-lib),$(ta-ar-cmd))
 endif
 
 clean:
