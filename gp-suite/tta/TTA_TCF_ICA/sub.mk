@@ -3,3 +3,4 @@
 global-incdirs-y += ../common ../../../gen/runtime \
 		    ../../../include
 srcs-y += tcf_ica.c ../common/tta_ica.c
+srcs-y += ../common/tta_entry.c

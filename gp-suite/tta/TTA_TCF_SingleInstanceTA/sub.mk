@@ -3,3 +3,4 @@
 global-incdirs-y += ../common ../../../gen/runtime \
 		    ../../../include
 srcs-y += ../common/tta_instance_ta.c ../common/tta_instance.c ../common/tta_text.c
+srcs-y += ../common/tta_entry.c

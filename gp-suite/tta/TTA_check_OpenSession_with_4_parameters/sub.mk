@@ -3,3 +3,4 @@
 global-incdirs-y += ../common ../../../gen/runtime \
 		    ../../../include
 srcs-y += check_opensession_with_4_parameters.c ../common/tta_params.c
+srcs-y += ../common/tta_entry.c

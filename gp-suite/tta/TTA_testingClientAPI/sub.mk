@@ -3,3 +3,4 @@
 global-incdirs-y += ../common ../../../gen/runtime \
 		    ../../../include
 srcs-y += testingclientapi.c ../common/tta_params.c
+srcs-y += ../common/tta_entry.c
