@@ -2,14 +2,17 @@
  * The extensions to the GP Internal Core API that this TEE implements,
  * under OP-TEE's names and signatures where OP-TEE has them. Only what
  * libutee implements is declared here: a TA that uses another OP-TEE
- * extension fails to compile instead of failing at run time.
+ * extension fails to compile instead of failing at run time. As OP-TEE's,
+ * it also brings trace.h and stdio.h.
  */
 #ifndef TEE_INTERNAL_API_EXTENSIONS_H
 #define TEE_INTERNAL_API_EXTENSIONS_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <tee_api_types.h>
+#include <trace.h>
 
 #ifdef __cplusplus
 extern "C" {

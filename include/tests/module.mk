@@ -1,6 +1,7 @@
 # Tests of the public GP headers: a unit test of their values and layouts
 # (hosted), and a build check that the TA-side headers compile as a TA
-# compiles them (freestanding), in v1.3.1 and in v1.1 compatibility mode.
+# compiles them (freestanding), in v1.3.1 and in v1.1 compatibility mode
+# (selected by GP's or by OP-TEE's switch).
 
 $(eval $(call unit-test,test_headers,include/tests/test_headers.c,))
 
@@ -26,7 +27,10 @@ $(OUT)/stamp/include-freestanding: include/tests/freestanding_check.c \
 		-o $(INCLUDE_FS_DIR)/check-v1_3.o && \
 	$(CC) $(INCLUDE_FS_FLAGS) -isystem "$$gccinc" \
 		-DTEE_CORE_API_COMPAT_1_1 -c $< \
-		-o $(INCLUDE_FS_DIR)/check-v1_1.o
+		-o $(INCLUDE_FS_DIR)/check-v1_1.o && \
+	$(CC) $(INCLUDE_FS_FLAGS) -isystem "$$gccinc" \
+		-D__OPTEE_CORE_API_COMPAT_1_1=1 -c $< \
+		-o $(INCLUDE_FS_DIR)/check-optee-v1_1.o
 	$(Q)touch $@
 
 ALL_TARGETS += $(OUT)/stamp/include-freestanding
