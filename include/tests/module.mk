@@ -1,7 +1,8 @@
 # Tests of the public GP headers: a unit test of their values and layouts
 # (hosted), and a build check that the TA-side headers compile as a TA
 # compiles them (freestanding), in v1.3.1 and in v1.1 compatibility mode
-# (selected by GP's or by OP-TEE's switch).
+# (selected by GP's or by OP-TEE's switch), and that a TA defining GP
+# constants as the reference headers write them gets no redefinition error.
 
 $(eval $(call unit-test,test_headers,include/tests/test_headers.c,))
 
@@ -15,6 +16,7 @@ INCLUDE_FS_FLAGS	:= -std=gnu11 -ffreestanding -nostdinc -Iinclude \
 # Each TA header on its own (it must include what it needs), then a TA-like
 # file that asserts which signatures each mode selects.
 $(OUT)/stamp/include-freestanding: include/tests/freestanding_check.c \
+				   include/tests/redefine_check.c \
 				   $(addprefix include/,$(INCLUDE_TA_HEADERS))
 	@mkdir -p $(dir $@) $(INCLUDE_FS_DIR)
 	$(Q)gccinc="$$($(CC) -print-file-name=include)" && \
@@ -30,7 +32,10 @@ $(OUT)/stamp/include-freestanding: include/tests/freestanding_check.c \
 		-o $(INCLUDE_FS_DIR)/check-v1_1.o && \
 	$(CC) $(INCLUDE_FS_FLAGS) -isystem "$$gccinc" \
 		-D__OPTEE_CORE_API_COMPAT_1_1=1 -c $< \
-		-o $(INCLUDE_FS_DIR)/check-optee-v1_1.o
+		-o $(INCLUDE_FS_DIR)/check-optee-v1_1.o && \
+	$(CC) $(INCLUDE_FS_FLAGS) -isystem "$$gccinc" -c \
+		include/tests/redefine_check.c \
+		-o $(INCLUDE_FS_DIR)/redefine-check.o
 	$(Q)touch $@
 
 ALL_TARGETS += $(OUT)/stamp/include-freestanding
