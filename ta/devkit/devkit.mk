@@ -44,10 +44,18 @@ ALL_TARGETS	+= $(TA_PUB_KEY)
 $(eval $(call host-program,ta-sign,ta/devkit/sign/ta_sign.c,\
 	$(OUT)/lib/libtaload.a -lcrypto))
 
-# Kit library objects: out/taobj/<source path>.o.
+# Kit library objects: out/taobj/<source path>.o. They depend on the flags
+# they were compiled with (a file rewritten only when those change), so
+# EXTRA_TA_CFLAGS=... or another compiler rebuilds them.
 ta-objs = $(patsubst %.c,$(OUT)/taobj/%.o,$(1))
+TA_KIT_FLAGS	:= $(OUT)/taobj/flags
 
-$(OUT)/taobj/%.o: %.c
+$(TA_KIT_FLAGS): FORCE
+	@mkdir -p $(dir $@)
+	$(Q)printf '%s\n' '$(subst ','\'',$(CC) $(TA_CPPFLAGS) $(TA_CFLAGS))' \
+		> $@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+
+$(OUT)/taobj/%.o: %.c $(TA_KIT_FLAGS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(TA_CPPFLAGS) $(TA_CFLAGS) -MMD -MP -c $< -o $@
 

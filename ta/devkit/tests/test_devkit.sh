@@ -115,6 +115,25 @@ run_client() {
 run_client magic=0x11 api=11 sorted=3,7,19,42,100 format=0x100000002:4294967298 \
 	is_me=1
 
+# Its trace macros, at CFG_TEE_TA_LOG_LEVEL 3, reach the core's log.
+grep -q 'I/TA: session opened' "$tmp/core.log" &&
+	grep -q 'D/TA: TA_CreateEntryPoint:[0-9]*: has been called' \
+		"$tmp/core.log" &&
+	ok "the TA's IMSG and DMSG lines are in the core's log" ||
+	fail "the TA's trace lines are not in the core's log"
+
+# The build tree works the same way: out/lib has libteec.so and its soname
+# link, so a client linked there starts with LD_LIBRARY_PATH=out/lib.
+out_dir=${TEECHECK_OUT:-out}
+${CC:-cc} -Wall -Wextra -Werror -Iinclude -o "$tmp/optee_client_tree" \
+	ta/devkit/tests/optee_client/optee_client.c -L"$out_dir/lib" -lteec ||
+	die "the client does not build against $out_dir/lib"
+tree_out=$(TEECHECK_CORE="unix:$tmp/core.sock" \
+	   LD_LIBRARY_PATH="$out_dir/lib" "$tmp/optee_client_tree" 2>&1) &&
+	echo "$tree_out" | grep -qx is_me=1 &&
+	ok "client linked in $out_dir/lib runs with LD_LIBRARY_PATH=$out_dir/lib" ||
+	{ echo "$tree_out"; fail "client linked in $out_dir/lib"; }
+
 # ---- Rebuilds: nothing changed, nothing rebuilt.
 touch "$tmp/mark"
 sleep 1
