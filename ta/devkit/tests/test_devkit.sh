@@ -62,6 +62,8 @@ done
 [ "$(readlink "$root$prefix/lib/libteec.so")" = libteec.so.1 ] ||
 	fail "libteec.so does not link to libteec.so.1"
 [ -f "$kit/mk/ta_dev_kit.mk" ] || die "no dev kit at $kit"
+# Clients are built with the compiler the tree was built with.
+cc=$(sed -n 's/^TA_DEV_KIT_CC := //p' "$kit/mk/conf.mk")
 ok "make install DESTDIR=... PREFIX=$prefix"
 
 # ---- The TA, from a copy outside the tree, with the installed kit.
@@ -77,7 +79,7 @@ ok "out-of-tree TA built: $uuid.ta"
 export PKG_CONFIG_PATH="$root$prefix/lib/pkgconfig"
 export PKG_CONFIG_SYSROOT_DIR="$root"
 flags=$(pkg-config --cflags --libs teec) || die "pkg-config teec"
-${CC:-cc} -Wall -Wextra -Werror -o "$tmp/optee_client" \
+${cc:-cc} -Wall -Wextra -Werror -o "$tmp/optee_client" \
 	ta/devkit/tests/optee_client/optee_client.c $flags ||
 	die "the client does not build with pkg-config's flags ($flags)"
 readelf -d "$tmp/optee_client" | grep -q 'NEEDED.*\[libteec\.so\.1\]' ||
@@ -125,7 +127,7 @@ grep -q 'I/TA: session opened' "$tmp/core.log" &&
 # The build tree works the same way: out/lib has libteec.so and its soname
 # link, so a client linked there starts with LD_LIBRARY_PATH=out/lib.
 out_dir=${TEECHECK_OUT:-out}
-${CC:-cc} -Wall -Wextra -Werror -Iinclude -o "$tmp/optee_client_tree" \
+${cc:-cc} -Wall -Wextra -Werror -Iinclude -o "$tmp/optee_client_tree" \
 	ta/devkit/tests/optee_client/optee_client.c -L"$out_dir/lib" -lteec ||
 	die "the client does not build against $out_dir/lib"
 tree_out=$(TEECHECK_CORE="unix:$tmp/core.sock" \
