@@ -1,17 +1,19 @@
 # teecheck: the one entry point. `make` builds everything into out/,
 # `make run` runs the whole suite against the bundled core, `make test` runs
-# the project's own tests. See README.md.
+# the project's own tests, `make install` installs libteec, the core and the
+# TA dev kit (mk/install.mk). See README.md.
 
 OUT	:= out
 V	?= 0
 Q	:= $(if $(filter 1,$(V)),,@)
 
 .DEFAULT_GOAL := all
-.PHONY: all run test unit-test xtest-run bench clean deps
+.PHONY: all run test unit-test xtest-run bench clean deps install
 
 include mk/rules.mk
 include ta/devkit/devkit.mk
-include $(sort $(filter-out ta/devkit/module.mk,$(wildcard */module.mk */*/module.mk)))
+include $(sort $(wildcard */module.mk */*/module.mk))
+include mk/install.mk
 
 all: $(ALL_TARGETS)
 

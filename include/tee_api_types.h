@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <inttypes.h>
 #include <tee_api_defines.h>
 
 #ifdef __cplusplus

@@ -8,7 +8,12 @@
  * and lengths became size_t. Those v1.1 forms are always declared with a
  * "__GP11_" prefix, and in compatibility mode the usual names map onto them,
  * so the v1.1 and v1.3 forms are distinct symbols and a TA built either way
- * links against the same library.
+ * links against the same library. OP-TEE's __OPTEE_CORE_API_COMPAT_1_1
+ * selects the same mode (tee_api_defines.h).
+ *
+ * As with OP-TEE's header, a TA also gets the trace macros (trace.h: EMSG,
+ * IMSG, DMSG, ...) and the attribute shorthands (compiler.h: __unused,
+ * __maybe_unused, ...) from here; both are part of the TA dev kit.
  */
 #ifndef TEE_INTERNAL_API_H
 #define TEE_INTERNAL_API_H
@@ -17,8 +22,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <compiler.h>
 #include <tee_api_defines.h>
 #include <tee_api_types.h>
+#include <trace.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -9,11 +9,21 @@
 #include <stddef.h>
 #include <teecheck/ta_abi.h>
 
-/* Flags that mean nothing here, accepted for OP-TEE TA sources. */
-#define TA_FLAG_USER_MODE		0u
-#define TA_FLAG_EXEC_DDR		0u
-#define TA_FLAG_SECURE_DATA_PATH	(1u << 5)
-#define TA_FLAG_CACHE_MAINTENANCE	(1u << 7)
+/*
+ * Flags of OP-TEE's with no effect here, accepted so its TA folders build:
+ * deprecated ones (0), and ones about pseudo TAs, secure data path, cache
+ * maintenance and device enumeration, none of which this TEE has.
+ */
+#define TA_FLAG_USER_MODE		0
+#define TA_FLAG_EXEC_DDR		0
+#define TA_FLAG_REMAP_SUPPORT		0
+#define TA_FLAG_SECURE_DATA_PATH	(1 << 5)
+#define TA_FLAG_CACHE_MAINTENANCE	(1 << 7)
+#define TA_FLAG_CONCURRENT		(1 << 8)
+#define TA_FLAG_DEVICE_ENUM		(1 << 9)
+#define TA_FLAG_DEVICE_ENUM_SUPP	(1 << 10)
+/* Sets the TA property gpd.ta.doesNotCloseHandleOnCorruptObject. */
+#define TA_FLAG_DONT_CLOSE_HANDLE_ON_CORRUPT_OBJECT (1 << 11)
 
 enum user_ta_prop_type {
 	USER_TA_PROP_TYPE_BOOL,		/* value: const bool * */

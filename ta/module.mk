@@ -20,3 +20,9 @@ $(foreach s,$(TA_LIBC_SRCS),$(eval CPPFLAGS_$(s) := -nostdinc \
 CPPFLAGS_ta/devkit/tests/test_libc.c := $(TA_LIBC_HOST_NAMES)
 $(eval $(call unit-test,test_ta_libc,ta/devkit/tests/test_libc.c \
 	$(TA_LIBC_SRCS),))
+
+# The exported kit and the installed libteec as a user gets them: an
+# OP-TEE-style TA folder built out of the tree, a client built with
+# pkg-config, both run against a core started by hand, and rebuilds after
+# flag changes (ta/devkit/tests/test_devkit.sh).
+UNIT_TESTS += ta/devkit/tests/test_devkit.sh

@@ -15,9 +15,9 @@
 #define UTEE_TA_HEAD_SECTION	".ta_head"
 
 /* TA_FLAGS bits, with OP-TEE's values so TA folders build with either kit. */
-#define TA_FLAG_SINGLE_INSTANCE		(1u << 2)
-#define TA_FLAG_MULTI_SESSION		(1u << 3)
-#define TA_FLAG_INSTANCE_KEEP_ALIVE	(1u << 4)
+#define TA_FLAG_SINGLE_INSTANCE		(1 << 2)
+#define TA_FLAG_MULTI_SESSION		(1 << 3)
+#define TA_FLAG_INSTANCE_KEEP_ALIVE	(1 << 4)
 
 /*
  * The TA header, plain data only (no pointers, so it needs no relocation and

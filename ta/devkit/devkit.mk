@@ -1,20 +1,20 @@
-# The TA dev kit: how a TA folder (OP-TEE style: user_ta_header_defines.h,
-# sub.mk, sources) becomes a signed, self-contained, position-independent
-# ELF in out/ta/<uuid>.ta. Included by the top Makefile right after
-# mk/rules.mk; a TA's module.mk only says $(eval $(call ta-build,DIR)).
+# The TA dev kit as the build makes it: libutee and the small libc compiled
+# once, then exported with the headers, the per-TA sources, the build rules
+# (mk/ta_dev_kit.mk), the signing tool and the build's signing key to
+# out/export-ta_<arch>/, as OP-TEE exports its kit. Every TA, ours included,
+# is then built from its own folder against that export.
+# Included by the top Makefile right after mk/rules.mk.
 
 TA_GCC_INCLUDE	:= $(shell $(CC) -print-file-name=include)
-TA_LIBGCC	:= $(shell $(CC) -print-libgcc-file-name)
-# The binutils of the toolchain CC names: gcc -> nm, aarch64-linux-gnu-gcc
-# -> aarch64-linux-gnu-nm.
-TA_CROSS	:= $(patsubst %gcc,%,$(filter %gcc,$(notdir $(CC))))
-TA_NM		?= $(TA_CROSS)nm
-TA_READELF	?= $(TA_CROSS)readelf
 
-# Freestanding: no host headers, no host libraries. Hidden visibility keeps
-# every symbol local so the linked TA needs no symbol lookup at load time;
-# no loop-to-memset/memcpy rewriting, or libc's own loops would call
-# themselves.
+# OP-TEE's names for the architectures: export-ta_arm64, export-ta_arm32.
+TA_ARCH		:= $(patsubst aarch64,arm64,$(patsubst arm%,arm32,\
+		   $(firstword $(subst -, ,$(shell $(CC) -dumpmachine)))))
+TA_KIT		:= $(OUT)/export-ta_$(TA_ARCH)
+
+# The kit's libraries are compiled as TAs are: freestanding, hidden
+# visibility, no loop-to-memset/memcpy rewriting (libc's own loops would call
+# themselves).
 TA_CPPFLAGS	:= -nostdinc -isystem $(TA_GCC_INCLUDE) -Iinclude \
 		   -Ita/devkit/include
 TA_CFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fpie -fvisibility=hidden \
@@ -23,18 +23,8 @@ TA_CFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fpie -fvisibility=hidden \
 		   -ffunction-sections -fdata-sections \
 		   -Wall -Wextra $(WERROR) $(EXTRA_TA_CFLAGS)
 
-# A static PIE: ET_DYN, no interpreter, no DT_NEEDED, only relative
-# relocations. -z text: no dynamic relocation in text or read-only data;
-# -z norelro: what is relocated stays in the writable segment, so the
-# loader never has to write to memory it then makes read-only.
-TA_LDFLAGS	:= -nostdlib -static-pie -Wl,-e,__utee_entry \
-		   -Wl,-z,text -Wl,-z,norelro -Wl,-z,noexecstack \
-		   -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=4096 \
-		   -Wl,--no-undefined -Wl,--gc-sections -Wl,--hash-style=gnu \
-		   -Wl,--build-id=sha1 $(EXTRA_TA_LDFLAGS)
-
 # The signing key pair, made on first build and never committed. The core
-# verifies TA images with TA_PUB_KEY.
+# verifies TA images with TA_PUB_KEY; the kit signs with TA_SIGN_KEY.
 TA_SIGN_KEY	:= $(OUT)/keys/ta_sign_key.pem
 TA_PUB_KEY	:= $(OUT)/keys/ta_sign_pub.pem
 TA_SIGN		:= $(OUT)/bin/ta-sign
@@ -54,16 +44,24 @@ ALL_TARGETS	+= $(TA_PUB_KEY)
 $(eval $(call host-program,ta-sign,ta/devkit/sign/ta_sign.c,\
 	$(OUT)/lib/libtaimage.a -lcrypto))
 
-# TA objects: out/taobj/<source path>.o.
+# Kit library objects: out/taobj/<source path>.o. They depend on the flags
+# they were compiled with (a file rewritten only when those change), so
+# EXTRA_TA_CFLAGS=... or another compiler rebuilds them.
 ta-objs = $(patsubst %.c,$(OUT)/taobj/%.o,$(1))
+TA_KIT_FLAGS	:= $(OUT)/taobj/flags
 
-$(OUT)/taobj/%.o: %.c
+$(TA_KIT_FLAGS): FORCE
+	@mkdir -p $(dir $@)
+	$(Q)printf '%s\n' '$(subst ','\'',$(CC) $(TA_CPPFLAGS) $(TA_CFLAGS))' \
+		> $@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+
+$(OUT)/taobj/%.o: %.c $(TA_KIT_FLAGS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(TA_CPPFLAGS) $(TA_CFLAGS) -MMD -MP -c $< -o $@
 
-# The kit's libraries, built once for every TA.
 TA_LIBC_SRCS	:= ta/devkit/libc/string.c ta/devkit/libc/snprintf.c \
-		   ta/devkit/libc/malloc.c
+		   ta/devkit/libc/malloc.c ta/devkit/libc/ctype.c \
+		   ta/devkit/libc/qsort.c ta/devkit/libc/strtoul.c
 TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 		   ta/devkit/libutee/tee_api_panic.c \
 		   ta/devkit/libutee/tee_api_mem.c \
@@ -72,6 +70,8 @@ TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 		   ta/devkit/libutee/tee_api_ta2ta.c \
 		   ta/devkit/libutee/tee_api_cancel.c \
 		   ta/devkit/libutee/tee_api_time.c \
+		   ta/devkit/libutee/tee_uuid.c \
+		   ta/devkit/libutee/tee_api_ext.c \
 		   ta/devkit/libutee/trace.c
 # Compiled again for each TA, with its header defines and flags: the TA head,
 # the heap, the property table and the entry point glue (which calls the
@@ -79,8 +79,9 @@ TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 TA_PER_TA_SRCS	:= ta/devkit/libutee/user_ta_header.c \
 		   ta/devkit/libutee/utee_entry.c
 
-TA_LIBUTEE	:= $(OUT)/talib/libutee.a
-TA_LIBC		:= $(OUT)/talib/libc.a
+# OP-TEE's names: libutee (the GP API) and libutils (the C library).
+TA_LIBUTEE	:= $(TA_KIT)/lib/libutee.a
+TA_LIBC		:= $(TA_KIT)/lib/libutils.a
 
 $(TA_LIBUTEE): $(call ta-objs,$(TA_LIBUTEE_SRCS))
 $(TA_LIBC): $(call ta-objs,$(TA_LIBC_SRCS))
@@ -88,59 +89,79 @@ $(TA_LIBUTEE) $(TA_LIBC):
 	@mkdir -p $(dir $@)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-TA_FILES	:=
+# ---- The export ------------------------------------------------------------
 
-# The UUID string of a TA folder, from TA_UUID in its header defines.
-ta-uuid = $(shell echo 'ta_uuid= TA_UUID' | $(CC) -E -P $(TA_CPPFLAGS) \
-	-I$(1) $(addprefix -I,$(2)) -include user_ta_header_defines.h \
-	-x c - 2>/dev/null | \
-	sed -n 's/^ta_uuid= *//p' | tr -d '{},' | \
-	xargs -r printf '%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x' 2>/dev/null)
+TA_KIT_FILES	:= $(TA_LIBUTEE) $(TA_LIBC)
 
-# $(call ta-obj,TA-DIR,SOURCE): where a TA's object goes. Sources outside the
-# folder ("../x/y.c") stay inside out/taobj/TA-DIR.
-ta-obj = $(OUT)/taobj/$(1)/$(subst ../,__/,$(patsubst $(1)/%,%,$(2:.c=.o)))
-
-# $(call ta-obj-rule,OBJECT,SOURCE,EXTRA-FLAGS)
-define ta-obj-rule
-$(1): $(2)
+# $(call kit-file,SOURCE,DESTINATION): one file copied into the export.
+define kit-file
+$(2): $(1)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(TA_CPPFLAGS) $(3) $$(TA_CFLAGS) -MMD -MP -c $$< -o $$@
+	$$(Q)cp $$< $$@.tmp && mv $$@.tmp $$@
+TA_KIT_FILES += $(2)
 endef
 
-# $(call ta-rules,TA-DIR,SOURCES,INCDIRS,CFLAGS)
-define ta-rules
-ta_uuid_$(1) := $$(call ta-uuid,$(1),$(3))
+TA_KIT_GP_HEADERS := tee_api_defines.h tee_api_types.h tee_internal_api.h \
+		     tee_internal_api_extensions.h user_ta_header.h \
+		     teecheck/ta_abi.h
+$(foreach h,$(TA_KIT_GP_HEADERS),\
+	$(eval $(call kit-file,include/$(h),$(TA_KIT)/include/$(h))))
+$(foreach h,$(notdir $(wildcard ta/devkit/include/*.h)),\
+	$(eval $(call kit-file,ta/devkit/include/$(h),$(TA_KIT)/include/$(h))))
+$(foreach s,$(TA_PER_TA_SRCS),\
+	$(eval $(call kit-file,$(s),$(TA_KIT)/src/$(notdir $(s)))))
+$(eval $(call kit-file,ta/devkit/mk/ta_dev_kit.mk,$(TA_KIT)/mk/ta_dev_kit.mk))
+$(eval $(call kit-file,ta/devkit/check-ta-elf.sh,\
+	$(TA_KIT)/scripts/check-ta-elf.sh))
+$(eval $(call kit-file,$(TA_SIGN),$(TA_KIT)/bin/ta-sign))
+$(eval $(call kit-file,$(TA_SIGN_KEY),$(TA_KIT)/keys/default_ta.pem))
+
+# What the kit was built with; rewritten only when it changes, so TAs are
+# not rebuilt for nothing.
+TA_KIT_CONF	= \# The configuration this TA dev kit was built with.\n$\
+	TA_DEV_KIT_ARCH := $(TA_ARCH)\n$\
+	TA_DEV_KIT_CC := $(CC)\n$\
+	CFG_WERROR ?= $(if $(filter -Werror,$(WERROR)),y,n)\n$\
+	CFG_TA_OPTEE_CORE_API_COMPAT_1_1 ?= n\n
+
+$(TA_KIT)/mk/conf.mk: FORCE
+	@mkdir -p $(dir $@)
+	$(Q)printf '$(TA_KIT_CONF)' > $@.tmp && \
+		{ cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+TA_KIT_FILES	+= $(TA_KIT)/mk/conf.mk
+
+ALL_TARGETS	+= $(TA_KIT_FILES)
+
+# ---- TAs ---------------------------------------------------------------------
+
+TA_FILES	:=
+
+# $(call ta-build,TA-DIR): builds the OP-TEE-style folder TA-DIR (Makefile
+# with BINARY, sub.mk, user_ta_header_defines.h) with the exported kit, as a
+# user would, and copies <uuid>.ta and <uuid>.elf (the unsigned ELF, for
+# debuggers and tests) to out/ta/. The folder's own make decides what to
+# rebuild; a copy that did not change keeps its time.
+define ta-build
+ta_uuid_$(1) := $$(shell sed -n 's/^BINARY[[:space:]]*[:?]\{0,1\}=[[:space:]]*//p' \
+	$(1)/Makefile)
 ifeq ($$(ta_uuid_$(1)),)
-$$(error $(1): no TA_UUID in $(1)/user_ta_header_defines.h)
+$$(error $(1)/Makefile: no BINARY)
 endif
-ta_flags_$(1) := -I$(1) $(addprefix -I,$(3)) $(4)
-ta_objs_$(1) := $(foreach s,$(2) $(TA_PER_TA_SRCS),$(call ta-obj,$(1),$(s)))
-$(foreach s,$(2) $(TA_PER_TA_SRCS),
-$(call ta-obj-rule,$(call ta-obj,$(1),$(s)),$(s),$$(ta_flags_$(1))))
-
-$(OUT)/ta/$$(ta_uuid_$(1)).elf: $$(ta_objs_$(1)) $(TA_LIBUTEE) $(TA_LIBC) \
-		ta/devkit/check-ta-elf.sh
-	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(TA_LDFLAGS) -o $$@.tmp $$(ta_objs_$(1)) \
-		-Wl,--start-group $(TA_LIBUTEE) $(TA_LIBC) -Wl,--end-group $(TA_LIBGCC)
-	$$(Q)sh ta/devkit/check-ta-elf.sh $$(TA_NM) $$(TA_READELF) $$@.tmp
-	$$(Q)mv $$@.tmp $$@
-
-$(OUT)/ta/$$(ta_uuid_$(1)).ta: $(OUT)/ta/$$(ta_uuid_$(1)).elf $(TA_SIGN) \
-		$(TA_SIGN_KEY)
-	$$(Q)$(TA_SIGN) -k $(TA_SIGN_KEY) -u $$(ta_uuid_$(1)) -o $$@ $$<
+$(OUT)/ta/$$(ta_uuid_$(1)).ta $(OUT)/ta/$$(ta_uuid_$(1)).elf &: \
+		$$(TA_KIT_FILES) FORCE
+	$$(Q)$$(MAKE) --no-print-directory $$(if $$(filter 1,$$(V)),,-s) -C $(1) \
+		TA_DEV_KIT_DIR=$$(abspath $$(TA_KIT)) \
+		O=$$(abspath $$(OUT)/ta-build/$(1))
+	@mkdir -p $$(OUT)/ta
+	$$(Q)for x in ta elf; do \
+		f=$$(OUT)/ta-build/$(1)/$$(ta_uuid_$(1)).$$$$x; \
+		cmp -s $$$$f $$(OUT)/ta/$$(notdir $$$$f) || \
+		cp $$$$f $$(OUT)/ta/ || exit 1; \
+	done
 
 TA_FILES += $(OUT)/ta/$$(ta_uuid_$(1)).ta
 ALL_TARGETS += $(OUT)/ta/$$(ta_uuid_$(1)).ta $(OUT)/ta/$$(ta_uuid_$(1)).elf
 endef
 
-# $(call ta-build,TA-DIR): reads TA-DIR/sub.mk (srcs-y, global-incdirs-y,
-# cflags-y, all relative to TA-DIR) and defines the TA's rules.
-define ta-build
-srcs-y :=
-global-incdirs-y :=
-cflags-y :=
-include $(1)/sub.mk
-$$(eval $$(call ta-rules,$(1),$$(addprefix $(1)/,$$(srcs-y)),$$(addprefix $(1)/,$$(global-incdirs-y)),$$(cflags-y)))
-endef
+.PHONY: FORCE
+FORCE:

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <tcf_peer_ta.h>
 #include <tee_internal_api.h>
+#include <tee_internal_api_extensions.h>
 #include <trace.h>
 
 #define TYPES(a, b, c, d) \
@@ -39,19 +40,6 @@ TEE_Result TA_OpenSessionEntryPoint(uint32_t paramTypes,
 void TA_CloseSessionEntryPoint(void *sessionContext)
 {
 	TEE_Free(sessionContext);
-}
-
-static void peer_uuid_bytes(const TEE_UUID *u, uint8_t b[16])
-{
-	b[0] = (uint8_t)(u->timeLow >> 24);
-	b[1] = (uint8_t)(u->timeLow >> 16);
-	b[2] = (uint8_t)(u->timeLow >> 8);
-	b[3] = (uint8_t)u->timeLow;
-	b[4] = (uint8_t)(u->timeMid >> 8);
-	b[5] = (uint8_t)u->timeMid;
-	b[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	b[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(b + 8, u->clockSeqAndNode, 8);
 }
 
 static TEE_Result peer_values(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
@@ -132,7 +120,7 @@ static TEE_Result peer_identity(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	if (res)
 		return res;
 	p[0].value.a = id.login;
-	peer_uuid_bytes(&id.uuid, p[1].memref.buffer);
+	tee_uuid_to_octets(p[1].memref.buffer, &id.uuid);
 	p[1].memref.size = 16;
 	return TEE_SUCCESS;
 }

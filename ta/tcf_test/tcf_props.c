@@ -70,14 +70,14 @@ static TEE_Result tcf_get(TEE_PropSetHandle set, const char *name,
 		res = TEE_GetPropertyAsUUID(set, name, &uuid);
 		if (res)
 			return res;
-		tcf_uuid_to_bytes(&uuid, idb);
+		tee_uuid_to_octets(idb, &uuid);
 		return tcf_out(out, idb, 16);
 	case TCF_GET_IDENTITY:
 		res = TEE_GetPropertyAsIdentity(set, name, &id);
 		if (res)
 			return res;
 		memcpy(idb, &id.login, 4);
-		tcf_uuid_to_bytes(&id.uuid, idb + 4);
+		tee_uuid_to_octets(idb + 4, &id.uuid);
 		return tcf_out(out, idb, sizeof(idb));
 	default:
 		return TEE_ERROR_BAD_PARAMETERS;

@@ -109,7 +109,7 @@ TEE_Result tcf_ta2ta_call(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	if (types != TYPES(MEMREF_INPUT, VALUE_INPUT, VALUE_INOUT,
 			   VALUE_OUTPUT) || p[0].memref.size != 16)
 		return TEE_ERROR_BAD_PARAMETERS;
-	tcf_uuid_from_bytes(p[0].memref.buffer, &uuid);
+	tee_uuid_from_octets(&uuid, p[0].memref.buffer);
 	res = TEE_OpenTASession(&uuid, p[1].value.b,
 				TYPES(NONE, NONE, NONE, NONE), NULL, &sess,
 				&origin);

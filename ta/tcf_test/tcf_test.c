@@ -23,28 +23,6 @@ struct tcf_instance_data {
 	uint32_t value;
 };
 
-void tcf_uuid_to_bytes(const TEE_UUID *u, uint8_t b[16])
-{
-	b[0] = (uint8_t)(u->timeLow >> 24);
-	b[1] = (uint8_t)(u->timeLow >> 16);
-	b[2] = (uint8_t)(u->timeLow >> 8);
-	b[3] = (uint8_t)u->timeLow;
-	b[4] = (uint8_t)(u->timeMid >> 8);
-	b[5] = (uint8_t)u->timeMid;
-	b[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	b[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(b + 8, u->clockSeqAndNode, 8);
-}
-
-void tcf_uuid_from_bytes(const uint8_t b[16], TEE_UUID *u)
-{
-	u->timeLow = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-		     (uint32_t)b[2] << 8 | b[3];
-	u->timeMid = (uint16_t)(b[4] << 8 | b[5]);
-	u->timeHiAndVersion = (uint16_t)(b[6] << 8 | b[7]);
-	memcpy(u->clockSeqAndNode, b + 8, 8);
-}
-
 TEE_Result TA_CreateEntryPoint(void)
 {
 	if (TCF_CREATE_MODE == TCF_CREATE_FAIL)
@@ -186,7 +164,7 @@ static TEE_Result tcf_client_identity(uint32_t types,
 	if (res != TEE_SUCCESS)
 		return res;
 	p[0].value.a = id.login;
-	tcf_uuid_to_bytes(&id.uuid, p[1].memref.buffer);
+	tee_uuid_to_octets(p[1].memref.buffer, &id.uuid);
 	p[1].memref.size = 16;
 	len = p[2].memref.size;
 	res = TEE_GetPropertyAsString(TEE_PROPSET_CURRENT_CLIENT,

@@ -3,6 +3,7 @@
 #define TCF_TEST_H
 
 #include <tee_internal_api.h>
+#include <tee_internal_api_extensions.h>
 
 /* What a session keeps between invokes. */
 struct tcf_session {
@@ -27,9 +28,5 @@ TEE_Result tcf_ta2ta_rights(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_ta2ta_bad_handle(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_ta2ta_keep(struct tcf_session *s, uint32_t types,
 			  TEE_Param p[TEE_NUM_PARAMS]);
-
-/* The 16 RFC 4122 bytes of a UUID, and back. */
-void tcf_uuid_to_bytes(const TEE_UUID *u, uint8_t b[16]);
-void tcf_uuid_from_bytes(const uint8_t b[16], TEE_UUID *u);
 
 #endif

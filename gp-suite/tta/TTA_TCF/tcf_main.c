@@ -3,6 +3,7 @@
  * command goes to the file of its group.
  */
 #include "tcf.h"
+#include <tta_entry.h>
 
 /*
  * TTA_TCF never sets its persistent time, so reading it must answer
@@ -19,39 +20,14 @@ static TEE_Result tcf_time_not_set(uint32_t types)
 	return res == TEE_ERROR_TIME_NOT_SET ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	struct tcf_session *s;
-
-	(void)types;
-	(void)params;
-	s = TEE_Malloc(sizeof(*s), TEE_MALLOC_FILL_ZERO);
-	if (!s)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	*session = s;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
+static void tcf_close(void *session)
 {
 	tcf_ta_session_end(session);
-	TEE_Free(session);
 }
 
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result tcf_invoke(void *session, uint32_t cmd,
+			     uint32_t types,
+			     TEE_Param params[TEE_NUM_PARAMS])
 {
 	switch (cmd & 0xff00) {
 	case 0x0000:
@@ -76,3 +52,9 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 		return TEE_ERROR_BAD_PARAMETERS;
 	}
 }
+
+const struct tta_entry tta_entry = {
+	.close = tcf_close,
+	.invoke = tcf_invoke,
+	.session_size = sizeof(struct tcf_session),
+};

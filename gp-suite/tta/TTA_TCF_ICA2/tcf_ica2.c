@@ -4,38 +4,19 @@
  * of its callers; the shared CMD_ICA_* commands (tta_ica.h) do the rest.
  */
 #include <tta_ica.h>
+#include <tta_entry.h>
 
 static bool ica2_panic_on_destroy;
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
+static void ica2_destroy(void)
 {
 	if (ica2_panic_on_destroy)
 		TEE_Panic(TEE_ERROR_GENERIC);
 }
 
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	(void)types;
-	(void)params;
-	*session = NULL;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
-
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result ica2_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	if (cmd == CMD_SET_PANIC_ON_DESTROY) {
@@ -44,3 +25,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 	}
 	return tta_ica_cmd(cmd, types, params);
 }
+
+const struct tta_entry tta_entry = {
+	.destroy = ica2_destroy,
+	.invoke = ica2_invoke,
+};

@@ -5,35 +5,17 @@
  */
 #include <tee_internal_api.h>
 #include <gp_names.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	(void)types;
-	(void)params;
-	*session = NULL;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
+static void pacs_close(void *session)
 {
 	(void)session;
 	TEE_Panic(TEE_ERROR_GENERIC);
 }
 
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result pacs_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	(void)params;
@@ -41,3 +23,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 		return TEE_ERROR_BAD_PARAMETERS;
 	return TEE_SUCCESS;
 }
+
+const struct tta_entry tta_entry = {
+	.close = pacs_close,
+	.invoke = pacs_invoke,
+};

@@ -3,35 +3,16 @@
  * so no session ever opens on it.
  */
 #include <tee_internal_api.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
+static TEE_Result pac_create(void)
 {
 	TEE_Panic(TEE_ERROR_GENERIC);
 }
 
-/* The entry points below are never reached. */
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	(void)types;
-	(void)params;
-	*session = NULL;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
-
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result pac_invoke(void *session, uint32_t cmd,
+			     uint32_t types,
+			     TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	(void)cmd;
@@ -39,3 +20,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 	(void)params;
 	return TEE_ERROR_BAD_STATE;
 }
+
+const struct tta_entry tta_entry = {
+	.create = pac_create,
+	.invoke = pac_invoke,
+};

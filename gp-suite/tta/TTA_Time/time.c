@@ -7,30 +7,7 @@
 #include <tee_internal_api.h>
 #include <trace.h>
 #include <gp_names.h>
-
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	(void)types;
-	(void)params;
-	*session = NULL;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
+#include <tta_entry.h>
 
 #define TIME_WAIT_MS		200
 #define TIME_CANCEL_WAIT_MS	10000
@@ -225,9 +202,9 @@ static uint32_t time_types(uint32_t cmd)
 	}
 }
 
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result time_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	uint32_t a = params[0].value.a;
 	uint32_t b = params[0].value.b;
@@ -263,3 +240,6 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 	}
 }
 
+const struct tta_entry tta_entry = {
+	.invoke = time_invoke,
+};

@@ -3,36 +3,26 @@
  * opens: the open-session entry point answers TEE_ERROR_GENERIC.
  */
 #include <tee_internal_api.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
+static TEE_Result aeos_open(void *session, uint32_t types,
+			    TEE_Param params[TEE_NUM_PARAMS])
 {
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
+	(void)session;
 	(void)types;
 	(void)params;
-	*session = NULL;
 	return TEE_ERROR_GENERIC;
 }
 
-/* Never called: no session ever opened. */
-void TA_CloseSessionEntryPoint(void *session)
+static void aeos_close(void *session)
 {
 	(void)session;
 	TEE_Panic(TEE_ERROR_BAD_STATE);
 }
 
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result aeos_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	(void)cmd;
@@ -40,3 +30,9 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 	(void)params;
 	TEE_Panic(TEE_ERROR_BAD_STATE);
 }
+
+const struct tta_entry tta_entry = {
+	.open = aeos_open,
+	.close = aeos_close,
+	.invoke = aeos_invoke,
+};

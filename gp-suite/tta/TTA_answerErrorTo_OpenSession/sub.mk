@@ -1,1 +1,3 @@
+global-incdirs-y += ../common
 srcs-y += answererrorto_opensession.c
+srcs-y += ../common/tta_entry.c

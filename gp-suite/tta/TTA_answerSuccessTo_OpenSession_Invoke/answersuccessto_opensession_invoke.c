@@ -4,34 +4,11 @@
  * as it was.
  */
 #include <tee_internal_api.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	(void)types;
-	(void)params;
-	*session = NULL;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
-
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result asoi_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	(void)cmd;
@@ -39,3 +16,7 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 	(void)params;
 	return TEE_SUCCESS;
 }
+
+const struct tta_entry tta_entry = {
+	.invoke = asoi_invoke,
+};

@@ -1,1 +1,3 @@
+global-incdirs-y += ../common
 srcs-y += answersuccessto_opensession_invoke.c
+srcs-y += ../common/tta_entry.c

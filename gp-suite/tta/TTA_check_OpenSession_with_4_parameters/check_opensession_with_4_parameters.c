@@ -4,37 +4,23 @@
  * values (tta_check_update_params), which it answers.
  */
 #include <tta_params.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
+static TEE_Result four_open(void *session, uint32_t types,
+			    TEE_Param params[TEE_NUM_PARAMS])
 {
 	size_t i;
 
-	*session = NULL;
+	(void)session;
 	for (i = 0; i < TEE_NUM_PARAMS; i++)
 		if (TEE_PARAM_TYPE_GET(types, i) == TEE_PARAM_TYPE_NONE)
 			return TEE_ERROR_BAD_PARAMETERS;
 	return tta_check_update_params(types, params);
 }
 
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
-
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result four_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	(void)params;
@@ -42,3 +28,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 		return TEE_ERROR_BAD_PARAMETERS;
 	return TEE_SUCCESS;
 }
+
+const struct tta_entry tta_entry = {
+	.open = four_open,
+	.invoke = four_invoke,
+};

@@ -4,40 +4,12 @@
  * to be cancelled, succeeds, panics.
  */
 #include <tta_params.h>
+#include <tta_entry.h>
 
 struct tta_session {
 	bool remembered;
 	uint32_t types;
 };
-
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	struct tta_session *s;
-
-	(void)types;
-	(void)params;
-	s = TEE_Malloc(sizeof(*s), TEE_MALLOC_FILL_ZERO);
-	if (!s)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	*session = s;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	TEE_Free(session);
-}
 
 /*
  * The TA sees TEE parameter types; the client picks TEEC types that the
@@ -67,9 +39,9 @@ static TEE_Result tta_to_be_cancelled(uint32_t types)
 	return TEE_Wait(TEE_TIMEOUT_INFINITE);
 }
 
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result tca_invoke(void *session, uint32_t cmd,
+			     uint32_t types,
+			     TEE_Param params[TEE_NUM_PARAMS])
 {
 	switch (cmd) {
 	case COMMAND_TTA_Copy_ParamIn_to_ParamOut:
@@ -88,3 +60,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 		return TEE_ERROR_BAD_PARAMETERS;
 	}
 }
+
+const struct tta_entry tta_entry = {
+	.invoke = tca_invoke,
+	.session_size = sizeof(struct tta_session),
+};

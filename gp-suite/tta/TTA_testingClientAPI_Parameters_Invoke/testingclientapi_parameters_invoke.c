@@ -4,40 +4,12 @@
  * and updates the parameters (tta_check_update_params).
  */
 #include <tta_params.h>
+#include <tta_entry.h>
 
 struct tta_session {
 	bool expecting;
 	uint32_t types;
 };
-
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	struct tta_session *s;
-
-	(void)types;
-	(void)params;
-	s = TEE_Malloc(sizeof(*s), TEE_MALLOC_FILL_ZERO);
-	if (!s)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	*session = s;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	TEE_Free(session);
-}
 
 /* Value parameter 0's a: the TEE parameter types of the next check. */
 static TEE_Result tta_store_expected(struct tta_session *s, uint32_t types,
@@ -58,9 +30,9 @@ static TEE_Result tta_check_update(struct tta_session *s, uint32_t types,
 	return tta_check_update_params(types, params);
 }
 
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result pinv_invoke(void *session, uint32_t cmd,
+			      uint32_t types,
+			      TEE_Param params[TEE_NUM_PARAMS])
 {
 	/* Open gave every session its state: anything else is a TEE bug. */
 	if (!session)
@@ -74,3 +46,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 		return TEE_ERROR_BAD_PARAMETERS;
 	}
 }
+
+const struct tta_entry tta_entry = {
+	.invoke = pinv_invoke,
+	.session_size = sizeof(struct tta_session),
+};

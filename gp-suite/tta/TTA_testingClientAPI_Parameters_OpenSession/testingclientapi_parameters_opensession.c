@@ -4,32 +4,18 @@
  * (tta_check_update_params); COMMAND_TTA_Success then proves the session.
  */
 #include <tta_params.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
+static TEE_Result pos_open(void *session, uint32_t types,
+			   TEE_Param params[TEE_NUM_PARAMS])
 {
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	*session = NULL;
+	(void)session;
 	return tta_check_update_params(types, params);
 }
 
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
-
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result pos_invoke(void *session, uint32_t cmd,
+			     uint32_t types,
+			     TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	(void)params;
@@ -37,3 +23,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 		return TEE_ERROR_BAD_PARAMETERS;
 	return TEE_SUCCESS;
 }
+
+const struct tta_entry tta_entry = {
+	.open = pos_open,
+	.invoke = pos_invoke,
+};

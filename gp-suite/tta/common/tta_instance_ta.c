@@ -4,36 +4,22 @@
  * which sessions share an instance.
  */
 #include <tta_instance.h>
+#include <tta_entry.h>
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
+static void instance_destroy(void)
 {
 	TEE_Free(TEE_GetInstanceData());
 }
 
-TEE_Result TA_OpenSessionEntryPoint(uint32_t types,
-				    TEE_Param params[TEE_NUM_PARAMS],
-				    void **session)
-{
-	(void)types;
-	(void)params;
-	*session = NULL;
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *session)
-{
-	(void)session;
-}
-
-TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
-				      uint32_t types,
-				      TEE_Param params[TEE_NUM_PARAMS])
+static TEE_Result instance_invoke(void *session, uint32_t cmd,
+				  uint32_t types,
+				  TEE_Param params[TEE_NUM_PARAMS])
 {
 	(void)session;
 	return tta_instance_cmd(cmd, types, params);
 }
+
+const struct tta_entry tta_entry = {
+	.destroy = instance_destroy,
+	.invoke = instance_invoke,
+};

@@ -1,6 +1,7 @@
 /*
  * Formatted output of the TA dev kit's freestanding libc. There are no
- * streams in a TA: text reaches the outside world through trace.h.
+ * streams in a TA: text reaches the outside world through the TA's log
+ * (trace.h, or printf and puts below).
  */
 #ifndef TEECHECK_DEVKIT_STDIO_H
 #define TEECHECK_DEVKIT_STDIO_H
@@ -21,5 +22,15 @@ int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int vsnprintf(char *restrict buf, size_t size, const char *restrict fmt,
 	      va_list ap) __attribute__((format(printf, 3, 0)));
+
+/*
+ * To the TA's log (libutee), one log line per call: a TA's printf output
+ * lands where its trace messages do.
+ */
+int printf(const char *restrict fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+int vprintf(const char *restrict fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+int puts(const char *s);
 
 #endif

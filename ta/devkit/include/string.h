@@ -24,6 +24,12 @@ char *strcpy(char *restrict dst, const char *restrict src);
  * Copies at most size - 1 bytes and always terminates dst when size > 0.
  * Returns strlen(src), so a result >= size means the copy was truncated.
  */
+char *strncpy(char *restrict dst, const char *restrict src, size_t n);
 size_t strlcpy(char *restrict dst, const char *restrict src, size_t size);
+size_t strlcat(char *restrict dst, const char *restrict src, size_t size);
+char *strstr(const char *haystack, const char *needle);
+/* On the TA heap (malloc). */
+char *strdup(const char *s);
+char *strndup(const char *s, size_t n);
 
 #endif

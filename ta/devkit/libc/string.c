@@ -4,6 +4,7 @@
  * off the compiler's loop-to-library-call rewriting for this code.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
@@ -139,4 +140,49 @@ size_t strlcpy(char *restrict dst, const char *restrict src, size_t size)
 		dst[n] = '\0';
 	}
 	return len;
+}
+
+char *strncpy(char *restrict dst, const char *restrict src, size_t n)
+{
+	size_t len = strnlen(src, n);
+
+	memcpy(dst, src, len);
+	memset(dst + len, 0, n - len);
+	return dst;
+}
+
+size_t strlcat(char *restrict dst, const char *restrict src, size_t size)
+{
+	size_t used = strnlen(dst, size);
+
+	if (used == size)
+		return size + strlen(src);
+	return used + strlcpy(dst + used, src, size - used);
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}
+
+char *strndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *d = malloc(len + 1);
+
+	if (d) {
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
+char *strdup(const char *s)
+{
+	return strndup(s, strlen(s));
 }

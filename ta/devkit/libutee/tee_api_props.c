@@ -12,6 +12,7 @@
 #include <string.h>
 #include <tee_internal_api.h>
 #include <utee_props.h>
+#include <utee_uuid.h>
 #include <utee_syscalls.h>
 
 #define PROP_ENUM_MAGIC	0x504e4d45u	/* "EMNP" */
@@ -528,33 +529,12 @@ __GP11_TEE_GetPropertyAsBinaryBlock(TEE_PropSetHandle propsetOrEnumerator,
 	return res;
 }
 
-/* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", any case; end: after it. */
+/* A UUID string at the start of s; end: after it. */
 static bool prop_parse_uuid(const char *s, const char **end, TEE_UUID *u)
 {
-	uint8_t b[16];
-	size_t i, n = 0;
-	int hi, lo;
-
-	for (i = 0; i < 36;) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (s[i] != '-')
-				return false;
-			i++;
-			continue;
-		}
-		hi = prop_digit(s[i], 16);
-		lo = hi < 0 ? -1 : prop_digit(s[i + 1], 16);
-		if (lo < 0)
-			return false;
-		b[n++] = (uint8_t)(hi << 4 | lo);
-		i += 2;
-	}
-	u->timeLow = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-		     (uint32_t)b[2] << 8 | b[3];
-	u->timeMid = (uint16_t)(b[4] << 8 | b[5]);
-	u->timeHiAndVersion = (uint16_t)(b[6] << 8 | b[7]);
-	memcpy(u->clockSeqAndNode, b + 8, 8);
-	*end = s + 36;
+	if (!utee_uuid_parse(s, u))
+		return false;
+	*end = s + UTEE_UUID_STR_LEN;
 	return true;
 }
 

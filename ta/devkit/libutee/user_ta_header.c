@@ -106,7 +106,8 @@ const struct user_ta_property ta_props[] = {
 	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, TA_DESCRIPTION },
 	{ "gpd.ta.endian", USER_TA_PROP_TYPE_U32, &(const uint32_t){ 0 } },
 	{ "gpd.ta.doesNotCloseHandleOnCorruptObject", USER_TA_PROP_TYPE_BOOL,
-	  &(const bool){ false } },
+	  &(const bool){ (TA_FLAGS &
+			  TA_FLAG_DONT_CLOSE_HANDLE_ON_CORRUPT_OBJECT) != 0 } },
 #ifdef TA_CURRENT_TA_EXT_PROPERTIES
 	TA_CURRENT_TA_EXT_PROPERTIES
 #endif

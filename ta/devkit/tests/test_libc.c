@@ -1,5 +1,6 @@
 /*
- * Unit tests of the TA libc (string functions, snprintf, the heap), built
+ * Unit tests of the TA libc (string functions, snprintf, the heap, ctype,
+ * qsort, number parsing), built
  * from the same sources as the TA copy but with tlibc_-prefixed names.
  */
 #include <limits.h>
@@ -9,9 +10,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "../include/ctype.h"
+#include "../include/inttypes.h"
 #include "../include/stdio.h"
 #include "../include/stdlib.h"
 #include "../include/string.h"
+#include "../include/strings.h"
 #include "../include/ta_heap.h"
 
 uint8_t ta_heap[64 * 1024] __attribute__((aligned(TA_HEAP_ALIGN)));
@@ -391,6 +395,112 @@ static void test_heap_realloc(void **state)
 	free(blocker);
 }
 
+static void test_fmt_inttypes(void **state)
+{
+	(void)state;
+	EXPECT_FMT("18446744073709551615", "%" PRIu64, UINT64_MAX);
+	EXPECT_FMT("-9223372036854775808", "%" PRId64, INT64_MIN);
+	EXPECT_FMT("ffffffff:4294967295", "%" PRIx32 ":%" PRIu32, UINT32_MAX,
+		   UINT32_MAX);
+	EXPECT_FMT("DEADBEEF", "%" PRIX32, (uint32_t)0xdeadbeef);
+	EXPECT_FMT("1234", "%" PRIxPTR, (uintptr_t)0x1234);
+}
+
+static void test_str_more(void **state)
+{
+	char buf[8];
+
+	(void)state;
+	memset(buf, 'x', sizeof(buf));
+	assert_ptr_equal(strncpy(buf, "ab", 5), buf);
+	assert_memory_equal(buf, "ab\0\0\0xxx", 8);
+	strlcpy(buf, "abc", sizeof(buf));
+	assert_int_equal(strlcat(buf, "defgh", sizeof(buf)), 8);
+	assert_string_equal(buf, "abcdefg");
+	assert_int_equal(strlcat(buf, "z", 3), 4);
+	assert_string_equal(strstr("haystack", "st"), "stack");
+	assert_null(strstr("haystack", "needle"));
+	assert_string_equal(strstr("abc", ""), "abc");
+	assert_int_equal(strcasecmp("HeLLo", "hello"), 0);
+	assert_true(strcasecmp("abc", "ABD") < 0);
+	assert_int_equal(strncasecmp("abcX", "ABCy", 3), 0);
+}
+
+static void test_str_dup(void **state)
+{
+	char *a, *b;
+
+	(void)state;
+	a = strdup("teecheck");
+	b = strndup("teecheck", 3);
+	assert_string_equal(a, "teecheck");
+	assert_string_equal(b, "tee");
+	free(a);
+	free(b);
+}
+
+static void test_ctype(void **state)
+{
+	(void)state;
+	assert_true(isdigit('7') && !isdigit('a'));
+	assert_true(isxdigit('F') && isxdigit('a') && !isxdigit('g'));
+	assert_true(isspace('\t') && isspace(' ') && !isspace('x'));
+	assert_true(isalpha('Q') && !isalpha('1') && isalnum('1'));
+	assert_true(ispunct('!') && !ispunct('a') && !ispunct(' '));
+	assert_true(isprint(' ') && !isgraph(' ') && iscntrl('\n'));
+	assert_int_equal(tolower('A'), 'a');
+	assert_int_equal(toupper('z'), 'Z');
+	assert_int_equal(toupper('1'), '1');
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void test_qsort_bsearch(void **state)
+{
+	int v[] = { 5, -3, 9, 0, 5, 12, -7, 1, 8, 2, 2 };
+	const int sorted[] = { -7, -3, 0, 1, 2, 2, 5, 5, 8, 9, 12 };
+	int key = 8, missing = 3;
+	int *hit;
+
+	(void)state;
+	qsort(v, sizeof(v) / sizeof(v[0]), sizeof(v[0]), cmp_int);
+	assert_memory_equal(v, sorted, sizeof(v));
+	hit = bsearch(&key, v, sizeof(v) / sizeof(v[0]), sizeof(v[0]), cmp_int);
+	assert_ptr_equal(hit, &v[8]);
+	assert_null(bsearch(&missing, v, sizeof(v) / sizeof(v[0]),
+			    sizeof(v[0]), cmp_int));
+	qsort(v, 0, sizeof(v[0]), cmp_int);
+}
+
+static void test_strtol(void **state)
+{
+	const char *s = "  -0x1fz";
+	char *end;
+
+	(void)state;
+	assert_int_equal(strtol(s, &end, 0), -31);
+	assert_ptr_equal(end, s + 7);
+	assert_int_equal(strtoul("777", NULL, 8), 511);
+	assert_int_equal(strtoul("0777", NULL, 0), 511);
+	assert_int_equal(strtoul("z", &end, 36), 35);
+	assert_true(strtoull("99999999999999999999999", NULL, 10) ==
+		    ULLONG_MAX);
+	assert_true(strtoll("-99999999999999999999999", NULL, 10) ==
+		    LLONG_MIN);
+	assert_true(strtol("9223372036854775808", NULL, 10) == LONG_MAX);
+	s = "nothing";
+	assert_int_equal(strtol(s, &end, 10), 0);
+	assert_ptr_equal(end, s);
+	assert_int_equal(atoi("42abc"), 42);
+	assert_int_equal(abs(-5), 5);
+	assert_int_equal(labs(-6L), 6);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -412,6 +522,12 @@ int main(void)
 		cmocka_unit_test(test_heap_calloc),
 		cmocka_unit_test(test_heap_zero_fill_sticks_on_growth),
 		cmocka_unit_test(test_heap_realloc),
+		cmocka_unit_test(test_fmt_inttypes),
+		cmocka_unit_test(test_str_more),
+		cmocka_unit_test(test_str_dup),
+		cmocka_unit_test(test_ctype),
+		cmocka_unit_test(test_qsort_bsearch),
+		cmocka_unit_test(test_strtol),
 	};
 
 	return cmocka_run_group_tests_name("ta libc", tests, NULL, NULL);

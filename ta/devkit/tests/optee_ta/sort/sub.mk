@@ -1,0 +1,3 @@
+incdirs-y += .
+srcs-y += sort.c
+cflags-sort.c-y += -DSORT_DESCENDING=0
