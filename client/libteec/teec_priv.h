@@ -23,7 +23,10 @@ struct teec_pending {
 	struct teec_pending *next;
 };
 
+struct dev_ctx;
+
 struct teec_ctx {
+	struct dev_ctx *dev;		/* the dev backend's device, or NULL */
 	int sock;
 	uint64_t guest_id;
 
@@ -74,7 +77,9 @@ int transport_send_oneway(struct teec_ctx *c, const struct tc_msg *msg);
 struct teec_inflight {
 	TEEC_Operation *op;
 	struct teec_ctx *ctx;
-	uint32_t id;			/* the request's message id once sent */
+	uint32_t id;			/* the request's message id once sent
+					 * (dev backend: its cancel ID) */
+	uint32_t session;		/* dev backend: the session, or 0 */
 	bool sent;
 	bool cancel_requested;		/* before it was sent */
 	struct teec_inflight *next;
