@@ -14,6 +14,7 @@ include mk/rules.mk
 include ta/devkit/devkit.mk
 include $(sort $(wildcard */module.mk */*/module.mk))
 include mk/install.mk
+include mk/optee.mk
 
 all: $(ALL_TARGETS)
 

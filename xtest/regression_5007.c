@@ -361,11 +361,14 @@ static void test_5008_finalize_releases(void **state)
 
 static const struct xtest_sub subs_5008[] = {
 	{ 1, "a guest killed during a call leaves nothing behind",
-	  test_5008_killed_in_call },
+	  test_5008_killed_in_call,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 2, "another guest's cookies are refused",
-	  test_5008_foreign_cookie },
+	  test_5008_foreign_cookie,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 3, "a destroyed guest has everything released before the reply",
-	  test_5008_destroy },
+	  test_5008_destroy,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 4, "finalizing a context releases its shared memory",
 	  test_5008_finalize_releases },
 };
@@ -515,11 +518,14 @@ static void test_5009_statistics(void **state)
 
 static const struct xtest_sub subs_5009[] = {
 	{ 1, "scattered and contiguous page lists, as the TA and core see them",
-	  test_5009_scattered_pages },
+	  test_5009_scattered_pages,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 2, "supplicant pages are mapped, checked and given back",
-	  test_5009_supplicant_pages },
+	  test_5009_supplicant_pages,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 3, "statistics count objects, pages, window and host mappings",
-	  test_5009_statistics },
+	  test_5009_statistics,
+	  .flags = XTEST_NEEDS_CORE_HOOKS | XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_5009, .id = "5009", .suite = "regression",

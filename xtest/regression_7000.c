@@ -85,7 +85,8 @@ static const struct xtest_sub subs_7001[] = {
 	{ 3, "16 contexts in one process, each with a session, work side by side",
 	  test_7001_many },
 	{ 4, "finalizing a context releases its sessions and shared memory",
-	  test_7001_finalize_releases },
+	  test_7001_finalize_releases,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_7001, .id = "7001", .suite = "regression",

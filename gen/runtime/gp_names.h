@@ -7,7 +7,14 @@
 
 #include <stdint.h>
 
+/*
+ * The test TAs include this through tta_names.h, which defines GP_NAMES_TA:
+ * they use no Client API type, and a TA dev kit (OP-TEE's) has no
+ * tee_client_api.h.
+ */
+#ifndef GP_NAMES_TA
 #include <tee_client_api.h>
+#endif
 
 /* A UUID as a pointer expression, what TEEC_OpenSession takes. */
 #define GP_UUID(tl, tm, th, c0, c1, c2, c3, c4, c5, c6, c7)		\

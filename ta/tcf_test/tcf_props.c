@@ -1,6 +1,7 @@
 /* tcf_test's property commands: any getter on any name, and enumerators. */
 #include <string.h>
 #include <tcf_test_ta.h>
+#include <tcf_uuid.h>
 
 #include "tcf_test.h"
 
@@ -70,14 +71,14 @@ static TEE_Result tcf_get(TEE_PropSetHandle set, const char *name,
 		res = TEE_GetPropertyAsUUID(set, name, &uuid);
 		if (res)
 			return res;
-		tee_uuid_to_octets(idb, &uuid);
+		tcf_uuid_octets(idb, &uuid);
 		return tcf_out(out, idb, 16);
 	case TCF_GET_IDENTITY:
 		res = TEE_GetPropertyAsIdentity(set, name, &id);
 		if (res)
 			return res;
 		memcpy(idb, &id.login, 4);
-		tee_uuid_to_octets(idb + 4, &id.uuid);
+		tcf_uuid_octets(idb + 4, &id.uuid);
 		return tcf_out(out, idb, sizeof(idb));
 	default:
 		return TEE_ERROR_BAD_PARAMETERS;
