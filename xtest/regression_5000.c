@@ -50,21 +50,6 @@ static void *heap_buffer(struct xtest_fixture *fx, size_t size)
 	return p;
 }
 
-static void raw_guest_close(void *g)
-{
-	shm_raw_close(g);
-}
-
-/* A raw guest of pages pages, closed when the sub-case ends. */
-static struct shm_raw *raw_guest(struct xtest_fixture *fx, uint64_t pages)
-{
-	struct shm_raw *g = heap_buffer(fx, sizeof(*g));
-
-	xshm_raw_open(g, pages);
-	xtest_fx_defer(fx, raw_guest_close, g);
-	return g;
-}
-
 /* Runs cmd and fails unless it succeeds with a clean check. */
 static void churn_ok_at(const char *file, int line, TEEC_Session *sess,
 			uint32_t cmd, uint32_t type, TEEC_Parameter mem,
@@ -535,7 +520,7 @@ static void test_5004_one_byte_out(void **state)
 static void test_5004_core_checks(void **state)
 {
 	static const uint64_t pfns[] = { 4, 5 };
-	struct shm_raw *g = raw_guest(xtest_fixture(state), 16);
+	struct shm_raw *g = xshm_fx_raw_guest(xtest_fixture(state), 16);
 	uint64_t cookie, in_only;
 	TEEC_Value out;
 	uint32_t sess;
