@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/tc_file.h"
 #include "gpgen.h"
 
 #define EXIT_INPUT	1
@@ -96,32 +97,15 @@ static char *main_out_path(const char *dir, const char *input)
 	return path;
 }
 
-/* Written whole or not at all: a make rule never sees half a file. */
+/* Written whole or not at all (a make rule never sees half a file), and
+ * never in place of a device, FIFO or link: common/tc_file.h. */
 static int main_write(const char *path, const char *text, size_t len)
 {
-	char *tmp;
-	FILE *f;
-	int res = 0;
+	char why[TC_FILE_WHY_LEN];
+	int res = tc_file_write(path, text, len, why, sizeof(why));
 
-	if (asprintf(&tmp, "%s.tmp%ld", path, (long)getpid()) < 0)
-		return -ENOMEM;
-	f = fopen(tmp, "w");
-	if (!f) {
-		res = -errno;
-		goto out;
-	}
-	if (fwrite(text, 1, len, f) != len)
-		res = -errno;
-	if (fclose(f) && !res)
-		res = -errno;
-	if (!res && rename(tmp, path))
-		res = -errno;
 	if (res)
-		unlink(tmp);
-out:
-	if (res)
-		fprintf(stderr, "gpgen: %s: %s\n", path, strerror(-res));
-	free(tmp);
+		fprintf(stderr, "gpgen: %s: %s\n", path, why);
 	return res;
 }
 

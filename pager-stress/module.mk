@@ -9,4 +9,4 @@ ps-srcs := pager-stress/ps_main.c pager-stress/ps_run.c \
 $(foreach s,pager-stress/ps_main.c pager-stress/ps_run.c,\
 	$(eval CPPFLAGS_$(s) := -Ipager-stress/ta/include))
 $(eval $(call host-program,pager-stress,$(ps-srcs),\
-	$(OUT)/lib/libteec.a -lm -lpthread))
+	$(OUT)/lib/libteec.a $(OUT)/lib/libtccommon.a -lm -lpthread))

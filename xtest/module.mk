@@ -46,7 +46,8 @@ $(OUT)/obj/$(OUT)/gen/gp/%.o: HOST_CPPFLAGS = $(xtest-host-cppflags) -Ixtest \
 	-Ita/os_test/include $(XTEST_EXTRA_CPPFLAGS)
 
 $(eval $(call host-program,xtest,$(xtest-runner-srcs) $(xtest-case-srcs),\
-	$(OUT)/lib/libteec.a $(xtest-xml-libs) -lcmocka -lcrypto -lpthread))
+	$(OUT)/lib/libteec.a $(OUT)/lib/libtccommon.a $(xtest-xml-libs) -lcmocka \
+	-lcrypto -lpthread))
 
 .SECONDEXPANSION:
 $(OUT)/bin/xtest: $$(call host-objs,$$(XTEST_EXTRA_SRCS))
@@ -56,7 +57,7 @@ xtest-selftest-srcs := xtest/tests/test_runner_logic.c xtest/select.c \
 		       xtest/registry.c xtest/results.c xtest/report.c \
 		       xtest/tap.c xtest/junit.c xtest/options.c
 $(eval $(call unit-test,test_xtest_runner,$(xtest-selftest-srcs),\
-	$(xtest-xml-libs)))
+	$(OUT)/lib/libtccommon.a $(xtest-xml-libs)))
 
 # The runner's process handling with made-up cases: pass, fail, skip, crash,
 # timeout, exit in the middle.

@@ -52,7 +52,7 @@ ALL_TARGETS	+= $(TA_PUB_KEY)
 
 # The signing tool shares the image layout code with the core's verifier.
 $(eval $(call host-program,ta-sign,ta/devkit/sign/ta_sign.c,\
-	$(OUT)/lib/libtaload.a -lcrypto))
+	$(OUT)/lib/libtaload.a $(OUT)/lib/libtccommon.a -lcrypto))
 
 # TA objects: out/taobj/<source path>.o.
 ta-objs = $(patsubst %.c,$(OUT)/taobj/%.o,$(1))
