@@ -11,7 +11,8 @@ $(eval $(call host-lib,teec,$(libteec-srcs)))
 $(OUT)/lib/libteec.so: $(call host-objs,$(libteec-srcs)) \
 		client/libteec/libteec.map
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -shared -Wl,-soname,libteec.so.1 -Wl,--no-undefined \
+	$(Q)$(CC) $(HOST_LDFLAGS) -shared -Wl,-soname,libteec.so.1 \
+		-Wl,--no-undefined \
 		-Wl,--version-script=client/libteec/libteec.map \
 		-o $@ $(filter %.o,$^) -lpthread
 ALL_TARGETS += $(OUT)/lib/libteec.so
