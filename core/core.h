@@ -8,6 +8,7 @@
 #define CORE_H
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -162,6 +163,12 @@ int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
 void conn_ram(const struct conn *c, struct ram_ref *ram);
 uint32_t conn_new_guest_id(void);
 
+/* event_loop.c: the listening socket and the thread that reads it all. */
+/* The socket at path, listening; -errno if it cannot be. */
+int event_loop_listen(const char *path);
+/* Serves every connection until *stop is set (by a signal handler). */
+int event_loop_run(int lfd, volatile sig_atomic_t *stop);
+
 /* workq.c: the secure thread pool. */
 int workq_start(unsigned int threads);
 void workq_push(struct conn *c, struct tc_msg *msg);
@@ -205,7 +212,7 @@ void login_free_creds(struct conn *c);
 TEEC_Result login_identity(const struct conn *c, uint32_t method,
 			   uint32_t group, uint8_t uuid[16]);
 
-/* ta_mgr.c: instances and their hosts. */
+/* inst/: TA instances and their hosts. */
 /*
  * The instance a session on uuid opens on, with a reference: the single
  * instance if there is one, else a new instance (loaded, its

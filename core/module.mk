@@ -1,21 +1,37 @@
 # tee-core, the bundled secure core, and ta-host, the process a TA runs in.
 include mk/partition/partition.mk
 
-core-srcs := core/main.c core/conn.c core/workq.c core/dispatch.c \
-	     core/session.c core/rpc.c core/ta_mgr.c core/ta_store.c \
-	     core/ta_key.c core/call.c core/hostreq.c core/login.c \
-	     core/ptime.c
+# Its parts, one folder each (docs/ARCHITECTURE.md, "The core's layout").
+core-srcs := core/main.c
+# Connections from the normal world: the event loop, replies, the secure
+# thread pool, requests in flight, dispatch, and RPC to the supplicant.
+core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/workq.c \
+	     core/conn/call.c core/conn/dispatch.c core/conn/rpc.c
+# Sessions and the login identities of their clients.
+core-srcs += core/session/session.c core/session/login.c
+# TA instances: lookup and lifecycle, starting one, scheduling, the host
+# wire protocol, entry-point calls, and what a host asks during a call.
+core-srcs += core/inst/inst.c core/inst/inst_start.c core/inst/inst_sched.c \
+	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c
+# The TA store (images through the supplicant, verified) and its key.
+core-srcs += core/store/ta_store.c core/store/ta_key.c
+# Persistent state in --state-dir: TA persistent time.
+core-srcs += core/storage/ptime.c
 # The pool budget, TA instances' shares, the core's own paging, statistics.
-core-srcs += core/pager_budget.c core/inst_pager.c core/self_page.c \
-	     core/self_page_sym.c core/stats_pager.c
+core-srcs += core/pager/pager_budget.c core/pager/inst_pager.c \
+	     core/pager/self_page.c core/pager/self_page_sym.c \
+	     core/pager/stats_pager.c
 # Dynamic shared memory: the SHM window and the objects mapped in it.
-core-srcs += core/shm_mgr.c core/shm_host.c core/shm_stats.c core/shm_probe.c
+core-srcs += core/shm/shm_mgr.c core/shm/shm_host.c core/shm/shm_stats.c \
+	     core/shm/shm_probe.c
 
-# The TA verification key, built into tee-core as a C string.
+# The TA verification key, built into tee-core as a C string. Its header is
+# found through -Icore/store, so the file compiles wherever OUT is.
+CPPFLAGS_$(OUT)/gen/core/ta_pubkey.c := -Icore/store
 $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
 	@mkdir -p $(dir $@)
 	$(Q){ echo '/* Generated from $(notdir $<): the TA verification key. */'; \
-	  echo '#include "../../../core/ta_key.h"'; \
+	  echo '#include "ta_key.h"'; \
 	  echo 'const char ta_builtin_pubkey_pem[] ='; \
 	  sed 's/.*/"&\\n"/' $<; echo ';'; } > $@.tmp && mv $@.tmp $@
 
@@ -23,7 +39,7 @@ $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
 # mapped, the rest of its own text and read-only data runs paged. The extra
 # roots are the core's functions the fault path calls through pointers.
 CORE_PAGER_ROOTS := self_page_foreign self_page_integrity self_page_symbolize
-tee-core-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
+tee-core-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaimage.a \
 		 $(OUT)/lib/libcoreshm.a $(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call paged-program,tee-core,$(core-srcs) $(OUT)/gen/core/ta_pubkey.c,\
 	$(tee-core-libs),$(CORE_PAGER_ROOTS)))
@@ -35,7 +51,7 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
 		core/ta_host/host_regmem.c
 ta-host-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
-		$(OUT)/lib/libtccommon.a -lcrypto -lpthread
+		$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))
 
 # The test builds, with the tampering command and hooks (8000 series).

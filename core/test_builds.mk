@@ -2,8 +2,9 @@
 # TC_CMD_PAGER_TEST (it corrupts what the pager keeps outside the pool) and
 # ta-host-test carries the pager's tampering hooks. Neither the command nor
 # the hooks exist in tee-core and ta-host.
-core-test-srcs := core/dispatch.c core/self_page.c core/pager_test_cmd.c
-$(eval $(call paged-program,tee-core-test,$(core-srcs) core/pager_test_cmd.c \
+core-test-srcs := core/conn/dispatch.c core/pager/self_page.c \
+	core/pager/pager_test_cmd.c
+$(eval $(call paged-program,tee-core-test,$(core-srcs) core/pager/pager_test_cmd.c \
 	core/pager/pager_testhooks.c $(OUT)/gen/core/ta_pubkey.c,\
 	$(tee-core-libs),$(CORE_PAGER_ROOTS),$(core-test-srcs)))
 
@@ -15,8 +16,8 @@ $(OUT)/bin/ta-host-test: $(ta-host-test-objs) $(filter %.a,$(ta-host-libs))
 ALL_TARGETS += $(OUT)/bin/ta-host-test
 
 # The fatal reports' symbols, and the pager's report of a fault it took.
-$(eval $(call unit-test,test_self_page,core/tests/test_self_page.c \
-	core/self_page_sym.c,$(OUT)/lib/libpager.a -lcrypto -lpthread))
+$(eval $(call unit-test,test_self_page,core/pager/tests/test_self_page.c \
+	core/pager/self_page_sym.c,$(OUT)/lib/libpager.a -lcrypto -lpthread))
 
 # The partition check fails when it should (a script run as a unit test).
 $(OUT)/tests/test_partition_check: mk/partition/test_check.sh \

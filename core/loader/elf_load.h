@@ -13,8 +13,8 @@
 #include <tee_api_types.h>
 #include <teecheck/ta_abi.h>
 
-#include "elf_parse.h"
-#include "loader_why.h"
+#include "../ta_image/elf_parse.h"
+#include "../ta_image/loader_why.h"
 
 /* One segment to map, as the loader asks for it. */
 struct elf_map_req {

@@ -1,7 +1,7 @@
 /*
  * page-hashes: the partition build's post-link step. Computes the SHA-256
  * of every page of a linked program's paged text and read-only data and
- * writes the table (core/self_page_table.h) into its .pager_hashes section,
+ * writes the table (core/pager/self_page_table.h) into its .pager_hashes section,
  * in place; nothing else of the file changes.
  *
  *   page-hashes PROGRAM
@@ -19,7 +19,7 @@
 
 #include <openssl/evp.h>
 
-#include "../../core/self_page_table.h"
+#include "../../core/pager/self_page_table.h"
 
 struct prog {
 	const char *path;

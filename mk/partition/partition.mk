@@ -30,7 +30,7 @@ PAGED_LINK	?= 1
 # reach from them is found by the throw-away link.
 PAGER_API_HEADER := core/pager/pager.h
 
-$(PAGE_HASHES): mk/partition/page_hashes.c core/self_page_table.h
+$(PAGE_HASHES): mk/partition/page_hashes.c core/pager/self_page_table.h
 	@mkdir -p $(dir $@)
 	$(Q)$(PART_BUILD_CC) -std=gnu11 -O2 -Wall -Wextra $(WERROR) -o $@ $< \
 		-lcrypto

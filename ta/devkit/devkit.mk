@@ -50,9 +50,9 @@ $(TA_PUB_KEY): $(TA_SIGN_KEY)
 
 ALL_TARGETS	+= $(TA_PUB_KEY)
 
-# The signing tool shares the image layout code with the core's verifier.
+# The signing tool and the core's verifier link the one image format library.
 $(eval $(call host-program,ta-sign,ta/devkit/sign/ta_sign.c,\
-	$(OUT)/lib/libtaload.a $(OUT)/lib/libtccommon.a -lcrypto))
+	$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto))
 
 # TA objects: out/taobj/<source path>.o.
 ta-objs = $(patsubst %.c,$(OUT)/taobj/%.o,$(1))

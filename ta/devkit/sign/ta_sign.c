@@ -20,7 +20,7 @@
 #include <tee_api_defines.h>
 
 #include "../../../common/tc_file.h"
-#include "../../../core/loader/ta_image.h"
+#include "../../../core/ta_image/ta_image.h"
 
 static const char *prog = "ta-sign";
 
