@@ -125,6 +125,10 @@ static int param_check(const struct tc_msg *m, unsigned int i, int reply,
 			   "%llu span %llu", i, p->npages, p->offs,
 			   (unsigned long long)p->size,
 			   (unsigned long long)tc_mem_pages(p->offs, p->size));
+	/* An empty reference may point just past the list, no further. */
+	if (!p->npages && p->first > m->npages)
+		return bad(why, "params[%u].first: %u beyond the list of %u",
+			   i, p->first, m->npages);
 	if (p->npages && (p->first >= m->npages ||
 			  p->npages > m->npages - p->first))
 		return bad(why, "params[%u].first: pages %u..%u outside the "
