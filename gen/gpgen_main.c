@@ -61,8 +61,12 @@ static int main_same_dir(const char *a, const char *b)
  */
 static char *main_default_datadir(void)
 {
+	/* The tree the binary was built in: out/bin/gpgen, or deeper when
+	 * the build output is (out/asan/bin/gpgen). */
+	static const char *const ups[] = { "../..", "../../..", "../../../.." };
 	const char *env = getenv("GPGEN_DATADIR");
-	char exe[PATH_MAX], *dir;
+	char exe[PATH_MAX], *bin, *dir;
+	size_t i;
 	ssize_t n;
 
 	if (env && *env)
@@ -71,13 +75,27 @@ static char *main_default_datadir(void)
 	if (n <= 0)
 		return strdup("gen");
 	exe[n] = '\0';
-	if (asprintf(&dir, "%s/../../gen", dirname(exe)) < 0)
-		return NULL;
-	if (!main_is_dir(dir) || main_same_dir(dir, "gen")) {
+	bin = dirname(exe);
+	for (i = 0; i < sizeof(ups) / sizeof(ups[0]); i++) {
+		struct stat st;
+		char *schema;
+		int found;
+
+		if (asprintf(&dir, "%s/%s/gen", bin, ups[i]) < 0)
+			return NULL;
+		if (asprintf(&schema, "%s/gp-suite.rng", dir) < 0) {
+			free(dir);
+			return NULL;
+		}
+		found = !stat(schema, &st);
+		free(schema);
+		if (found && !main_same_dir(dir, "gen"))
+			return dir;
 		free(dir);
-		return strdup("gen");
+		if (found)
+			break;
 	}
-	return dir;
+	return strdup("gen");
 }
 
 /* OUT/NAME.c for input NAME.xml. */

@@ -38,6 +38,7 @@ GP_EXCLUDE	?=
 ifneq ($(GP_SUITE_XML),)
 $(GP_GEN_SRCS) &: $(GP_SUITE_XML) $(OUT)/bin/gpgen $(GPGEN_DATA) $(GP_EXCLUDE)
 	@mkdir -p $(OUT)/gen/gp
-	$(Q)$(OUT)/bin/gpgen $(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
+	$(Q)$(OUT)/bin/gpgen --datadir gen \
+		$(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
 		-o $(OUT)/gen/gp $(GP_SUITE_XML)
 endif
