@@ -200,6 +200,11 @@ void tc_msg_init(struct tc_msg *msg, uint16_t cmd, uint32_t id)
 
 int tc_send(int sock, const struct tc_msg *msg, int fd)
 {
+	return tc_send_flags(sock, msg, fd, 0);
+}
+
+int tc_send_flags(int sock, const struct tc_msg *msg, int fd, int flags)
+{
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
 		struct cmsghdr align;
@@ -220,7 +225,7 @@ int tc_send(int sock, const struct tc_msg *msg, int fd)
 		memcpy(CMSG_DATA(c), &fd, sizeof(int));
 	}
 	do
-		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+		n = sendmsg(sock, &mh, MSG_NOSIGNAL | flags);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
@@ -230,6 +235,14 @@ int tc_send(int sock, const struct tc_msg *msg, int fd)
 }
 
 ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd)
+{
+	unsigned int nfds;
+
+	return tc_recv_count(sock, buf, cap, fd, &nfds);
+}
+
+ssize_t tc_recv_count(int sock, void *buf, size_t cap, int *fd,
+		      unsigned int *nfds)
 {
 	union {
 		char buf[CMSG_SPACE(4 * sizeof(int))];
@@ -246,6 +259,7 @@ ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd)
 
 	if (fd)
 		*fd = -1;
+	*nfds = 0;
 	do
 		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
@@ -258,6 +272,7 @@ ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd)
 		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
 			continue;
 		nfd = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		*nfds += (unsigned int)nfd;
 		for (k = 0; k < nfd; k++) {
 			memcpy(&f, CMSG_DATA(c) + k * sizeof(int), sizeof(int));
 			if (fd && got < 0)

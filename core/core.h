@@ -25,6 +25,10 @@ struct core_config {
 	const char *pubkey_path;	/* NULL: the key built in */
 	const char *state_dir;		/* persistent state (TA time) */
 	unsigned int threads;		/* secure threads */
+	int supplicant_fd;		/* handed supplicant connection, or -1 */
+	bool supplicant_uid_set;	/* --supplicant-uid given: */
+	uid_t supplicant_uid;		/* a supplicant of this user is trusted */
+	unsigned int max_conns;		/* connections served at once */
 };
 
 /*
@@ -51,7 +55,10 @@ struct conn {
 	char *exe;			/* the executable, or NULL if unknown */
 	gid_t *groups;			/* supplementary groups */
 	size_t ngroups;
+	bool trusted_supplicant;	/* the connection the core was handed */
 	pthread_mutex_t send_lock;	/* one message at a time on fd */
+	bool dropped;			/* atomic: disconnected by the core */
+	unsigned int requests;		/* atomic: queued or running */
 	int refs;			/* guarded by core.lock */
 	bool dead;			/* guarded by core.lock */
 	struct list_head calls;		/* struct call, guarded by core.lock */
@@ -151,15 +158,37 @@ struct core {
 	uint32_t next_session;
 	uint32_t next_guest;
 	struct conn *supplicant;	/* guarded by lock */
+	bool supplicant_expected;	/* guarded by lock: a handed supplicant
+					   connection has not said HELLO yet */
+	unsigned int nconns;		/* guarded by lock */
 };
 
 extern struct core core;
 
 /* conn.c */
+/*
+ * Requests a connection may have queued or running at once; one that sends
+ * more without waiting for its replies is disconnected.
+ */
+#define CONN_MAX_REQUESTS	256
+
+struct conn *conn_new(int fd);
 void conn_get(struct conn *c);
 void conn_put(struct conn *c);
+/*
+ * Sends msg (and fd, if >= 0) without waiting for the peer: no thread of
+ * the core blocks on a peer. A peer that does not take it now (its socket
+ * buffer is full: it does not read) is disconnected. 0 or -errno.
+ */
+int conn_send(struct conn *c, const struct tc_msg *msg, int fd);
 int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
 	       uint32_t origin);
+/*
+ * Disconnects c, saying why in the log (once): the event loop then ends it
+ * as any peer that goes, its guest cleaned up.
+ */
+void conn_drop(struct conn *c, const char *why);
+bool conn_dropped(const struct conn *c);
 void conn_ram(const struct conn *c, struct ram_ref *ram);
 uint32_t conn_new_guest_id(void);
 

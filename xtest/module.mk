@@ -15,6 +15,8 @@ xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
 # The 8000 (pager) series.
 xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
+# The 9000 series: hostile peers.
+xtest-case-srcs += xtest/hostile.c xtest/regression_9000.c
 # The 5000 (shared memory) series, driving the shm_churn TA.
 xtest-shm-srcs := xtest/shm_raw.c xtest/shm_helpers.c \
 		  xtest/regression_5000.c xtest/regression_5007.c

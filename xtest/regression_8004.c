@@ -294,8 +294,9 @@ static void test_8005_refused(void **state)
 	int status;
 
 	(void)state;
+	/* Options that cannot work together are a usage error. */
 	status = core_exit_status(small);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 	status = core_exit_status(nonsense);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 }
