@@ -1,7 +1,8 @@
 # Fuzz targets on clang's libFuzzer, built only by `make fuzz`: the message
 # checks, the TA image verifier, the ELF loader, gpgen's reader and checker.
-# `make fuzz FUZZ_SECONDS=N` runs each for N seconds (fuzz/run.sh); a crash
-# is kept in out/fuzz/crashes/<target>/ and ends the run with an error.
+# `make fuzz FUZZ_SECONDS=N` runs each for N seconds (fuzz/run.sh), then the
+# network fuzzer as long; a crash is kept in out/fuzz/crashes/<target>/ and
+# ends the run with an error.
 FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 60
 FUZZ_JOBS	?= 1
@@ -56,3 +57,16 @@ fuzz:
 		$(OUT)/ta/4ec4e0c5-5340-4809-be39-f1cbc258fa50.elf
 	$(Q)FUZZ_JOBS=$(FUZZ_JOBS) sh fuzz/run.sh $(FUZZ_OUT) $(OUT) \
 		$(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	$(Q)$(MAKE) --no-print-directory netfuzz
+
+# The network fuzzer: a host program like the others (gcc), run by `make
+# netfuzz` (and at the end of `make fuzz`) against a private core.
+netfuzz-srcs := fuzz/netfuzz.c xtest/private_core.c xtest/proc.c \
+		xtest/settings.c
+CPPFLAGS_fuzz/netfuzz.c := -Ita/os_test/include
+$(eval $(call host-program,tc-netfuzz,$(netfuzz-srcs),\
+	$(OUT)/lib/libteec.a $(OUT)/lib/libtccommon.a -lpthread))
+
+.PHONY: netfuzz
+netfuzz: all
+	$(Q)$(OUT)/bin/tc-netfuzz --seconds $(FUZZ_SECONDS)

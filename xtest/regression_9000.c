@@ -193,6 +193,28 @@ static void test_9002_many_fds(void **state)
 	pager_core_stop(&pc);
 }
 
+/* Found by tc-netfuzz: an empty packet reads as the end of the
+ * connection, and its descriptor stayed with the core. */
+static void test_9002_empty_packet(void **state)
+{
+	struct private_core pc;
+	struct hostile_usage base;
+	int i, s, fd = memfd_sealed();
+
+	(void)state;
+	pager_core_start(&pc, NULL, "--threads", "2");
+	usage_now(pc.core, &base);
+	for (i = 0; i < 50; i++) {
+		s = hostile_connect();
+		assert_int_equal(hostile_send(s, "", 0, &fd, 1, 0), 0);
+		close(s);
+	}
+	close(fd);
+	hostile_other_client(OTHER_CLIENT_MS);
+	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
+	pager_core_stop(&pc);
+}
+
 static const struct xtest_sub subs_9002[] = {
 	{ 1, "a refused supplicant HELLO keeps no descriptor",
 	  test_9002_supplicant_hello },
@@ -200,6 +222,8 @@ static const struct xtest_sub subs_9002[] = {
 	     "and the descriptor closed", test_9002_request_with_fd },
 	{ 3, "sixteen descriptors on a malformed message: none is kept",
 	  test_9002_many_fds },
+	{ 4, "a descriptor on an empty packet is not kept",
+	  test_9002_empty_packet },
 };
 
 XTEST_CASE(case_9002, .id = "9002", .suite = "regression",

@@ -363,6 +363,10 @@ int event_loop_run(int lfd, volatile sig_atomic_t *stop)
 				continue;
 			}
 			if (len <= 0) {
+				/* An empty packet reads as the end, but may
+				 * carry descriptors: they are ours to close. */
+				if (fd >= 0)
+					close(fd);
 				conn_lost(ep, c);
 				continue;
 			}
