@@ -266,11 +266,14 @@ static int other_user_child(const char *socket)
 		{ TEEC_LOGIN_GROUP, OTHER_GROUP, "gid=1092", TEEC_SUCCESS },
 		{ TEEC_LOGIN_GROUP, 0, NULL, TEEC_ERROR_ACCESS_DENIED },
 	};
+	static const uint32_t app_groups[] = { OTHER_GROUP, OTHER_GID };
 	gid_t groups[1] = { OTHER_GROUP };
+	char exe[PATH_MAX], name[PATH_MAX + 32];
 	uint8_t uuid[16], want[16];
 	uint32_t login, origin;
 	TEEC_Context ctx;
 	char text[80];
+	ssize_t n;
 	size_t i;
 
 	if (setgroups(1, groups) || setgid(OTHER_GID) || setuid(OTHER_UID))
@@ -287,6 +290,27 @@ static int other_user_child(const char *socket)
 		tcf_client_uuid(checks[i].name, want);
 		if (login != checks[i].method || memcmp(uuid, want, 16))
 			return 1 + (int)i;
+	}
+	/*
+	 * GROUP_APPLICATION names the group asked for, a supplementary one
+	 * as well as the effective one: an identity derived from the
+	 * effective gid fails the first of these.
+	 */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return 102;
+	exe[n] = '\0';
+	for (i = 0; i < XTEST_ARRAY_SIZE(app_groups); i++) {
+		snprintf(name, sizeof(name), "gid=%x:app=%s", app_groups[i],
+			 exe);
+		if (login_identity(&ctx, TEEC_LOGIN_GROUP_APPLICATION,
+				   &app_groups[i], &login, uuid, text,
+				   sizeof(text), &origin) != TEEC_SUCCESS)
+			return 10 + (int)i;
+		tcf_client_uuid(name, want);
+		if (login != TEEC_LOGIN_GROUP_APPLICATION ||
+		    memcmp(uuid, want, 16))
+			return 10 + (int)i;
 	}
 	TEEC_FinalizeContext(&ctx);
 	return 0;
@@ -319,7 +343,8 @@ static void test_7011_other_user(void **state)
 }
 
 static const struct xtest_sub subs_7011[] = {
-	{ 1, "a client that became another uid and gid gets their identities",
+	{ 1, "a client that became another uid and gid gets their identities; "
+	     "GROUP and GROUP_APPLICATION of a supplementary group name it",
 	  test_7011_other_user },
 };
 
