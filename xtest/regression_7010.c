@@ -394,6 +394,8 @@ static void test_7012_open(void **state)
 						      NONE));
 	struct teecheck_core_stats base;
 	struct tcf_canceller c;
+	TEEC_SharedMemory shm = { .size = 1,
+				  .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT };
 	TEEC_Context ctx;
 	TEEC_Session s;
 	uint32_t origin;
@@ -402,15 +404,23 @@ static void test_7012_open(void **state)
 	(void)state;
 	xtest_context_init(&ctx);
 	tcf_stats(&ctx, &base);
+	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm), TEEC_SUCCESS);
+	*(volatile uint8_t *)shm.buffer = 0;
+	op.paramTypes = TCF_TYPES(VALUE_INPUT, VALUE_OUTPUT, MEMREF_WHOLE,
+				  NONE);
 	op.params[0].value.a = TCF_OPEN_WAIT;
 	op.params[0].value.b = 10000;
-	tcf_cancel_later(&c, &op, 100);
+	op.params[2].memref.parent = &shm;
+	/* Cancelled once the TA waits, however slowly its instance
+	 * started: not after a delay that a slow start outruns. */
+	tcf_cancel_on(&c, &op, shm.buffer);
 	res = TEEC_OpenSession(&ctx, &s, &tcf_test_mi_uuid, TEEC_LOGIN_PUBLIC,
 			       NULL, &op, &origin);
 	tcf_cancel_join(&c);
 	xtest_assert_result("an open session cancelled from another thread",
 			    res, origin, TEEC_ERROR_CANCEL,
 			    TEEC_ORIGIN_TRUSTED_APP);
+	TEEC_ReleaseSharedMemory(&shm);
 	tcf_wait_stats(&ctx, &base);
 	TEEC_FinalizeContext(&ctx);
 }

@@ -83,6 +83,10 @@ static TEE_Result tcf_open_params(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 		TEE_Panic(TCF_PANIC_CODE);
 	case TCF_OPEN_WAIT:
 		TEE_UnmaskCancellation();
+		/* Shared memory tells the client the wait has begun. */
+		if (TEE_PARAM_TYPE_GET(types, 2) ==
+		    TEE_PARAM_TYPE_MEMREF_INOUT && p[2].memref.size)
+			*(volatile uint8_t *)p[2].memref.buffer = 1;
 		return TEE_Wait(p[0].value.b);
 	default:
 		break;

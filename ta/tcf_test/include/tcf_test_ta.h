@@ -47,7 +47,9 @@
  *   TCF_OPEN_OK:    out = (0x600d, arg + 1); every memref byte + 1
  *   TCF_OPEN_FAIL:  returns TCF_OPEN_FAIL_CODE
  *   TCF_OPEN_PANIC: panics
- *   TCF_OPEN_WAIT:  unmasks cancellation and returns TEE_Wait(arg ms)
+ *   TCF_OPEN_WAIT:  unmasks cancellation, sets the memref's first byte to
+ *                   1 (the client sees the wait begin through shared
+ *                   memory) and returns TEE_Wait(arg ms)
  */
 #define TCF_OPEN_OK		0
 #define TCF_OPEN_FAIL		1
