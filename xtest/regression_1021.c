@@ -146,6 +146,36 @@ static void test_1022_realloc(void **state)
 	steps_on_tcf_test(TCF_CMD_REALLOC, "TEE_Realloc");
 }
 
+/*
+ * TEE_Realloc keeps the contents as a block grows and moves: checked by the
+ * client on data of its own, a second check beside the TA's own steps
+ * (1022.2).
+ */
+static void test_1022_realloc_data(void **state)
+{
+	static uint8_t in[5 * 4096 + 123], out[sizeof(in)];
+	TEEC_Operation op = xtest_operation(TEEC_PARAM_TYPES(
+		TEEC_MEMREF_TEMP_INPUT, TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE,
+		TEEC_NONE));
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	(void)state;
+	xtest_fill(in, sizeof(in), 1022);
+	memset(out, 0, sizeof(out));
+	op.params[0].tmpref.buffer = in;
+	op.params[0].tmpref.size = sizeof(in);
+	op.params[1].tmpref.buffer = out;
+	op.params[1].tmpref.size = sizeof(out);
+	xtest_context_init(&ctx);
+	xtest_open_session(&ctx, &s, &tcf_test_mi_uuid);
+	xtest_invoke_ok(&s, TCF_CMD_REALLOC_DATA, &op);
+	assert_int_equal(op.params[1].tmpref.size, sizeof(in));
+	assert_memory_equal(out, in, sizeof(in));
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
 static void test_1022_memops(void **state)
 {
 	(void)state;
@@ -159,6 +189,8 @@ static const struct xtest_sub subs_1022[] = {
 	  test_1022_realloc },
 	{ 3, "TEE_MemMove overlapping both ways, TEE_MemFill, TEE_MemCompare's sign",
 	  test_1022_memops },
+	{ 4, "TEE_Realloc keeps the client's data as the block grows and moves",
+	  test_1022_realloc_data },
 };
 
 XTEST_CASE(case_1022, .id = "1022", .suite = "regression",

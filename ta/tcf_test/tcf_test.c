@@ -333,6 +333,8 @@ static TEE_Result tcf_dispatch(struct tcf_session *s, uint32_t cmd,
 		return tcf_malloc(types, p);
 	case TCF_CMD_REALLOC:
 		return tcf_realloc(types, p);
+	case TCF_CMD_REALLOC_DATA:
+		return tcf_realloc_data(types, p);
 	case TCF_CMD_MEMOPS:
 		return tcf_memops(types, p);
 	case TCF_CMD_CHECK_ACCESS:

@@ -175,6 +175,13 @@
 #define TCF_CMD_TA2TA_RIGHTS		23
 #define TCF_CMD_TA2TA_BAD_HANDLE	24
 #define TCF_CMD_TA2TA_KEEP		25
+/*
+ * TCF_CMD_REALLOC_DATA: [MEMREF_INPUT, MEMREF_OUTPUT, NONE, NONE]
+ *   copies p0 into a 16-byte heap block grown with TEE_Realloc a page at a
+ *   time (with an allocation after it each time, so that it moves) to the
+ *   size of p0, then writes the block to p1: the client compares.
+ */
+#define TCF_CMD_REALLOC_DATA		26
 
 #define TCF_NO_CMD			0xffffffffu
 
