@@ -291,8 +291,9 @@ static void test_8005_refused(void **state)
 	int status;
 
 	(void)state;
+	/* Options that cannot work together are a usage error. */
 	status = core_exit_status(small);
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 	status = core_exit_status(nonsense);
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 }
