@@ -27,9 +27,9 @@ core-srcs += core/shm/shm_mgr.c core/shm/shm_host.c core/shm/shm_stats.c \
 	     core/shm/shm_probe.c
 
 # The TA verification key, built into tee-core as a C string. Its header is
-# found through -I, so that any OUT works.
+# found through -Icore/store, so the file compiles wherever OUT is.
 CPPFLAGS_$(OUT)/gen/core/ta_pubkey.c := -Icore/store
-$(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
+$(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY) core/module.mk
 	@mkdir -p $(dir $@)
 	$(Q){ echo '/* Generated from $(notdir $<): the TA verification key. */'; \
 	  echo '#include "ta_key.h"'; \

@@ -211,7 +211,7 @@ TEEC_Result xtest_fx_open_session_at(const char *file, int line,
 }
 
 static TEEC_SharedMemory *fixture_shm(const char *file, int line,
-				      TEEC_Context *ctx, void *buf,
+				      TEEC_Context *ctx, bool reg, void *buf,
 				      size_t size, uint32_t flags)
 {
 	TEEC_SharedMemory *shm = fixture_alloc(file, line, sizeof(*shm));
@@ -222,7 +222,7 @@ static TEEC_SharedMemory *fixture_shm(const char *file, int line,
 	shm->buffer = buf;
 	shm->size = size;
 	shm->flags = flags;
-	if (buf) {
+	if (reg) {
 		res = TEEC_RegisterSharedMemory(ctx, shm);
 		e->live = res == TEEC_SUCCESS;
 		xtest_assert_result_at(file, line, "TEEC_RegisterSharedMemory",
@@ -244,7 +244,7 @@ TEEC_SharedMemory *xtest_fx_shm_alloc_at(const char *file, int line,
 					 uint32_t flags)
 {
 	(void)fx;
-	return fixture_shm(file, line, ctx, NULL, size, flags);
+	return fixture_shm(file, line, ctx, false, NULL, size, flags);
 }
 
 TEEC_SharedMemory *xtest_fx_shm_register_at(const char *file, int line,
@@ -253,9 +253,9 @@ TEEC_SharedMemory *xtest_fx_shm_register_at(const char *file, int line,
 					    size_t size, uint32_t flags)
 {
 	(void)fx;
-	if (!buf)
-		xtest_fail_at(file, line, "registering a NULL buffer");
-	return fixture_shm(file, line, ctx, buf, size, flags);
+	if (!buf && size)
+		xtest_fail_at(file, line, "registering %zu bytes at NULL", size);
+	return fixture_shm(file, line, ctx, true, buf, size, flags);
 }
 
 void xtest_fx_release_at(const char *file, int line, struct xtest_fixture *fx,
@@ -273,6 +273,29 @@ void xtest_fx_release_at(const char *file, int line, struct xtest_fixture *fx,
 			(fixture_now.n - i - 1) * sizeof(e));
 		fixture_now.n--;
 		fixture_release_entry(&e);
+		return;
+	}
+	xtest_fail_at(file, line, "%p is not held by the sub-case's fixture",
+		      obj);
+}
+
+void xtest_fx_release_keep_at(const char *file, int line,
+			      struct xtest_fixture *fx, void *obj)
+{
+	struct fixture_entry now;
+	size_t i;
+
+	(void)fx;
+	for (i = fixture_now.n; i-- > 0;) {
+		struct fixture_entry *e = &fixture_now.entries[i];
+
+		if (e->kind == FIXTURE_CALL || e->obj != obj || !e->live)
+			continue;
+		/* Released now; the entry stays, to free the memory at the end. */
+		now = *e;
+		now.heap = false;
+		e->live = false;
+		fixture_release_entry(&now);
 		return;
 	}
 	xtest_fail_at(file, line, "%p is not held by the sub-case's fixture",

@@ -41,16 +41,13 @@ static TEEC_Parameter temp(void *buf, size_t size)
 	return p;
 }
 
-static void open_churn(TEEC_Context *ctx, TEEC_Session *sess)
+/* size bytes of the application's heap, freed when the sub-case ends. */
+static void *heap_buffer(struct xtest_fixture *fx, size_t size)
 {
-	xtest_context_init(ctx);
-	xtest_open_session(ctx, sess, &xshm_churn_uuid);
-}
+	void *p = xtest_alloc(size);
 
-static void close_churn(TEEC_Context *ctx, TEEC_Session *sess)
-{
-	TEEC_CloseSession(sess);
-	TEEC_FinalizeContext(ctx);
+	xtest_fx_defer(fx, free, p);
+	return p;
 }
 
 /* Runs cmd and fails unless it succeeds with a clean check. */
@@ -87,156 +84,105 @@ static void assert_pattern_at(const char *file, int line, const void *buf,
 #define assert_pattern(buf, len, seed) \
 	assert_pattern_at(__FILE__, __LINE__, (buf), (len), (seed))
 
-static void shm_register_at(const char *file, int line, TEEC_Context *ctx,
-			    TEEC_SharedMemory *shm, void *buf, size_t size,
-			    uint32_t flags)
+/* The core reads the block, through its window, as buf holds it. */
+static void assert_core_digest_at(const char *file, int line,
+				  TEEC_SharedMemory *shm, const void *buf,
+				  size_t len)
 {
-	memset(shm, 0, sizeof(*shm));
-	shm->buffer = buf;
-	shm->size = size;
-	shm->flags = flags;
-	xtest_assert_result_at(file, line, "TEEC_RegisterSharedMemory",
-			       TEEC_RegisterSharedMemory(ctx, shm),
-			       XTEST_ORIGIN_ANY, TEEC_SUCCESS,
-			       XTEST_ORIGIN_ANY);
+	uint64_t d = 0, want = shm_raw_local_digest(buf, len);
+
+	xtest_assert_result_at(file, line, "teecheck_shm_digest",
+			       teecheck_shm_digest(shm, &d), XTEST_ORIGIN_ANY,
+			       TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+	if (d != want)
+		xtest_check_int_at(file, line, true,
+				   "the core's digest == the local one", d,
+				   want);
 }
 
-#define shm_register(ctx, shm, buf, size, flags) \
-	shm_register_at(__FILE__, __LINE__, (ctx), (shm), (buf), (size), \
-			(flags))
-
-static void shm_allocate_at(const char *file, int line, TEEC_Context *ctx,
-			    TEEC_SharedMemory *shm, size_t size,
-			    uint32_t flags)
-{
-	memset(shm, 0, sizeof(*shm));
-	shm->size = size;
-	shm->flags = flags;
-	xtest_assert_result_at(file, line, "TEEC_AllocateSharedMemory",
-			       TEEC_AllocateSharedMemory(ctx, shm),
-			       XTEST_ORIGIN_ANY, TEEC_SUCCESS,
-			       XTEST_ORIGIN_ANY);
-}
-
-#define shm_allocate(ctx, shm, size, flags) \
-	shm_allocate_at(__FILE__, __LINE__, (ctx), (shm), (size), (flags))
-
-static void assert_core_digest(TEEC_SharedMemory *shm, const void *buf,
-			       size_t len)
-{
-	uint64_t d = 0;
-
-	assert_int_equal(teecheck_shm_digest(shm, &d), TEEC_SUCCESS);
-	assert_int_equal(d, shm_raw_local_digest(buf, len));
-}
+#define assert_core_digest(shm, buf, len) \
+	assert_core_digest_at(__FILE__, __LINE__, (shm), (buf), (len))
 
 /* 5001: each direction, registered, allocated and temporary. */
 
 static void test_5001_registered_input(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *buf = xtest_alloc(10000);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *buf = heap_buffer(fx, 10000);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
 	shm_churn_fill(buf, 10000, 11);
-	shm_register(&ctx, &shm, buf, 10000, TEEC_MEM_INPUT);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&shm),
+	shm = xtest_fx_shm_register(fx, &fx->ctx, buf, 10000, TEEC_MEM_INPUT);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(shm),
 		 11, 0);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
-		 partial(&shm, 0, 9999), 11, 0);
-	TEEC_ReleaseSharedMemory(&shm);
-	close_churn(&ctx, &sess);
-	free(buf);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
+		 partial(shm, 0, 9999), 11, 0);
 }
 
 static void test_5001_registered_output(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *buf = xtest_alloc(10000);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *buf = heap_buffer(fx, 10000);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_register(&ctx, &shm, buf, 10000, TEEC_MEM_OUTPUT);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&shm),
+	shm = xtest_fx_shm_register(fx, &fx->ctx, buf, 10000,
+				    TEEC_MEM_OUTPUT);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(shm),
 		 22, 0);
 	assert_pattern(buf, 10000, 22);
-	TEEC_ReleaseSharedMemory(&shm);
-	close_churn(&ctx, &sess);
-	free(buf);
 }
 
 static void test_5001_registered_inout(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *buf = xtest_alloc(10000);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *buf = heap_buffer(fx, 10000);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
 	shm_churn_fill(buf, 10000, 33);
-	shm_register(&ctx, &shm, buf, 10000, INOUT);
-	churn_ok(&sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(&shm),
+	shm = xtest_fx_shm_register(fx, &fx->ctx, buf, 10000, INOUT);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(shm),
 		 33, 44);
 	assert_pattern(buf, 10000, 44);
-	churn_ok(&sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_PARTIAL_INOUT,
-		 partial(&shm, 0, 10000), 44, 45);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_PARTIAL_INOUT,
+		 partial(shm, 0, 10000), 44, 45);
 	assert_pattern(buf, 10000, 45);
-	TEEC_ReleaseSharedMemory(&shm);
-	close_churn(&ctx, &sess);
-	free(buf);
 }
 
 static void test_5001_allocated(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_allocate(&ctx, &shm, 3 * PG + 100, INOUT);
-	shm_churn_fill(shm.buffer, shm.size, 55);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&shm),
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 3 * PG + 100, INOUT);
+	shm_churn_fill(shm->buffer, shm->size, 55);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(shm),
 		 55, 0);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&shm),
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(shm),
 		 66, 0);
-	assert_pattern(shm.buffer, shm.size, 66);
+	assert_pattern(shm->buffer, shm->size, 66);
 	/* The core's window maps these very pages. */
-	assert_core_digest(&shm, shm.buffer, shm.size);
-	TEEC_ReleaseSharedMemory(&shm);
-	assert_null(shm.buffer);
-	close_churn(&ctx, &sess);
+	assert_core_digest(shm, shm->buffer, shm->size);
+	xtest_fx_release_keep(fx, shm);
+	ASSERT_TRUE(shm->buffer == NULL);
 }
 
 static void test_5001_temporary(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *buf = xtest_alloc(3 * PG + 7);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *buf = heap_buffer(fx, 3 * PG + 7);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
 	shm_churn_fill(buf, 3 * PG + 7, 77);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
 		 temp(buf, 3 * PG + 7), 77, 0);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_OUTPUT,
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_OUTPUT,
 		 temp(buf + 1, 3 * PG), 78, 0);
 	assert_pattern(buf + 1, 3 * PG, 78);
 	/* A temporary memref inside shared memory needs no bounce. */
-	shm_allocate(&ctx, &shm, 2 * PG, INOUT);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_INOUT,
-		 temp((uint8_t *)shm.buffer + 5, PG), 79, 0);
-	assert_pattern((uint8_t *)shm.buffer + 5, PG, 79);
-	TEEC_ReleaseSharedMemory(&shm);
-	close_churn(&ctx, &sess);
-	free(buf);
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 2 * PG, INOUT);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_INOUT,
+		 temp((uint8_t *)shm->buffer + 5, PG), 79, 0);
+	assert_pattern((uint8_t *)shm->buffer + 5, PG, 79);
 }
 
 static const struct xtest_sub subs_5001[] = {
@@ -255,47 +201,50 @@ static const struct xtest_sub subs_5001[] = {
 
 XTEST_CASE(case_5001, .id = "5001", .suite = "regression",
 	   .title = "Shared memory carries data in each direction",
+	   .ta = &xshm_churn_uuid,
 	   .subs = subs_5001, .nsubs = XTEST_ARRAY_SIZE(subs_5001));
 
 /* 5002: sizes. */
 
+/* PROBE of one memref: the TA sees an empty buffer. */
+static void expect_empty_at(const char *file, int line, TEEC_Session *sess,
+			    uint32_t type, TEEC_Parameter mem)
+{
+	TEEC_Value out = { 0 };
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	res = xshm_invoke(sess, SHM_CHURN_CMD_PROBE, type, mem, 0, 0, &out,
+			  &origin);
+	if (xtest_check_result_at(file, line, false, "PROBE", res, origin,
+				  TEEC_SUCCESS, XTEST_ORIGIN_ANY) && out.b)
+		xtest_check_int_at(file, line, false, "the size the TA saw == 0",
+				   out.b, 0);
+}
+
+#define expect_empty(sess, type, mem) \
+	expect_empty_at(__FILE__, __LINE__, (sess), (type), (mem))
+
 static void test_5002_zero_length(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_shm_stats before, after;
-	TEEC_SharedMemory reg, reg_null, alloc;
-	TEEC_Value out;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint32_t origin;
-	uint8_t byte;
+	TEEC_SharedMemory *reg, *reg_null, *alloc;
+	static uint8_t byte;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	xshm_stats(&ctx, TEECHECK_SHM_SELF, &before);
-	shm_register(&ctx, &reg, &byte, 0, INOUT);
-	shm_register(&ctx, &reg_null, NULL, 0, TEEC_MEM_INPUT);
-	shm_allocate(&ctx, &alloc, 0, INOUT);
-	assert_non_null(alloc.buffer);
+	xshm_stats(&fx->ctx, TEECHECK_SHM_SELF, &before);
+	reg = xtest_fx_shm_register(fx, &fx->ctx, &byte, 0, INOUT);
+	reg_null = xtest_fx_shm_register(fx, &fx->ctx, NULL, 0,
+					 TEEC_MEM_INPUT);
+	alloc = xtest_fx_shm_alloc(fx, &fx->ctx, 0, INOUT);
+	ASSERT_TRUE(alloc->buffer != NULL);
 	/* Nothing to map: the core holds no object for them. */
-	xshm_stats(&ctx, TEECHECK_SHM_SELF, &after);
-	assert_int_equal(after.objects, before.objects);
-	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
-				     TEEC_MEMREF_WHOLE, whole(&reg), 0, 0,
-				     &out, &origin), TEEC_SUCCESS);
-	assert_int_equal(out.b, 0);
-	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
-				     TEEC_MEMREF_WHOLE, whole(&reg_null), 0, 0,
-				     &out, &origin), TEEC_SUCCESS);
-	assert_int_equal(out.b, 0);
-	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
-				     TEEC_MEMREF_PARTIAL_OUTPUT,
-				     partial(&alloc, 0, 0), 0, 0, &out,
-				     &origin), TEEC_SUCCESS);
-	assert_int_equal(out.b, 0);
-	TEEC_ReleaseSharedMemory(&reg);
-	TEEC_ReleaseSharedMemory(&reg_null);
-	TEEC_ReleaseSharedMemory(&alloc);
-	close_churn(&ctx, &sess);
+	xshm_stats(&fx->ctx, TEECHECK_SHM_SELF, &after);
+	EXPECT_EQ(after.objects, before.objects);
+	expect_empty(&fx->sess, TEEC_MEMREF_WHOLE, whole(reg));
+	expect_empty(&fx->sess, TEEC_MEMREF_WHOLE, whole(reg_null));
+	expect_empty(&fx->sess, TEEC_MEMREF_PARTIAL_OUTPUT,
+		     partial(alloc, 0, 0));
 }
 
 /* Sizes around a page, at buffer offsets that are not page aligned. */
@@ -303,103 +252,90 @@ static void test_5002_sizes_at_odd_offsets(void **state)
 {
 	static const size_t sizes[] = { 1, PG - 1, PG, PG + 1, 2 * PG + 3 };
 	static const size_t offs[] = { 0, 1, 3, PG - 1 };
-	TEEC_SharedMemory arena, shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *heap = xtest_alloc(4 * PG);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *heap = heap_buffer(fx, 4 * PG);
+	TEEC_SharedMemory *arena, *shm;
 	uint8_t *buf;
 	uint32_t seed = 100;
 	size_t s, o;
 	int where;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_allocate(&ctx, &arena, 4 * PG, INOUT);
+	arena = xtest_fx_shm_alloc(fx, &fx->ctx, 4 * PG, INOUT);
 	for (where = 0; where < 2; where++) {
 		for (s = 0; s < XTEST_ARRAY_SIZE(sizes); s++) {
 			for (o = 0; o < XTEST_ARRAY_SIZE(offs); o++) {
 				/* The application's heap (shadowed), or
 				 * shared memory registered again (not). */
-				buf = (where ? (uint8_t *)arena.buffer : heap) +
-				      offs[o];
+				buf = (where ? (uint8_t *)arena->buffer :
+				       heap) + offs[o];
 				shm_churn_fill(buf, sizes[s], seed);
-				shm_register(&ctx, &shm, buf, sizes[s], INOUT);
-				churn_ok(&sess, SHM_CHURN_CMD_XFORM,
-					 TEEC_MEMREF_WHOLE, whole(&shm), seed,
+				shm = xtest_fx_shm_register(fx, &fx->ctx, buf,
+							    sizes[s], INOUT);
+				churn_ok(&fx->sess, SHM_CHURN_CMD_XFORM,
+					 TEEC_MEMREF_WHOLE, whole(shm), seed,
 					 seed + 1);
 				assert_pattern(buf, sizes[s], seed + 1);
 				if (where)
-					assert_core_digest(&shm, buf,
+					assert_core_digest(shm, buf,
 							   sizes[s]);
-				TEEC_ReleaseSharedMemory(&shm);
+				xtest_fx_release(fx, shm);
 				seed += 2;
 			}
 		}
 	}
-	TEEC_ReleaseSharedMemory(&arena);
-	close_churn(&ctx, &sess);
-	free(heap);
 }
 
-static void big_round_trip(TEEC_Context *ctx, TEEC_Session *sess,
-			   size_t size, bool allocate, uint32_t seed)
+static void big_round_trip(struct xtest_fixture *fx, size_t size,
+			   bool allocate, uint32_t seed)
 {
-	TEEC_SharedMemory shm;
-	uint8_t *heap = NULL, *buf;
+	TEEC_SharedMemory *shm;
+	uint8_t *buf;
 
 	if (allocate) {
-		shm_allocate(ctx, &shm, size, INOUT);
-		buf = shm.buffer;
+		shm = xtest_fx_shm_alloc(fx, &fx->ctx, size, INOUT);
+		buf = shm->buffer;
 	} else {
-		heap = xtest_alloc(size);
-		shm_register(ctx, &shm, heap, size, INOUT);
-		buf = heap;
+		buf = heap_buffer(fx, size);
+		shm = xtest_fx_shm_register(fx, &fx->ctx, buf, size, INOUT);
 	}
 	shm_churn_fill(buf, size, seed);
-	churn_ok(sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(&shm),
+	churn_ok(&fx->sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(shm),
 		 seed, seed + 1);
 	assert_pattern(buf, size, seed + 1);
 	if (allocate)
-		assert_core_digest(&shm, buf, size);
-	TEEC_ReleaseSharedMemory(&shm);
-	free(heap);
+		assert_core_digest(shm, buf, size);
+	xtest_fx_release(fx, shm);
 }
 
 static void test_5002_big(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	big_round_trip(&ctx, &sess, 32 * 1024, true, 1);
-	big_round_trip(&ctx, &sess, 32 * 1024, false, 2);
-	big_round_trip(&ctx, &sess, 8u << 20, false, 3);
-	big_round_trip(&ctx, &sess, 8u << 20, true, 4);
-	big_round_trip(&ctx, &sess, TEEC_CONFIG_SHAREDMEM_MAX_SIZE, true, 5);
-	close_churn(&ctx, &sess);
+	big_round_trip(fx, 32 * 1024, true, 1);
+	big_round_trip(fx, 32 * 1024, false, 2);
+	big_round_trip(fx, 8u << 20, false, 3);
+	big_round_trip(fx, 8u << 20, true, 4);
+	big_round_trip(fx, TEEC_CONFIG_SHAREDMEM_MAX_SIZE, true, 5);
 }
 
 static void test_5002_impossible_size(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
 	uint8_t byte;
 
-	(void)state;
-	xtest_context_init(&ctx);
+	/* Refused, so nothing to release: the block stays on the stack. */
 	memset(&shm, 0, sizeof(shm));
 	shm.flags = INOUT;
 	shm.size = TEEC_CONFIG_SHAREDMEM_MAX_SIZE + 1;
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_OUT_OF_MEMORY);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(&fx->ctx, &shm),
+		      TEEC_ERROR_OUT_OF_MEMORY);
 	shm.size = SIZE_MAX;
-	assert_int_equal(TEEC_AllocateSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_OUT_OF_MEMORY);
+	EXPECT_RESULT(TEEC_AllocateSharedMemory(&fx->ctx, &shm),
+		      TEEC_ERROR_OUT_OF_MEMORY);
 	shm.buffer = &byte;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_OUT_OF_MEMORY);
-	TEEC_FinalizeContext(&ctx);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(&fx->ctx, &shm),
+		      TEEC_ERROR_OUT_OF_MEMORY);
 }
 
 static const struct xtest_sub subs_5002[] = {
@@ -417,84 +353,74 @@ static const struct xtest_sub subs_5002[] = {
 };
 
 XTEST_CASE(case_5002, .id = "5002", .suite = "regression",
-	   .title = "Shared memory of every size",
+	   .title = "Shared memory of every size", .ta = &xshm_churn_uuid,
 	   .subs = subs_5002, .nsubs = XTEST_ARRAY_SIZE(subs_5002));
 
 /* 5003: the same memory, twice. */
 
 static void test_5003_registered_twice(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct teecheck_shm_stats base, now;
-	TEEC_SharedMemory a, b, x, y;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *buf = xtest_alloc(5000);
+	TEEC_SharedMemory *a, *b, *x, *y;
+	uint8_t *buf = heap_buffer(fx, 5000);
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	xshm_stats(&ctx, TEECHECK_SHM_SELF, &base);
-	shm_register(&ctx, &a, buf, 5000, INOUT);
-	shm_register(&ctx, &b, buf, 5000, INOUT);
-	xshm_stats(&ctx, TEECHECK_SHM_SELF, &now);
-	assert_int_equal(now.objects, base.objects + 2);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&a), 1,
+	xshm_stats(&fx->ctx, TEECHECK_SHM_SELF, &base);
+	a = xtest_fx_shm_register(fx, &fx->ctx, buf, 5000, INOUT);
+	b = xtest_fx_shm_register(fx, &fx->ctx, buf, 5000, INOUT);
+	xshm_stats(&fx->ctx, TEECHECK_SHM_SELF, &now);
+	EXPECT_EQ(now.objects, base.objects + 2);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(a), 1,
 		 0);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&b), 1,
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(b), 1,
 		 0);
-	TEEC_ReleaseSharedMemory(&a);
-	churn_ok(&sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(&b), 1,
+	xtest_fx_release(fx, a);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_XFORM, TEEC_MEMREF_WHOLE, whole(b), 1,
 		 2);
 	assert_pattern(buf, 5000, 2);
-	TEEC_ReleaseSharedMemory(&b);
+	xtest_fx_release(fx, b);
 
 	/* Shared memory registered twice maps the same pages three times. */
-	shm_allocate(&ctx, &x, 2 * PG, INOUT);
-	shm_register(&ctx, &y, x.buffer, 2 * PG, INOUT);
-	shm_register(&ctx, &a, x.buffer, 2 * PG, TEEC_MEM_INPUT);
-	xshm_stats(&ctx, TEECHECK_SHM_SELF, &now);
-	assert_int_equal(now.objects, base.objects + 3);
-	assert_int_equal(now.pages, base.pages + 6);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&y), 3,
+	x = xtest_fx_shm_alloc(fx, &fx->ctx, 2 * PG, INOUT);
+	y = xtest_fx_shm_register(fx, &fx->ctx, x->buffer, 2 * PG, INOUT);
+	a = xtest_fx_shm_register(fx, &fx->ctx, x->buffer, 2 * PG,
+				  TEEC_MEM_INPUT);
+	xshm_stats(&fx->ctx, TEECHECK_SHM_SELF, &now);
+	EXPECT_EQ(now.objects, base.objects + 3);
+	EXPECT_EQ(now.pages, base.pages + 6);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(y), 3,
 		 0);
-	assert_core_digest(&x, x.buffer, 2 * PG);
-	assert_core_digest(&a, x.buffer, 2 * PG);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(&a), 3,
+	assert_core_digest(x, x->buffer, 2 * PG);
+	assert_core_digest(a, x->buffer, 2 * PG);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_WHOLE, whole(a), 3,
 		 0);
-	TEEC_ReleaseSharedMemory(&y);
-	TEEC_ReleaseSharedMemory(&a);
-	TEEC_ReleaseSharedMemory(&x);
-	xshm_stats(&ctx, TEECHECK_SHM_SELF, &now);
-	assert_int_equal(now.objects, base.objects);
-	assert_int_equal(now.pages, base.pages);
-	close_churn(&ctx, &sess);
-	free(buf);
+	xtest_fx_release(fx, y);
+	xtest_fx_release(fx, a);
+	xtest_fx_release(fx, x);
+	xshm_stats(&fx->ctx, TEECHECK_SHM_SELF, &now);
+	EXPECT_EQ(now.objects, base.objects);
+	EXPECT_EQ(now.pages, base.pages);
 }
 
 static void test_5003_allocate_then_register(void **state)
 {
-	TEEC_SharedMemory x, y;
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *x, *y;
 	uint8_t *inner;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_allocate(&ctx, &x, 4 * PG, INOUT);
-	memset(x.buffer, 0xa5, 4 * PG);
-	inner = (uint8_t *)x.buffer + 100;
-	shm_register(&ctx, &y, inner, 5000, INOUT);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(&y), 7,
+	x = xtest_fx_shm_alloc(fx, &fx->ctx, 4 * PG, INOUT);
+	memset(x->buffer, 0xa5, 4 * PG);
+	inner = (uint8_t *)x->buffer + 100;
+	y = xtest_fx_shm_register(fx, &fx->ctx, inner, 5000, INOUT);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE, whole(y), 7,
 		 0);
 	/* Written through y, seen in x: one set of pages, no copy. */
 	assert_pattern(inner, 5000, 7);
-	assert_int_equal(((uint8_t *)x.buffer)[99], 0xa5);
-	assert_int_equal(inner[5000], 0xa5);
-	assert_core_digest(&y, inner, 5000);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
-		 partial(&x, 100, 5000), 7, 0);
-	TEEC_ReleaseSharedMemory(&y);
-	TEEC_ReleaseSharedMemory(&x);
-	close_churn(&ctx, &sess);
+	EXPECT_EQ(((uint8_t *)x->buffer)[99], 0xa5);
+	EXPECT_EQ(inner[5000], 0xa5);
+	assert_core_digest(y, inner, 5000);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
+		 partial(x, 100, 5000), 7, 0);
 }
 
 static const struct xtest_sub subs_5003[] = {
@@ -508,12 +434,13 @@ static const struct xtest_sub subs_5003[] = {
 
 XTEST_CASE(case_5003, .id = "5003", .suite = "regression",
 	   .title = "The same memory registered more than once",
+	   .ta = &xshm_churn_uuid,
 	   .subs = subs_5003, .nsubs = XTEST_ARRAY_SIZE(subs_5003));
 
 /* 5004: partial memrefs. */
 
-static void partial_edges(TEEC_Context *ctx, TEEC_Session *sess,
-			  TEEC_SharedMemory *shm, uint8_t *buf)
+static void partial_edges(TEEC_Session *sess, TEEC_SharedMemory *shm,
+			  uint8_t *buf)
 {
 	const size_t n = shm->size;
 	const size_t offs[] = { 0, 1, PG - 1, PG, PG + 1, n - 1, n };
@@ -521,7 +448,6 @@ static void partial_edges(TEEC_Context *ctx, TEEC_Session *sess,
 	uint32_t seed = 1000;
 	size_t o, l, i;
 
-	(void)ctx;
 	for (o = 0; o < XTEST_ARRAY_SIZE(offs); o++) {
 		for (l = 0; l < XTEST_ARRAY_SIZE(lens); l++) {
 			if (lens[l] > n - offs[o])
@@ -548,110 +474,135 @@ static void partial_edges(TEEC_Context *ctx, TEEC_Session *sess,
 
 static void test_5004_every_edge(void **state)
 {
-	TEEC_SharedMemory alloc, reg;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *heap = xtest_alloc(3 * PG + 123);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *heap = heap_buffer(fx, 3 * PG + 123);
+	TEEC_SharedMemory *alloc, *reg;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_allocate(&ctx, &alloc, 3 * PG + 123, INOUT);
-	partial_edges(&ctx, &sess, &alloc, alloc.buffer);
-	shm_register(&ctx, &reg, heap, 3 * PG + 123, INOUT);
-	partial_edges(&ctx, &sess, &reg, heap);
-	TEEC_ReleaseSharedMemory(&reg);
-	TEEC_ReleaseSharedMemory(&alloc);
-	close_churn(&ctx, &sess);
-	free(heap);
+	alloc = xtest_fx_shm_alloc(fx, &fx->ctx, 3 * PG + 123, INOUT);
+	partial_edges(&fx->sess, alloc, alloc->buffer);
+	reg = xtest_fx_shm_register(fx, &fx->ctx, heap, 3 * PG + 123, INOUT);
+	partial_edges(&fx->sess, reg, heap);
 }
 
-static void expect_refused(TEEC_Session *sess, uint32_t cmd, uint32_t type,
-			   TEEC_Parameter mem)
+/* libteec refuses the memref: BAD_PARAMETERS from the API. */
+static void expect_refused_at(const char *file, int line, TEEC_Session *sess,
+			      uint32_t cmd, uint32_t type, TEEC_Parameter mem)
 {
 	uint32_t origin = 0;
 	TEEC_Result res;
 
 	res = xshm_invoke(sess, cmd, type, mem, 1, 0, NULL, &origin);
-	xtest_assert_result("invoke", res, origin, TEEC_ERROR_BAD_PARAMETERS,
-			    TEEC_ORIGIN_API);
+	xtest_check_result_at(file, line, false, "invoke", res, origin,
+			      TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_API);
 }
+
+#define expect_refused(sess, cmd, type, mem) \
+	expect_refused_at(__FILE__, __LINE__, (sess), (cmd), (type), (mem))
 
 static void test_5004_one_byte_out(void **state)
 {
-	TEEC_SharedMemory shm, in_only;
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *shm, *in_only;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_allocate(&ctx, &shm, 2 * PG, INOUT);
-	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-		       partial(&shm, 1, 2 * PG));
-	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-		       partial(&shm, 0, 2 * PG + 1));
-	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-		       partial(&shm, 2 * PG + 1, 0));
-	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-		       partial(&shm, SIZE_MAX, 2));
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 2 * PG, INOUT);
+	expect_refused(&fx->sess, SHM_CHURN_CMD_FILL,
+		       TEEC_MEMREF_PARTIAL_OUTPUT, partial(shm, 1, 2 * PG));
+	expect_refused(&fx->sess, SHM_CHURN_CMD_FILL,
+		       TEEC_MEMREF_PARTIAL_OUTPUT, partial(shm, 0, 2 * PG + 1));
+	expect_refused(&fx->sess, SHM_CHURN_CMD_FILL,
+		       TEEC_MEMREF_PARTIAL_OUTPUT, partial(shm, 2 * PG + 1, 0));
+	expect_refused(&fx->sess, SHM_CHURN_CMD_FILL,
+		       TEEC_MEMREF_PARTIAL_OUTPUT, partial(shm, SIZE_MAX, 2));
 	/* The edge itself is fine. */
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-		 partial(&shm, 2 * PG - 1, 1), 9, 0);
+	churn_ok(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+		 partial(shm, 2 * PG - 1, 1), 9, 0);
 	/* A direction the block was not registered for. */
-	shm_allocate(&ctx, &in_only, PG, TEEC_MEM_INPUT);
-	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-		       partial(&in_only, 0, 1));
-	TEEC_ReleaseSharedMemory(&in_only);
-	TEEC_ReleaseSharedMemory(&shm);
-	close_churn(&ctx, &sess);
+	in_only = xtest_fx_shm_alloc(fx, &fx->ctx, PG, TEEC_MEM_INPUT);
+	expect_refused(&fx->sess, SHM_CHURN_CMD_FILL,
+		       TEEC_MEMREF_PARTIAL_OUTPUT, partial(in_only, 0, 1));
 }
 
 /* What libteec never sends, sent by a guest of our own. */
 static void test_5004_core_checks(void **state)
 {
 	static const uint64_t pfns[] = { 4, 5 };
-	struct shm_raw g;
+	struct shm_raw *g = xshm_fx_raw_guest(xtest_fixture(state), 16);
 	uint64_t cookie, in_only;
 	TEEC_Value out;
 	uint32_t sess;
 
+	shm_churn_fill(g->ram + 4 * PG + 100, 5000, 21);
+	ASSERT_RESULT(shm_raw_register(g, pfns, 2, 100, 5000,
+				       TC_PARAM_MEM_INOUT, &cookie),
+		      TEEC_SUCCESS);
+	ASSERT_RESULT(shm_raw_register(g, pfns, 2, 100, 5000, TC_PARAM_MEM_IN,
+				       &in_only), TEEC_SUCCESS);
+	ASSERT_RESULT(shm_raw_open_session(g, &xshm_churn_uuid, &sess),
+		      TEEC_SUCCESS);
+	ASSERT_RESULT(shm_raw_invoke_rmem(g, sess, SHM_CHURN_CMD_CHECK,
+					  TC_PARAM_RMEM_IN, cookie, 0, 5000,
+					  21, &out), TEEC_SUCCESS);
+	EXPECT_EQ(out.a, 0);
+	EXPECT_RESULT(shm_raw_invoke_rmem(g, sess, SHM_CHURN_CMD_CHECK,
+					  TC_PARAM_RMEM_IN, cookie, 1, 5000,
+					  21, NULL), TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(shm_raw_invoke_rmem(g, sess, SHM_CHURN_CMD_CHECK,
+					  TC_PARAM_RMEM_IN, cookie, 5001, 0,
+					  21, NULL), TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(shm_raw_invoke_rmem(g, sess, SHM_CHURN_CMD_FILL,
+					  TC_PARAM_RMEM_OUT, in_only, 0, 10,
+					  21, NULL), TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(shm_raw_invoke_rmem(g, sess, SHM_CHURN_CMD_CHECK,
+					  TC_PARAM_RMEM_IN, cookie + 1000, 0,
+					  10, 21, NULL),
+		      TEEC_ERROR_BAD_PARAMETERS);
+	/* A frame beyond the guest's RAM, a size its pages cannot hold. */
+	EXPECT_RESULT(shm_raw_register(g, (const uint64_t[]){ 16 }, 1, 0, 10,
+				       TC_PARAM_MEM_IN, &in_only),
+		      TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(shm_raw_register(g, pfns, 2, 100, 9000, TC_PARAM_MEM_IN,
+				       &in_only), TEEC_ERROR_BAD_FORMAT);
+}
+
+/*
+ * The core's own bounds check of registered-memory references, a second
+ * time: another object, smaller than its page, an output in place of an
+ * input, one byte and many pages too far; next to the largest reference
+ * that fits.
+ */
+static void test_5004_core_bounds_again(void **state)
+{
+	static const uint64_t pfn[] = { 7 };
+	const uint64_t size = 3000;	/* its page holds more */
+	struct shm_raw g;
+	uint64_t cookie;
+	uint32_t sess;
+
 	(void)state;
 	xshm_raw_open(&g, 16);
-	shm_churn_fill(g.ram + 4 * PG + 100, 5000, 21);
-	assert_int_equal(shm_raw_register(&g, pfns, 2, 100, 5000,
+	assert_int_equal(shm_raw_register(&g, pfn, 1, 0, size,
 					   TC_PARAM_MEM_INOUT, &cookie),
-			 TEEC_SUCCESS);
-	assert_int_equal(shm_raw_register(&g, pfns, 2, 100, 5000,
-					   TC_PARAM_MEM_IN, &in_only),
 			 TEEC_SUCCESS);
 	assert_int_equal(shm_raw_open_session(&g, &xshm_churn_uuid, &sess),
 			 TEEC_SUCCESS);
-	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
-					      TC_PARAM_RMEM_IN, cookie, 0,
-					      5000, 21, &out), TEEC_SUCCESS);
-	assert_int_equal(out.a, 0);
-	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
-					      TC_PARAM_RMEM_IN, cookie, 1,
-					      5000, 21, NULL),
-			 TEEC_ERROR_BAD_PARAMETERS);
-	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
-					      TC_PARAM_RMEM_IN, cookie, 5001,
-					      0, 21, NULL),
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie,
+					      size - 200, 200, 5, NULL),
+			 TEEC_SUCCESS);
+	/* Past the object but inside its page: only the object's size
+	 * says no, not the pages a TA host could map. */
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie,
+					      size - 200, 201, 5, NULL),
 			 TEEC_ERROR_BAD_PARAMETERS);
 	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
-					      TC_PARAM_RMEM_OUT, in_only, 0,
-					      10, 21, NULL),
+					      TC_PARAM_RMEM_OUT, cookie,
+					      size + 1, 0, 5, NULL),
 			 TEEC_ERROR_BAD_PARAMETERS);
-	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_CHECK,
-					      TC_PARAM_RMEM_IN, cookie + 1000,
-					      0, 10, 21, NULL),
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie, 0,
+					      16 * PG, 5, NULL),
 			 TEEC_ERROR_BAD_PARAMETERS);
-	/* A frame beyond the guest's RAM, a size its pages cannot hold. */
-	assert_int_equal(shm_raw_register(&g, (const uint64_t[]){ 16 }, 1, 0,
-					   10, TC_PARAM_MEM_IN, &in_only),
-			 TEEC_ERROR_BAD_PARAMETERS);
-	assert_int_equal(shm_raw_register(&g, pfns, 2, 100, 9000,
-					   TC_PARAM_MEM_IN, &in_only),
-			 TEEC_ERROR_BAD_FORMAT);
 	shm_raw_close(&g);
 }
 
@@ -663,66 +614,57 @@ static const struct xtest_sub subs_5004[] = {
 	{ 3, "the core checks bounds, direction, cookie and pages itself",
 	  test_5004_core_checks,
 	  .flags = XTEST_NEEDS_CORE_HOOKS },
+	{ 4, "the core refuses references one byte past another object, "
+	     "and far past it", test_5004_core_bounds_again,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 };
 
 XTEST_CASE(case_5004, .id = "5004", .suite = "regression",
-	   .title = "Partial memrefs and their bounds",
+	   .title = "Partial memrefs and their bounds", .ta = &xshm_churn_uuid,
 	   .subs = subs_5004, .nsubs = XTEST_ARRAY_SIZE(subs_5004));
 
 /* 5005: NULL memrefs. */
 
 static void test_5005_null_temporary(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_Value out;
 	uint32_t origin;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
-				     TEEC_MEMREF_TEMP_INPUT, temp(NULL, 0), 0,
-				     0, &out, &origin), TEEC_SUCCESS);
-	assert_int_equal(out.a, 1);
-	assert_int_equal(out.b, 0);
+	ASSERT_RESULT_ORIGIN(xshm_invoke(&fx->sess, SHM_CHURN_CMD_PROBE,
+					 TEEC_MEMREF_TEMP_INPUT, temp(NULL, 0),
+					 0, 0, &out, &origin),
+			     origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+	EXPECT_EQ(out.a, 1);
+	EXPECT_EQ(out.b, 0);
 	/* An output buffer of NULL asks for the size only. */
-	assert_int_equal(xshm_invoke(&sess, SHM_CHURN_CMD_PROBE,
-				     TEEC_MEMREF_TEMP_OUTPUT, temp(NULL, 100),
-				     0, 0, &out, &origin), TEEC_SUCCESS);
-	assert_int_equal(out.a, 1);
-	assert_int_equal(out.b, 100);
-	close_churn(&ctx, &sess);
+	ASSERT_RESULT_ORIGIN(xshm_invoke(&fx->sess, SHM_CHURN_CMD_PROBE,
+					 TEEC_MEMREF_TEMP_OUTPUT,
+					 temp(NULL, 100), 0, 0, &out, &origin),
+			     origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+	EXPECT_EQ(out.a, 1);
+	EXPECT_EQ(out.b, 100);
 }
 
 static void test_5005_no_parent(void **state)
 {
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	expect_refused(&sess, SHM_CHURN_CMD_PROBE, TEEC_MEMREF_WHOLE,
+	expect_refused(&fx->sess, SHM_CHURN_CMD_PROBE, TEEC_MEMREF_WHOLE,
 		       whole(NULL));
-	expect_refused(&sess, SHM_CHURN_CMD_PROBE, TEEC_MEMREF_PARTIAL_INPUT,
-		       partial(NULL, 0, 0));
-	close_churn(&ctx, &sess);
+	expect_refused(&fx->sess, SHM_CHURN_CMD_PROBE,
+		       TEEC_MEMREF_PARTIAL_INPUT, partial(NULL, 0, 0));
 }
 
 static void test_5005_other_context(void **state)
 {
-	TEEC_Context ctx, other;
-	TEEC_SharedMemory shm;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Context *other = xtest_fx_context(fx);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	xtest_context_init(&other);
-	shm_allocate(&other, &shm, PG, INOUT);
-	expect_refused(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE,
-		       whole(&shm));
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_FinalizeContext(&other);
-	close_churn(&ctx, &sess);
+	shm = xtest_fx_shm_alloc(fx, other, PG, INOUT);
+	expect_refused(&fx->sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_WHOLE,
+		       whole(shm));
 }
 
 static const struct xtest_sub subs_5005[] = {
@@ -736,98 +678,98 @@ static const struct xtest_sub subs_5005[] = {
 
 XTEST_CASE(case_5005, .id = "5005", .suite = "regression",
 	   .title = "NULL memrefs and blocks of another context",
+	   .ta = &xshm_churn_uuid,
 	   .subs = subs_5005, .nsubs = XTEST_ARRAY_SIZE(subs_5005));
 
 /* 5006: access rights. */
 
-/* Two pages filled with seed's pattern, then made read-only. */
-static uint8_t *read_only_pages(uint32_t seed)
+static void unmap_two_pages(void *p)
+{
+	munmap(p, 2 * PG);
+}
+
+/*
+ * Two pages filled with seed's pattern, then made read-only; unmapped when
+ * the sub-case ends.
+ */
+static uint8_t *read_only_pages(struct xtest_fixture *fx, uint32_t seed)
 {
 	uint8_t *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE,
 			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	assert_true(p != MAP_FAILED);
+	ASSERT_TRUE(p != MAP_FAILED);
+	xtest_fx_defer(fx, unmap_two_pages, p);
 	shm_churn_fill(p, 2 * PG, seed);
-	assert_int_equal(mprotect(p, 2 * PG, PROT_READ), 0);
+	ASSERT_EQ(mprotect(p, 2 * PG, PROT_READ), 0);
 	return p;
 }
 
 static void test_5006_read_only_input(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	uint8_t *ro = read_only_pages(5);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *ro = read_only_pages(fx, 5);
+	TEEC_Session *sess = xtest_fx_session(fx, &fx->ctx, &xshm_churn_uuid);
+	TEEC_SharedMemory *shm;
 
-	(void)state;
-	open_churn(&ctx, &sess);
-	shm_register(&ctx, &shm, ro, 2 * PG, TEEC_MEM_INPUT);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
-		 partial(&shm, 0, 2 * PG - 1), 5, 0);
-	TEEC_ReleaseSharedMemory(&shm);
-	churn_ok(&sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+	shm = xtest_fx_shm_register(fx, &fx->ctx, ro, 2 * PG, TEEC_MEM_INPUT);
+	churn_ok(sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_PARTIAL_INPUT,
+		 partial(shm, 0, 2 * PG - 1), 5, 0);
+	xtest_fx_release(fx, shm);
+	churn_ok(sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
 		 temp(ro, 2 * PG), 5, 0);
-	close_churn(&ctx, &sess);
-	munmap(ro, 2 * PG);
 }
 
 static void test_5006_read_only_output(void **state)
 {
+	struct xtest_fixture *fx = xtest_fixture(state);
+	uint8_t *ro = read_only_pages(fx, 6);
 	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	uint8_t *ro = read_only_pages(6);
 
-	(void)state;
-	xtest_context_init(&ctx);
+	/* Refused, so nothing to release: the block stays on the stack. */
 	memset(&shm, 0, sizeof(shm));
 	shm.buffer = ro;
 	shm.size = 2 * PG;
 	shm.flags = TEEC_MEM_OUTPUT;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(&fx->ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 	shm.flags = INOUT;
-	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
-			 TEEC_ERROR_BAD_PARAMETERS);
-	TEEC_FinalizeContext(&ctx);
-	munmap(ro, 2 * PG);
+	EXPECT_RESULT(TEEC_RegisterSharedMemory(&fx->ctx, &shm),
+		      TEEC_ERROR_BAD_PARAMETERS);
 }
 
 /* The TA writes one byte of an input memref: it dies of it. */
-static void expect_poke_kills(TEEC_Context *ctx, uint32_t type,
-			      TEEC_Parameter mem)
+static void expect_poke_kills_at(const char *file, int line,
+				 struct xtest_fixture *fx, uint32_t type,
+				 TEEC_Parameter mem)
 {
-	TEEC_Session sess;
+	TEEC_Session *sess = xtest_fx_session_at(file, line, fx, &fx->ctx,
+						 &xshm_churn_uuid);
 	uint32_t origin = 0;
 	TEEC_Result res;
 
-	xtest_open_session(ctx, &sess, &xshm_churn_uuid);
-	res = xshm_invoke(&sess, SHM_CHURN_CMD_POKE, type, mem, 10, 0, NULL,
+	res = xshm_invoke(sess, SHM_CHURN_CMD_POKE, type, mem, 10, 0, NULL,
 			  &origin);
-	xtest_assert_result("POKE", res, origin, TEEC_ERROR_TARGET_DEAD,
-			    TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&sess);
+	xtest_check_result_at(file, line, false, "POKE", res, origin,
+			      TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
+	xtest_fx_release_at(file, line, fx, sess);
 }
+
+#define expect_poke_kills(fx, type, mem) \
+	expect_poke_kills_at(__FILE__, __LINE__, (fx), (type), (mem))
 
 static void test_5006_input_read_only_in_ta(void **state)
 {
-	TEEC_SharedMemory in, inout;
-	TEEC_Context ctx;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *in, *inout;
 	uint8_t buf[64];
 
-	(void)state;
-	xtest_context_init(&ctx);
-	shm_allocate(&ctx, &in, PG, TEEC_MEM_INPUT);
-	shm_allocate(&ctx, &inout, PG, INOUT);
-	expect_poke_kills(&ctx, TEEC_MEMREF_WHOLE, whole(&in));
+	in = xtest_fx_shm_alloc(fx, &fx->ctx, PG, TEEC_MEM_INPUT);
+	inout = xtest_fx_shm_alloc(fx, &fx->ctx, PG, INOUT);
+	expect_poke_kills(fx, TEEC_MEMREF_WHOLE, whole(in));
 	/* Access follows the parameter, not the block. */
-	expect_poke_kills(&ctx, TEEC_MEMREF_PARTIAL_INPUT,
-			  partial(&inout, 0, PG));
-	expect_poke_kills(&ctx, TEEC_MEMREF_TEMP_INPUT, temp(buf, 64));
-	expect_poke_kills(&ctx, TEEC_MEMREF_TEMP_INPUT,
-			  temp(inout.buffer, 64));
-	TEEC_ReleaseSharedMemory(&in);
-	TEEC_ReleaseSharedMemory(&inout);
-	TEEC_FinalizeContext(&ctx);
+	expect_poke_kills(fx, TEEC_MEMREF_PARTIAL_INPUT, partial(inout, 0, PG));
+	expect_poke_kills(fx, TEEC_MEMREF_TEMP_INPUT, temp(buf, 64));
+	expect_poke_kills(fx, TEEC_MEMREF_TEMP_INPUT, temp(inout->buffer, 64));
 }
 
 /*
@@ -836,51 +778,48 @@ static void test_5006_input_read_only_in_ta(void **state)
  */
 static void test_5006_access_per_call(void **state)
 {
-	TEEC_SharedMemory shm;
-	TEEC_Context ctx;
-	TEEC_Session sess;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_SharedMemory *shm;
+	TEEC_Session *sess;
 	TEEC_Operation op;
 	uint32_t origin = 0;
-	TEEC_Result res;
 	uint8_t buf[64];
 	int kind;
 
-	(void)state;
-	xtest_context_init(&ctx);
-	shm_allocate(&ctx, &shm, 2 * PG, INOUT);
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 2 * PG, INOUT);
 	for (kind = 0; kind < 3; kind++) {
-		xtest_open_session(&ctx, &sess, &xshm_churn_uuid);
-		res = xshm_invoke(&sess, SHM_CHURN_CMD_KEEP,
-				  kind == 2 ? TEEC_MEMREF_TEMP_INPUT :
-				  TEEC_MEMREF_PARTIAL_INPUT,
-				  kind == 2 ? temp(buf, sizeof(buf)) :
-				  partial(&shm, kind * PG, PG), 0, 0, NULL,
-				  &origin);
-		xtest_assert_result("KEEP", res, origin, TEEC_SUCCESS,
-				    XTEST_ORIGIN_ANY);
+		sess = xtest_fx_session(fx, &fx->ctx, &xshm_churn_uuid);
+		ASSERT_RESULT_ORIGIN(xshm_invoke(sess, SHM_CHURN_CMD_KEEP,
+						 kind == 2 ?
+						 TEEC_MEMREF_TEMP_INPUT :
+						 TEEC_MEMREF_PARTIAL_INPUT,
+						 kind == 2 ?
+						 temp(buf, sizeof(buf)) :
+						 partial(shm, kind * PG, PG),
+						 0, 0, NULL, &origin),
+				     origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
 		/* A call with other memory, then one with none. */
-		churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
-			 partial(&shm, (1 - kind % 2) * PG, 10), 1, 0);
+		churn_ok(sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_OUTPUT,
+			 partial(shm, (1 - kind % 2) * PG, 10), 1, 0);
 		op = xtest_operation(TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT,
 						      TEEC_NONE, TEEC_NONE,
 						      TEEC_NONE));
-		res = TEEC_InvokeCommand(&sess, SHM_CHURN_CMD_PEEK, &op,
-					 &origin);
-		xtest_assert_result("PEEK", res, origin,
-				    TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
-		TEEC_CloseSession(&sess);
+		EXPECT_RESULT_ORIGIN(TEEC_InvokeCommand(sess,
+							SHM_CHURN_CMD_PEEK,
+							&op, &origin),
+				     origin, TEEC_ERROR_TARGET_DEAD,
+				     TEEC_ORIGIN_TEE);
+		xtest_fx_release(fx, sess);
 	}
 	/* Written in one call, read-only in the next. */
-	xtest_open_session(&ctx, &sess, &xshm_churn_uuid);
-	churn_ok(&sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_INOUT,
-		 partial(&shm, 0, PG), 2, 0);
-	res = xshm_invoke(&sess, SHM_CHURN_CMD_POKE, TEEC_MEMREF_PARTIAL_INPUT,
-			  partial(&shm, 0, PG), 10, 0, NULL, &origin);
-	xtest_assert_result("POKE", res, origin, TEEC_ERROR_TARGET_DEAD,
-			    TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&sess);
-	TEEC_ReleaseSharedMemory(&shm);
-	TEEC_FinalizeContext(&ctx);
+	sess = xtest_fx_session(fx, &fx->ctx, &xshm_churn_uuid);
+	churn_ok(sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_PARTIAL_INOUT,
+		 partial(shm, 0, PG), 2, 0);
+	ASSERT_RESULT_ORIGIN(xshm_invoke(sess, SHM_CHURN_CMD_POKE,
+					 TEEC_MEMREF_PARTIAL_INPUT,
+					 partial(shm, 0, PG), 10, 0, NULL,
+					 &origin),
+			     origin, TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
 }
 
 static const struct xtest_sub subs_5006[] = {
@@ -895,5 +834,5 @@ static const struct xtest_sub subs_5006[] = {
 };
 
 XTEST_CASE(case_5006, .id = "5006", .suite = "regression",
-	   .title = "Read-only memory and input memrefs",
+	   .title = "Read-only memory and input memrefs", .context = true,
 	   .subs = subs_5006, .nsubs = XTEST_ARRAY_SIZE(subs_5006));

@@ -99,7 +99,10 @@ TEEC_SharedMemory *xtest_fx_shm_alloc_at(const char *file, int line,
 #define xtest_fx_shm_alloc(fx, ctx, size, flags) \
 	xtest_fx_shm_alloc_at(__FILE__, __LINE__, (fx), (ctx), (size), (flags))
 
-/* TEEC_RegisterSharedMemory of the caller's buffer, released at the end. */
+/*
+ * TEEC_RegisterSharedMemory of the caller's buffer, released at the end.
+ * A NULL buffer of size 0 registers too, as the Client API allows.
+ */
 TEEC_SharedMemory *xtest_fx_shm_register_at(const char *file, int line,
 					    struct xtest_fixture *fx,
 					    TEEC_Context *ctx, void *buf,
@@ -118,6 +121,17 @@ void xtest_fx_release_at(const char *file, int line, struct xtest_fixture *fx,
 			 void *obj);
 #define xtest_fx_release(fx, obj) \
 	xtest_fx_release_at(__FILE__, __LINE__, (fx), (obj))
+
+/*
+ * The same, but obj's memory stays until the sub-case ends: for a body that
+ * reads what the release left in it (an allocated block's buffer cleared),
+ * or whose threads may still read it when the release returns (a call on
+ * shared memory being released reads its flags after the reply).
+ */
+void xtest_fx_release_keep_at(const char *file, int line,
+			      struct xtest_fixture *fx, void *obj);
+#define xtest_fx_release_keep(fx, obj) \
+	xtest_fx_release_keep_at(__FILE__, __LINE__, (fx), (obj))
 
 /*
  * The fixture's side of a sub-case, for the case process (case_exec.c):

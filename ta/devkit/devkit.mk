@@ -42,7 +42,7 @@ ALL_TARGETS	+= $(TA_PUB_KEY)
 
 # The signing tool and the core's verifier link the one image format library.
 $(eval $(call host-program,ta-sign,ta/devkit/sign/ta_sign.c,\
-	$(OUT)/lib/libtaimage.a -lcrypto))
+	$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto))
 
 # Kit library objects: out/taobj/<source path>.o. They depend on the flags
 # they were compiled with (a file rewritten only when those change), so
