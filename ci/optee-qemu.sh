@@ -174,7 +174,7 @@ args=$(cat /teecheck/xtest-args 2>/dev/null)
 for suite in regression gp; do
 	start=$(up)
 	TEECHECK_OUT=/teecheck /teecheck/bin/xtest --tee /dev/tee0 \
-		-t $suite --timeout 300 --junit /tmp/$suite.xml $args
+		-t $suite --timeout 90 --junit /tmp/$suite.xml $args
 	status=$?
 	echo "optee-guest: suite $suite status $status from $start s to $(up) s"
 	echo "optee-guest: junit $suite begin"

@@ -31,6 +31,8 @@ const char *xtest_needs_reason(unsigned int missing)
 		return "needs the bundled core's own processes";
 	if (missing & XTEST_NEEDS_CORE_LOGIN)
 		return "needs the bundled core's login identities";
+	if (missing & XTEST_NEEDS_CORE_CHOICE)
+		return "checks the bundled core's choice where GP leaves one";
 	return "needs what this TEE lacks";
 }
 

@@ -425,4 +425,5 @@ static const struct xtest_sub subs_1026[] = {
 XTEST_CASE(case_1026, .id = "1026", .suite = "regression",
 	   .title = "TA persistent time",
 	   .setup = ptime_setup,
-	   .subs = subs_1026, .nsubs = XTEST_ARRAY_SIZE(subs_1026));
+	   .subs = subs_1026, .nsubs = XTEST_ARRAY_SIZE(subs_1026),
+	   .flags = XTEST_NEEDS_CORE_PROC);

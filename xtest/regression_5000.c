@@ -669,7 +669,8 @@ static void test_5005_other_context(void **state)
 
 static const struct xtest_sub subs_5005[] = {
 	{ 1, "a NULL temporary memref reaches the TA as NULL",
-	  test_5005_null_temporary },
+	  test_5005_null_temporary,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 2, "a registered memref without its block is refused",
 	  test_5005_no_parent },
 	{ 3, "a block of another context is refused",
@@ -828,9 +829,11 @@ static const struct xtest_sub subs_5006[] = {
 	{ 2, "read-only client memory cannot be registered for output",
 	  test_5006_read_only_output },
 	{ 3, "the TA cannot write an input memref",
-	  test_5006_input_read_only_in_ta },
+	  test_5006_input_read_only_in_ta,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 4, "a memref is accessible for its own call only",
-	  test_5006_access_per_call },
+	  test_5006_access_per_call,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_5006, .id = "5006", .suite = "regression",

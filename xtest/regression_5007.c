@@ -198,9 +198,11 @@ static void test_5007_no_new_use(void **state)
 
 static const struct xtest_sub subs_5007[] = {
 	{ 1, "releasing memory a call uses waits for the call to end",
-	  test_5007_release_waits },
+	  test_5007_release_waits,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 2, "no new call can use memory once its release has begun",
-	  test_5007_no_new_use },
+	  test_5007_no_new_use,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_5007, .id = "5007", .suite = "regression",
@@ -414,7 +416,8 @@ static const struct xtest_sub subs_5008[] = {
 	  test_5008_destroy,
 	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 4, "finalizing a context releases its shared memory",
-	  test_5008_finalize_releases },
+	  test_5008_finalize_releases,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_5008, .id = "5008", .suite = "regression",
@@ -583,7 +586,8 @@ static void test_5010_churn(void **state)
 
 static const struct xtest_sub subs_5010[] = {
 	{ 1, "SHM-churn with random client kills ends where it began",
-	  test_5010_churn },
+	  test_5010_churn,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_5010, .id = "5010", .suite = "regression",

@@ -773,7 +773,8 @@ static void test_7009_foreign_session(void **state)
 
 static const struct xtest_sub subs_7009[] = {
 	{ 1, "a session belongs to its context: another cannot use it",
-	  test_7009_foreign_session },
+	  test_7009_foreign_session,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_7009, .id = "7009", .suite = "regression",

@@ -74,11 +74,14 @@ struct xtest_sub {
 						   started, stopped, restarted */
 #define XTEST_NEEDS_CORE_LOGIN	(1u << 6)	/* its login identities (the
 						   formula docs/CLIENT_API.md gives) */
+#define XTEST_NEEDS_CORE_CHOICE	(1u << 7)	/* its choice where GP leaves one
+						   (docs/TCF.md, CLIENT_API.md) */
 #define XTEST_NEEDS_BEYOND_GP	(XTEST_NEEDS_CORE_STATS |		\
 				 XTEST_NEEDS_CORE_HOOKS |		\
 				 XTEST_NEEDS_CORE_TA |			\
 				 XTEST_NEEDS_CORE_PROC |		\
-				 XTEST_NEEDS_CORE_LOGIN)
+				 XTEST_NEEDS_CORE_LOGIN |		\
+				 XTEST_NEEDS_CORE_CHOICE)
 
 struct xtest_case {
 	const char *id;			/* "1001", "gp.01-02-03" */

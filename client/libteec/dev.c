@@ -21,6 +21,7 @@
 
 #include "../../common/uuid.h"
 #include "dev_priv.h"
+#include "regshm.h"
 
 #define DEV_NPARAMS	TEEC_CONFIG_PAYLOAD_REF_COUNT
 
@@ -179,6 +180,11 @@ TEEC_Result dev_shm_register(struct teec_ctx *c, TEEC_SharedMemory *shm)
 
 	if (res)
 		return res;
+	/* As with the bundled core: the directions the buffer allows. */
+	if (!regshm_memory_ok(shm->buffer, shm->size, false) ||
+	    ((shm->flags & TEEC_MEM_OUTPUT) &&
+	     !regshm_memory_ok(shm->buffer, shm->size, true)))
+		return TEEC_ERROR_BAD_PARAMETERS;
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return TEEC_ERROR_OUT_OF_MEMORY;

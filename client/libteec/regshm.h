@@ -25,6 +25,12 @@ TEEC_Result regshm_attach(struct teec_ctx *c, TEEC_SharedMemory *shm);
  */
 bool regshm_detach(struct teec_ctx *c, TEEC_SharedMemory *shm);
 
+/*
+ * Whether [buf, buf + size) is mapped with read (and, if write, write)
+ * access, as /proc/self/maps says (both backends check registered buffers).
+ */
+bool regshm_memory_ok(const void *buf, size_t size, bool write);
+
 /* A registered memref: mem_type TC_PARAM_MEM_* becomes TC_PARAM_RMEM_*. */
 void regshm_param(struct tc_param *p, uint32_t mem_type, uint64_t cookie,
 		  uint64_t offset);

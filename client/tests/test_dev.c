@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <cmocka.h>
 
 #include <teecheck/teec_ext.h>
@@ -671,6 +672,28 @@ static void test_shm_register_fallback(void **state)
 	shm_register_case(false);
 }
 
+/* Read-only memory is refused for output before the driver is asked. */
+static void test_shm_register_read_only(void **state)
+{
+	TEEC_SharedMemory shm = { .size = 4096, .flags = TEEC_MEM_OUTPUT };
+	TEEC_Context ctx;
+	void *ro;
+
+	(void)state;
+	ro = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(ro != MAP_FAILED);
+	open_ctx(&ctx);
+	shm.buffer = ro;
+	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(fk.nregister + fk.nalloc, 0);
+	shm.flags = TEEC_MEM_INPUT;
+	assert_int_equal(TEEC_RegisterSharedMemory(&ctx, &shm), TEEC_SUCCESS);
+	TEEC_ReleaseSharedMemory(&shm);
+	TEEC_FinalizeContext(&ctx);
+	munmap(ro, 4096);
+}
+
 static void test_cancellation(void **state)
 {
 	TEEC_Operation op;
@@ -736,6 +759,7 @@ int main(void)
 		T(test_shm_allocate),
 		T(test_shm_register),
 		T(test_shm_register_fallback),
+		T(test_shm_register_read_only),
 		T(test_cancellation),
 		T(test_extensions_refused),
 #undef T

@@ -13,10 +13,11 @@
 #define TA_STACK_SIZE	(16 * 1024)
 #define TA_DATA_SIZE	(64 * 1024)
 
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	"the Trusted Core Framework under test"
+
 /* The values gp_names.h's TEXT_TTA_* spell as text. */
 #define TA_CURRENT_TA_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  "the Trusted Core Framework under test" }, \
 	{ "teecheck.tta.string", USER_TA_PROP_TYPE_STRING, \
 	  "this is a test string" }, \
 	{ "teecheck.tta.bool", USER_TA_PROP_TYPE_BOOL, \

@@ -8,9 +8,10 @@
 
 #include <tcf_test_ta.h>
 
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	TCF_PROP_DESCRIPTION
+
 #define TCF_TEST_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  TCF_PROP_DESCRIPTION }, \
 	{ "gpd.ta.appID", USER_TA_PROP_TYPE_UUID, \
 	  &(const TEE_UUID)TCF_PROP_UUID }, \
 	{ "tcf.bool", USER_TA_PROP_TYPE_BOOL, &(const bool){ true } }, \
