@@ -147,7 +147,7 @@ static void test_1016_app_id(void **state)
 	uint8_t want[16];
 
 	xtest_uuid_to_bytes(&tcf_test_uuid, want);
-	/* The header's UUID, not the one the TA also declares by name. */
+	/* The header's UUID. */
 	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "gpd.ta.appID", want,
 			  16);
 	prop_expect_string(s, TCF_SET_TA, "gpd.ta.appID",
