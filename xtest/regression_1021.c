@@ -104,7 +104,8 @@ static const struct xtest_sub subs_1021[] = {
 	CRASH_ROW(10, "TEE_Free of a pointer TEE_Malloc did not give panics "
 		  "the TA", TCF_CRASH_BAD_FREE),
 	{ 11, "a TA writing into an input memref faults; the client's buffer is intact",
-	  test_1021_write_input },
+	  test_1021_write_input,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_1021, .id = "1021", .suite = "regression",
