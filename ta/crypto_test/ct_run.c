@@ -78,6 +78,9 @@ static TEE_Result req_parse(struct ct_req *r, const void *blob, size_t size)
 	}
 	if (!r->op_size)
 		r->op_size = r->key_size;
+	/* To decrypt, the tag's own length unless the request says. */
+	if (!r->tag_bits && r->has_tag)
+		r->tag_bits = r->tag.len * 8;
 	return TEE_SUCCESS;
 }
 
