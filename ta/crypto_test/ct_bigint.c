@@ -88,10 +88,10 @@ TEE_Result ct_bigint(uint32_t types, TEE_Param p[4])
 		TEE_BigIntMulMod(bi_res[0], bi_op[0], bi_op[1], bi_op[2]);
 		break;
 	case CT_BI_SQUARE_MOD:
-		TEE_BigIntSquareMod(bi_res[0], bi_op[0], bi_op[1]);
+		TEE_BigIntSquareMod(bi_res[0], bi_op[0], bi_op[2]);
 		break;
 	case CT_BI_INV_MOD:
-		TEE_BigIntInvMod(bi_res[0], bi_op[0], bi_op[1]);
+		TEE_BigIntInvMod(bi_res[0], bi_op[0], bi_op[2]);
 		break;
 	case CT_BI_EXP_MOD:
 		TEE_BigIntInitFMMContext(ctx, CT_BI_WORDS, bi_op[2]);

@@ -33,7 +33,8 @@
 #define CT_CMD_MISUSE		3
 /*
  * [0] value in (a = UTEE_BIGINT-like CT_BI_* operation, b = scalar),
- * [1] memref in (TLV: CT_T_BI_OPn operands, first byte the sign '-' or '+'),
+ * [1] memref in (TLV: CT_T_BI_OPn operands, first byte the sign '-' or '+';
+ * the modulus of the modular operations is CT_T_BI_OP3),
  * [2] value out (a = scalar result), [3] memref out (sign byte and the
  * magnitude of the result, then of the second result, each as a TLV).
  */
