@@ -1,5 +1,5 @@
 /*
- * 4000-4011: cryptographic operations. Known answers from the vector files
+ * 4001-4011: cryptographic operations. Known answers from the vector files
  * (each names its source), run on crypto_test (the v1.3.1 API) and on
  * crypto_test_gp11 (the v1.1 API), then what the vectors cannot show:
  * short buffers, wrong sizes and modes, and the misuses GP answers with a
@@ -418,6 +418,21 @@ MISUSE(11, CT_MU_SET_KEY_ACTIVE)
 MISUSE(12, CT_MU_OBJECT_AS_OPERATION)
 MISUSE(13, CT_MU_POPULATE_TOO_BIG)
 
+static void t4011_wycheproof(void **state)
+{
+	static const char *const files[] = {
+		"wycheproof_aes_gcm.txt", "wycheproof_aes_ccm.txt",
+		"wycheproof_aes_cmac.txt", "wycheproof_x25519.txt",
+		"wycheproof_ed25519.txt", "wycheproof_ecdsa_p256.txt",
+		"wycheproof_hkdf_sha256.txt", "wycheproof_rsa_oaep.txt",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		ct_run_file(&crypto_test_uuid, files[i]);
+}
+
 static const struct xtest_sub subs_4001[] = {
 	{ 1, "digests: known answers (v1.3.1 and v1.1 API)", t4001_kat },
 	{ 2, "digests: short buffer gives the size, no encrypt mode",
@@ -521,3 +536,11 @@ static const struct xtest_sub subs_4010[] = {
 XTEST_CASE(case_4010, .id = "4010", .suite = "regression",
 	   .title = "Misuse GP answers with a panic (TARGET_DEAD)",
 	   .subs = subs_4010, .nsubs = XTEST_ARRAY_SIZE(subs_4010));
+
+static const struct xtest_sub subs_4011[] = {
+	{ 1, "Wycheproof subsets: AES-GCM, AES-CCM, AES-CMAC, X25519, Ed25519, "
+	  "ECDSA P-256, HKDF, RSA-OAEP", t4011_wycheproof },
+};
+XTEST_CASE(case_4011, .id = "4011", .suite = "regression",
+	   .title = "Edge cases from Wycheproof",
+	   .subs = subs_4011, .nsubs = XTEST_ARRAY_SIZE(subs_4011));
