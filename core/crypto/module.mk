@@ -8,3 +8,6 @@ corecrypto-srcs := core/crypto/cryp_handle.c core/crypto/cryp_types.c \
 		   core/crypto/cryp_ae.c core/crypto/cryp_asym.c \
 		   core/crypto/cryp_derive.c core/crypto/cryp_bigint.c
 $(eval $(call host-lib,corecrypto,$(corecrypto-srcs)))
+
+$(eval $(call unit-test,test_cryp,core/crypto/tests/test_cryp.c,\
+	$(OUT)/lib/libcorecrypto.a -lcrypto -lpthread))
