@@ -417,6 +417,9 @@ MISUSE(10, CT_MU_SIGN_WITH_VERIFY)
 MISUSE(11, CT_MU_SET_KEY_ACTIVE)
 MISUSE(12, CT_MU_OBJECT_AS_OPERATION)
 MISUSE(13, CT_MU_POPULATE_TOO_BIG)
+MISUSE(14, CT_MU_UPDATE_AFTER_EXTRACT)
+MISUSE(15, CT_MU_CIPHER_INIT_NO_KEY)
+MISUSE(16, CT_MU_AE_FINAL_NO_INIT)
 
 static void t4011_wycheproof(void **state)
 {
@@ -532,6 +535,9 @@ static const struct xtest_sub subs_4010[] = {
 	{ 11, "set key on an active operation", t4010_11 },
 	{ 12, "an object handle used as an operation", t4010_12 },
 	{ 13, "a key bigger than the object's maximum", t4010_13 },
+	{ 14, "digest update after extraction began", t4010_14 },
+	{ 15, "cipher init with no key", t4010_15 },
+	{ 16, "AE final before AE init", t4010_16 },
 };
 XTEST_CASE(case_4010, .id = "4010", .suite = "regression",
 	   .title = "Misuse GP answers with a panic (TARGET_DEAD)",

@@ -88,12 +88,10 @@ static void bi_record(const struct ct_rec *r, void *arg)
 		memcpy(&len, out + pos + 4, 4);
 		want = ct_rec_get(r, results[k]);
 		if (want && !bi_same(out + pos + 8, len, want))
-			xtest_fail("bigint.txt:%u (%s): %s is %c%s, expected "
-				   "%c%s", r->line, ct_rec_get(r, "op")->text,
-				   results[k], out[pos + 8],
-				   ct_hex(out + pos + 9, len - 1),
-				   want->bytes[0], ct_hex(want->bytes + 1,
-							  want->len - 1));
+			xtest_fail("bigint.txt:%u (%s): %s is %c%s", r->line,
+				   ct_rec_get(r, "op")->text, results[k],
+				   out[pos + 8],
+				   ct_hex(out + pos + 9, len - 1));
 		pos += 8 + len;
 		k++;
 	}

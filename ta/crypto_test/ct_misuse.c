@@ -128,6 +128,27 @@ TEE_Result ct_misuse(uint32_t types, TEE_Param p[4])
 		TEE_InitRefAttribute(&a, TEE_ATTR_SECRET_VALUE, buf, 32);
 		TEE_PopulateTransientObject(k, &a, 1);
 		break;
+	case CT_MU_UPDATE_AFTER_EXTRACT: {
+		size_t n8 = 8;
+
+		op = op_of(TEE_ALG_SHA256, TEE_MODE_DIGEST, 0);
+		TEE_DigestExtract(op, buf, &n8);
+		TEE_DigestUpdate(op, n, 8);
+		break;
+	}
+	case CT_MU_CIPHER_INIT_NO_KEY:
+		op = op_of(TEE_ALG_AES_CBC_NOPAD, TEE_MODE_ENCRYPT, 128);
+		TEE_CipherInit(op, buf, 16);
+		break;
+	case CT_MU_AE_FINAL_NO_INIT: {
+		ct_len_t tl = 16;
+
+		op = op_of(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT, 128);
+		k = aes_key();
+		TEE_SetOperationKey(op, k);
+		TEE_AEEncryptFinal(op, n, 8, buf, &len, buf + 32, &tl);
+		break;
+	}
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -112,6 +112,9 @@ enum ct_misuse {
 	CT_MU_BIGINT_DIV_ZERO,		/* division by zero */
 	CT_MU_OBJECT_AS_OPERATION,	/* an object handle as an operation */
 	CT_MU_POPULATE_TOO_BIG,		/* a key over the object's maximum */
+	CT_MU_UPDATE_AFTER_EXTRACT,	/* digest update while extracting */
+	CT_MU_CIPHER_INIT_NO_KEY,	/* cipher init with no key set */
+	CT_MU_AE_FINAL_NO_INIT,		/* AE final before AE init */
 	CT_MU_LAST
 };
 
