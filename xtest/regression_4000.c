@@ -355,6 +355,46 @@ static void t4007_generated(void **state)
 		   NULL, 0, 64, TEEC_ERROR_TARGET_DEAD, (size_t)-1);
 }
 
+/* SM2 encryption: C1 || C3 || C2, and back. */
+static void t4006_sm2_pke(void **state)
+{
+	static const char msg[] = "encryption standard";
+	TEEC_Context ctx;
+	TEEC_Session sess;
+	struct ct_blob b = { 0 };
+	uint8_t out[256];
+	size_t ol = sizeof(out);
+	uint32_t origin;
+	int round;
+
+	(void)state;
+	ct_open(&ctx, &sess, &crypto_test_uuid);
+	for (round = 0; round < 2; round++) {
+		memset(&b, 0, sizeof(b));
+		ct_blob_u32(&b, CT_T_KEY_TYPE, TEE_TYPE_SM2_PKE_KEYPAIR);
+		ct_blob_u32(&b, CT_T_KEY_SIZE, 256);
+		ct_blob_add(&b, CT_T_GENERATE, NULL, 0);
+		if (round)
+			ct_blob_add(&b, CT_T_ROUNDTRIP, NULL, 0);
+		ol = sizeof(out);
+		xtest_assert_result("SM2 encryption", ct_run(&sess,
+				    TEE_ALG_SM2_PKE, TEE_MODE_ENCRYPT, &b, msg,
+				    sizeof(msg) - 1, out, &ol, &origin),
+				    origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+		ct_blob_free(&b);
+		if (!round) {
+			/* 04 || x || y, the SM3 hash, the masked message. */
+			assert_int_equal(ol, 65 + 32 + sizeof(msg) - 1);
+			assert_int_equal(out[0], 4);
+		} else {
+			assert_int_equal(ol, sizeof(msg) - 1);
+			assert_memory_equal(out, msg, ol);
+		}
+	}
+	TEEC_CloseSession(&sess);
+	TEEC_FinalizeContext(&ctx);
+}
+
 static void selftests(const TEEC_UUID *uuid, uint32_t first, uint32_t last)
 {
 	uint32_t i;
@@ -489,9 +529,10 @@ XTEST_CASE(case_4005, .id = "4005", .suite = "regression",
 static const struct xtest_sub subs_4006[] = {
 	{ 1, "ECDSA P-192..P-521, Ed25519, DSA, SM2: known answers, "
 	  "signatures that must not verify, round trips", t4006_kat },
+	{ 2, "SM2 encryption: C1 || C3 || C2, and back", t4006_sm2_pke },
 };
 XTEST_CASE(case_4006, .id = "4006", .suite = "regression",
-	   .title = "Signatures: ECDSA, Ed25519, DSA, SM2",
+	   .title = "Signatures: ECDSA, Ed25519, DSA, SM2; SM2 encryption",
 	   .subs = subs_4006, .nsubs = XTEST_ARRAY_SIZE(subs_4006));
 
 static const struct xtest_sub subs_4007[] = {

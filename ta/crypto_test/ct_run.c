@@ -327,6 +327,9 @@ TEE_Result ct_run(uint32_t types, TEE_Param p[4])
 	if (res)
 		return res;
 	cls = r.alg >> 28;
+	/* SM2 encryption has a number of the derivation class. */
+	if (r.alg == TEE_ALG_SM2_PKE)
+		cls = 6;
 	res = TEE_AllocateOperation(&op, r.alg, r.mode, r.op_size);
 	if (res)
 		goto out;
