@@ -18,8 +18,19 @@ static void both_tas(const char *file)
 }
 
 static void t4001_kat(void **state) { (void)state; both_tas("digest.txt"); }
-static void t4002_kat(void **state) { (void)state; both_tas("cipher.txt"); }
-static void t4003_kat(void **state) { (void)state; both_tas("mac.txt"); }
+static void t4002_kat(void **state)
+{
+	(void)state;
+	both_tas("cipher.txt");
+	both_tas("cipher_more.txt");
+}
+
+static void t4003_kat(void **state)
+{
+	(void)state;
+	both_tas("mac.txt");
+	both_tas("mac_more.txt");
+}
 static void t4004_kat(void **state) { (void)state; both_tas("ae.txt"); }
 static void t4005_kat(void **state) { (void)state; both_tas("rsa.txt"); }
 static void t4006_kat(void **state) { (void)state; both_tas("sign.txt"); }
