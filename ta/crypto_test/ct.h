@@ -46,4 +46,21 @@ struct ct_fail {
 	uint32_t res;
 };
 
+/* The running self test's record; its first failed step stays. */
+extern struct ct_fail *ct_failure;
+
+/* A step: a scenario goes on after a failure, to clean up. */
+#define EXPECT(expr_, want_)						\
+	do {								\
+		TEE_Result r_ = (expr_);				\
+		if (r_ != (want_) && !ct_failure->line) {		\
+			ct_failure->line = __LINE__;			\
+			ct_failure->res = r_;				\
+		}							\
+	} while (0)
+#define EXPECT_TRUE(cond)	EXPECT((cond) ? 0 : 1, 0)
+
+/* The arithmetic self tests (ct_bigint.c). */
+void ct_bigint_selftest(uint32_t which);
+
 #endif

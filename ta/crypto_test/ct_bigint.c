@@ -149,17 +149,6 @@ TEE_Result ct_bigint(uint32_t types, TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
-static struct ct_fail *bf;
-
-#define EXPECT(expr_, want_)					\
-	do {								\
-		TEE_Result r_ = (expr_);					\
-		if (r_ != (want_) && !bf->line) {			\
-			bf->line = __LINE__;				\
-			bf->res = r_;					\
-		}							\
-	} while (0)
-#define EXPECT_TRUE(cond)	EXPECT((cond) ? 0 : 1, 0)
 
 static void bi_convert(void)
 {
@@ -286,11 +275,8 @@ static void bi_fmm(void)
 	EXPECT_TRUE(TEE_BigIntRelativePrime(a, n));
 }
 
-void ct_bigint_selftest(uint32_t which, struct ct_fail *f);
-
-void ct_bigint_selftest(uint32_t which, struct ct_fail *f)
+void ct_bigint_selftest(uint32_t which)
 {
-	bf = f;
 	if (which == CT_ST_BI_CONVERT)
 		bi_convert();
 	else if (which == CT_ST_BI_BITS)

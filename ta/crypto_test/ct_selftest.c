@@ -7,19 +7,6 @@
 
 #include "ct.h"
 
-static struct ct_fail *ct_f;
-
-/* Records the first failing step; a scenario goes on to clean up. */
-#define EXPECT(expr_, want_)					\
-	do {								\
-		TEE_Result r_ = (expr_);					\
-		if (r_ != (want_) && !ct_f->line) {			\
-			ct_f->line = __LINE__;				\
-			ct_f->res = r_;					\
-		}							\
-	} while (0)
-#define EXPECT_TRUE(cond)	EXPECT((cond) ? 0 : 1, 0)
-
 static const uint8_t k128[16] = "0123456789abcdef";
 static const uint8_t k256[32] = "0123456789abcdef0123456789ABCDEF";
 
@@ -592,8 +579,7 @@ static void st_digest_extract(void)
 	TEE_FreeOperation(op);
 }
 
-/* Arithmetic checks live with the rest of the arithmetic (ct_bigint.c). */
-void ct_bigint_selftest(uint32_t which, struct ct_fail *f);
+struct ct_fail *ct_failure;
 
 TEE_Result ct_selftest(uint32_t types, TEE_Param p[4])
 {
@@ -606,7 +592,7 @@ TEE_Result ct_selftest(uint32_t types, TEE_Param p[4])
 		return TEE_ERROR_BAD_PARAMETERS;
 	f.line = 0;
 	f.res = 0;
-	ct_f = &f;
+	ct_failure = &f;
 	switch (p[0].value.a) {
 	case CT_ST_OBJ_SIZES: st_obj_sizes(); break;
 	case CT_ST_OBJ_INFO: st_obj_info(); break;
@@ -624,7 +610,7 @@ TEE_Result ct_selftest(uint32_t types, TEE_Param p[4])
 	case CT_ST_BI_CONVERT:
 	case CT_ST_BI_BITS:
 	case CT_ST_BI_FMM:
-		ct_bigint_selftest(p[0].value.a, &f);
+		ct_bigint_selftest(p[0].value.a);
 		break;
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;

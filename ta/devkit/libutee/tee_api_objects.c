@@ -7,45 +7,29 @@
 
 #include "utee_cryp.h"
 
-void utee_attrs_from(struct utee_attr *out, const TEE_Attribute *in,
-		     uint32_t count)
-{
-	uint32_t i;
-
-	if (count > UTEE_CRYP_ATTRS_MAX || (count && !in))
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	for (i = 0; i < count; i++) {
-		out[i].id = in[i].attributeID;
-		out[i].reserved = 0;
-		if (in[i].attributeID & TEE_ATTR_FLAG_VALUE) {
-			out[i].a = in[i].content.value.a;
-			out[i].b = in[i].content.value.b;
-		} else {
-			out[i].a = (uintptr_t)in[i].content.ref.buffer;
-			out[i].b = in[i].content.ref.length;
-		}
-	}
+/* The two API versions' attributes differ only in the length's type. */
+#define UTEE_ATTRS_FROM(name, attr_type)				\
+void name(struct utee_attr *out, const attr_type *in, uint32_t count)	\
+{									\
+	uint32_t i;							\
+									\
+	if (count > UTEE_CRYP_ATTRS_MAX || (count && !in))		\
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);			\
+	for (i = 0; i < count; i++) {					\
+		out[i].id = in[i].attributeID;				\
+		out[i].reserved = 0;					\
+		if (in[i].attributeID & TEE_ATTR_FLAG_VALUE) {		\
+			out[i].a = in[i].content.value.a;		\
+			out[i].b = in[i].content.value.b;		\
+		} else {						\
+			out[i].a = (uintptr_t)in[i].content.ref.buffer;	\
+			out[i].b = in[i].content.ref.length;		\
+		}							\
+	}								\
 }
 
-void utee_attrs_from_gp11(struct utee_attr *out,
-			  const __GP11_TEE_Attribute *in, uint32_t count)
-{
-	uint32_t i;
-
-	if (count > UTEE_CRYP_ATTRS_MAX || (count && !in))
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	for (i = 0; i < count; i++) {
-		out[i].id = in[i].attributeID;
-		out[i].reserved = 0;
-		if (in[i].attributeID & TEE_ATTR_FLAG_VALUE) {
-			out[i].a = in[i].content.value.a;
-			out[i].b = in[i].content.value.b;
-		} else {
-			out[i].a = (uintptr_t)in[i].content.ref.buffer;
-			out[i].b = in[i].content.ref.length;
-		}
-	}
-}
+UTEE_ATTRS_FROM(utee_attrs_from, TEE_Attribute)
+UTEE_ATTRS_FROM(utee_attrs_from_gp11, __GP11_TEE_Attribute)
 
 static void object_info(TEE_ObjectHandle object, struct utee_object_info *in)
 {
@@ -222,47 +206,31 @@ TEE_Result __GP11_TEE_PopulateTransientObject(TEE_ObjectHandle object,
 	return populate(object, ua, attrCount);
 }
 
-void TEE_InitRefAttribute(TEE_Attribute *attr, uint32_t attributeID,
-			  const void *buffer, size_t length)
-{
-	if (attributeID & TEE_ATTR_FLAG_VALUE)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	attr->attributeID = attributeID;
-	attr->content.ref.buffer = (void *)buffer;
-	attr->content.ref.length = length;
+#define UTEE_INIT_ATTRS(ref_fn, value_fn, attr_type, len_type)	\
+void ref_fn(attr_type *attr, uint32_t attributeID, const void *buffer,	\
+	    len_type length)						\
+{									\
+	if (attributeID & TEE_ATTR_FLAG_VALUE)				\
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);			\
+	attr->attributeID = attributeID;				\
+	attr->content.ref.buffer = (void *)buffer;			\
+	attr->content.ref.length = length;				\
+}									\
+									\
+void value_fn(attr_type *attr, uint32_t attributeID, uint32_t a,	\
+	      uint32_t b)						\
+{									\
+	if (!(attributeID & TEE_ATTR_FLAG_VALUE))			\
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);			\
+	attr->attributeID = attributeID;				\
+	attr->content.value.a = a;					\
+	attr->content.value.b = b;					\
 }
 
-void TEE_InitValueAttribute(TEE_Attribute *attr, uint32_t attributeID,
-			    uint32_t a, uint32_t b)
-{
-	if (!(attributeID & TEE_ATTR_FLAG_VALUE))
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	attr->attributeID = attributeID;
-	attr->content.value.a = a;
-	attr->content.value.b = b;
-}
-
-void __GP11_TEE_InitRefAttribute(__GP11_TEE_Attribute *attr,
-				 uint32_t attributeID, const void *buffer,
-				 uint32_t length)
-{
-	if (attributeID & TEE_ATTR_FLAG_VALUE)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	attr->attributeID = attributeID;
-	attr->content.ref.buffer = (void *)buffer;
-	attr->content.ref.length = length;
-}
-
-void __GP11_TEE_InitValueAttribute(__GP11_TEE_Attribute *attr,
-				   uint32_t attributeID, uint32_t a,
-				   uint32_t b)
-{
-	if (!(attributeID & TEE_ATTR_FLAG_VALUE))
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	attr->attributeID = attributeID;
-	attr->content.value.a = a;
-	attr->content.value.b = b;
-}
+UTEE_INIT_ATTRS(TEE_InitRefAttribute, TEE_InitValueAttribute, TEE_Attribute,
+		size_t)
+UTEE_INIT_ATTRS(__GP11_TEE_InitRefAttribute, __GP11_TEE_InitValueAttribute,
+		__GP11_TEE_Attribute, uint32_t)
 
 TEE_Result TEE_CopyObjectAttributes1(TEE_ObjectHandle destObject,
 				     TEE_ObjectHandle srcObject)
