@@ -198,6 +198,22 @@ void tc_msg_init(struct tc_msg *msg, uint16_t cmd, uint32_t id)
 	msg->length = sizeof(*msg);
 }
 
+void tc_msg_to_reply(struct tc_msg *msg, uint32_t ret, uint32_t origin)
+{
+	unsigned int i;
+
+	msg->cmd |= TC_REPLY;
+	msg->ret = ret;
+	msg->origin = origin;
+	msg->npages = 0;
+	msg->length = sizeof(*msg);
+	for (i = 0; i < TC_MAX_PARAMS; i++) {
+		msg->params[i].offs = 0;
+		msg->params[i].npages = 0;
+		msg->params[i].first = 0;
+	}
+}
+
 int tc_send(int sock, const struct tc_msg *msg, int fd)
 {
 	return tc_send_flags(sock, msg, fd, 0);

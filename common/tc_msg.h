@@ -36,6 +36,13 @@ static inline uint64_t tc_mem_pages(uint64_t offs, uint64_t size)
 void tc_msg_init(struct tc_msg *msg, uint16_t cmd, uint32_t id);
 
 /*
+ * Turns a request into its reply in place: TC_REPLY set, ret and origin,
+ * the parameters' values and sizes kept, no page list (what the receiver
+ * needs is in the values and sizes).
+ */
+void tc_msg_to_reply(struct tc_msg *msg, uint32_t ret, uint32_t origin);
+
+/*
  * Sends one message with up to one file descriptor (fd < 0: none).
  * Returns 0 or -errno.
  */

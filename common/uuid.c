@@ -1,5 +1,4 @@
 /* UUID conversions between GP's struct layout, wire bytes and strings. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,15 +6,8 @@
 
 void tc_uuid_to_bytes(const struct tc_uuid_fields *u, uint8_t out[16])
 {
-	out[0] = u->time_low >> 24;
-	out[1] = u->time_low >> 16;
-	out[2] = u->time_low >> 8;
-	out[3] = u->time_low;
-	out[4] = u->time_mid >> 8;
-	out[5] = u->time_mid;
-	out[6] = u->time_hi_and_version >> 8;
-	out[7] = u->time_hi_and_version;
-	memcpy(out + 8, u->clock_seq_and_node, 8);
+	tc_uuid_parts_to_bytes(u->time_low, u->time_mid, u->time_hi_and_version,
+			       u->clock_seq_and_node, out);
 }
 
 void tc_uuid_from_bytes(const uint8_t in[16], struct tc_uuid_fields *u)
@@ -34,37 +26,4 @@ void tc_uuid_bytes_to_str(const uint8_t in[16], char out[TC_UUID_STR_LEN])
 		 "%02x%02x%02x%02x%02x%02x",
 		 in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7],
 		 in[8], in[9], in[10], in[11], in[12], in[13], in[14], in[15]);
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-int tc_uuid_str_to_bytes(const char *s, uint8_t out[16])
-{
-	unsigned int i, n = 0;
-	int hi, lo;
-
-	for (i = 0; i < 36; ) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (s[i] != '-')
-				return -EINVAL;
-			i++;
-			continue;
-		}
-		hi = hexval(s[i]);
-		lo = hi < 0 ? -1 : hexval(s[i + 1]);
-		if (lo < 0)
-			return -EINVAL;
-		out[n++] = (uint8_t)(hi << 4 | lo);
-		i += 2;
-	}
-	return s[36] ? -EINVAL : 0;
 }

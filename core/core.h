@@ -1,20 +1,21 @@
 /*
- * tee-core: the bundled secure core. Shared state of its parts: connections
- * from the normal world (clients, the supplicant), the secure thread pool,
- * client requests in flight, TA instances with their host processes, and
- * sessions.
+ * tee-core: the bundled secure core. The state its parts share, under one
+ * lock: connections from the normal world (clients, the supplicant),
+ * client requests in flight and what each secure thread runs, TA instances
+ * with their host processes, and sessions. Each part's functions are
+ * declared in its folder (conn/conn.h, session/session.h, inst/inst.h, ...).
  */
 #ifndef CORE_H
 #define CORE_H
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include <openssl/evp.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/msg_abi.h>
 
 #include "list.h"
@@ -164,140 +165,5 @@ struct core {
 };
 
 extern struct core core;
-
-/* conn.c */
-/*
- * Requests a connection may have queued or running at once; one that sends
- * more without waiting for its replies is disconnected.
- */
-#define CONN_MAX_REQUESTS	256
-
-struct conn *conn_new(int fd);
-void conn_get(struct conn *c);
-void conn_put(struct conn *c);
-/*
- * Sends msg (and fd, if >= 0) without waiting for the peer: no thread of
- * the core blocks on a peer. A peer that does not take it now (its socket
- * buffer is full: it does not read) is disconnected. 0 or -errno.
- */
-int conn_send(struct conn *c, const struct tc_msg *msg, int fd);
-int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
-	       uint32_t origin);
-/*
- * Disconnects c, saying why in the log (once): the event loop then ends it
- * as any peer that goes, its guest cleaned up.
- */
-void conn_drop(struct conn *c, const char *why);
-bool conn_dropped(const struct conn *c);
-void conn_ram(const struct conn *c, struct ram_ref *ram);
-uint32_t conn_new_guest_id(void);
-
-/* event_loop.c: the listening socket and the thread that reads it all. */
-/* The socket at path, listening; -errno if it cannot be. */
-int event_loop_listen(const char *path);
-/* Serves every connection until *stop is set (by a signal handler). */
-int event_loop_run(int lfd, volatile sig_atomic_t *stop);
-
-/* workq.c: the secure thread pool. */
-int workq_start(unsigned int threads);
-void workq_push(struct conn *c, struct tc_msg *msg);
-
-/* call.c: requests in flight, cancellation, and each thread's exec. */
-struct call *call_begin(struct conn *c, uint32_t id);
-/* On the secure thread: false if the request was cancelled while queued. */
-bool call_start(struct call *call, struct exec *e);
-void call_end(struct call *call);
-/* CANCEL, on the event loop: never blocks on a secure thread. */
-void call_cancel(struct conn *c, uint32_t id);
-struct exec *exec_current(void);
-/* core.lock held: whether the current request was cancelled. */
-bool exec_cancelled(const struct exec *e);
-/* core.lock held: raises the cancel flag of frames from..depth-1. */
-void exec_cancel_frames(struct exec *e, unsigned int from);
-/*
- * Milliseconds until the next TA-to-TA cancellation timeout of e's frames
- * (-1: none); timeouts already passed cancel their frames here.
- */
-int exec_poll_timeout(struct exec *e);
-int64_t core_now_ms(void);
-
-/* dispatch.c: one request from a client, on a secure thread. */
-void dispatch_request(struct conn *c, struct tc_msg *msg);
-void dispatch_guest_gone(struct conn *c);
-
-/* rpc.c: calls to the supplicant. */
-void rpc_supplicant_attach(struct conn *c);
-void rpc_supplicant_detach(struct conn *c);
-void rpc_deliver_reply(struct tc_msg *msg, int fd);
-TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
-/* SHM_ALLOC: npages frames of the supplicant's RAM, that RAM and its size. */
-TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
-			  uint64_t *ram_bytes);
-TEEC_Result rpc_shm_free(uint32_t npages, const uint64_t *pages);
-
-/* login.c: client identities from kernel credentials. */
-void login_read_creds(struct conn *c);
-void login_free_creds(struct conn *c);
-TEEC_Result login_identity(const struct conn *c, uint32_t method,
-			   uint32_t group, uint8_t uuid[16]);
-
-/* inst/: TA instances and their hosts. */
-/*
- * The instance a session on uuid opens on, with a reference: the single
- * instance if there is one, else a new instance (loaded, its
- * TA_CreateEntryPoint run).
- */
-TEEC_Result inst_get(const uint8_t uuid[16], struct instance **inst,
-		     uint32_t *origin);
-void inst_put(struct instance *inst);
-/*
- * Waits until the current thread may run inst's entry points, then makes
- * it the owner (one frame deeper). TEEC_ERROR_BUSY if waiting would never
- * end (inst is already in this thread's chain of calls, or its owner waits,
- * maybe through others, for this thread); TEEC_ERROR_CANCEL if the request
- * is cancelled while it waits. timeout_ms (TEE_TIMEOUT_INFINITE: none)
- * cancels the calls of this frame when it runs out.
- */
-TEEC_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
-		       uint32_t *origin);
-/* The same for closing and ending, which a cancelled request still does. */
-TEEC_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin);
-void inst_leave(struct instance *inst);
-/*
- * One entry-point call on an entered instance, for session s (NULL for
- * DESTROY); msg carries params and pages (into s's RAM), updated in place.
- */
-TEEC_Result inst_call(struct instance *inst, struct session *s,
-		      uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
-		      uint32_t *origin);
-bool inst_is_dead(struct instance *inst);
-void inst_shutdown_all(void);
-/* One request to an entered instance's host and its reply (the owner's). */
-int inst_host_exchange(struct instance *inst, struct tc_msg *m, int fd,
-		       struct tc_msg *reply);
-
-/* hostreq.c: what a TA host asks of the core during a call. */
-void hostreq_serve(struct instance *inst, struct tc_msg *req);
-
-/* ptime.c: TA persistent time in the state directory. */
-int ptime_init(const char *dir);
-TEEC_Result ptime_get(const uint8_t uuid[16], uint64_t *ms);
-TEEC_Result ptime_set(const uint8_t uuid[16], uint64_t ms);
-
-/* session.c */
-TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
-			 uint32_t *origin);
-TEEC_Result session_invoke(struct conn *c, struct tc_msg *msg,
-			   uint32_t *origin);
-TEEC_Result session_close(struct conn *c, uint32_t id, uint32_t *origin);
-void session_close_guest(struct conn *c);
-/* TA-to-TA: the same for sessions a TA instance opens. */
-TEEC_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
-			    uint32_t *origin);
-TEEC_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
-			      uint32_t *origin);
-TEEC_Result session_close_ta(struct instance *caller, uint32_t id);
-/* Closes every session instance inst opened (it is dead or ending). */
-void session_close_children(struct instance *inst);
 
 #endif

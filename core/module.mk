@@ -5,8 +5,9 @@ include mk/partition/partition.mk
 core-srcs := core/main.c
 # Connections from the normal world: the event loop, replies, the secure
 # thread pool, requests in flight, dispatch, and RPC to the supplicant.
-core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/workq.c \
-	     core/conn/call.c core/conn/dispatch.c core/conn/rpc.c
+core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/reply.c \
+	     core/conn/workq.c core/conn/call.c core/conn/dispatch.c \
+	     core/conn/test_cmds.c core/conn/rpc.c
 # Sessions and the login identities of their clients.
 core-srcs += core/session/session.c core/session/login.c
 # TA instances: lookup and lifecycle, starting one, scheduling, the host
@@ -26,7 +27,7 @@ core-srcs += core/shm/shm_mgr.c core/shm/shm_host.c core/shm/shm_stats.c \
 	     core/shm/shm_probe.c
 
 # The TA verification key, built into tee-core as a C string. Its header is
-# found through -Icore/store, so the file compiles wherever OUT is.
+# found through -I, so that any OUT works.
 CPPFLAGS_$(OUT)/gen/core/ta_pubkey.c := -Icore/store
 $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY) core/module.mk
 	@mkdir -p $(dir $@)

@@ -1,8 +1,9 @@
 # The test builds, used only by the 8000 series: tee-core-test answers
-# TC_CMD_PAGER_TEST (it corrupts what the pager keeps outside the pool) and
-# ta-host-test carries the pager's tampering hooks. Neither the command nor
-# the hooks exist in tee-core and ta-host.
-core-test-srcs := core/conn/dispatch.c core/pager/self_page.c \
+# TC_CMD_PAGER_TEST (it corrupts what the pager keeps outside the pool; its
+# entry in core/conn/test_cmds.c exists only here) and ta-host-test carries
+# the pager's tampering hooks. Neither the command nor the hooks exist in
+# tee-core and ta-host.
+core-test-srcs := core/conn/test_cmds.c core/pager/self_page.c \
 	core/pager/pager_test_cmd.c
 $(eval $(call paged-program,tee-core-test,$(core-srcs) core/pager/pager_test_cmd.c \
 	core/pager/pager_testhooks.c $(OUT)/gen/core/ta_pubkey.c,\

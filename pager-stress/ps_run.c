@@ -15,6 +15,7 @@
 #include <pager_stress_ta.h>
 #include <tee_client_api.h>
 
+#include "../common/uuid.h"
 #include "../xtest/private_core.h"
 #include "../xtest/settings.h"
 #include "../xtest/stats.h"
@@ -212,8 +213,8 @@ static int ps_collect(TEEC_Context *ctx, struct ps_result *res)
 	uint8_t si[16], mi[16];
 	size_t i, n = 0;
 
-	stats_uuid_bytes(&ps_uuid_si, si);
-	stats_uuid_bytes(&ps_uuid_mi, mi);
+	tc_uuid_gp_to_bytes(&ps_uuid_si, si);
+	tc_uuid_gp_to_bytes(&ps_uuid_mi, mi);
 	if (stats_pager_fetch(ctx, &res->budget, &res->recs, &res->nrecs))
 		return -1;
 	mine = calloc(res->nrecs ? res->nrecs : 1, sizeof(*mine));
@@ -239,15 +240,9 @@ static void ps_delta(struct tc_pager_stats_rec *after,
 {
 	size_t b;
 
-	after->ro_faults -= before->ro_faults;
-	after->rw_faults -= before->rw_faults;
-	after->write_faults -= before->write_faults;
-	after->hidden_hits -= before->hidden_hits;
-	after->zero_released -= before->zero_released;
-	after->evictions -= before->evictions;
-	after->saves -= before->saves;
-	after->integrity_failures -= before->integrity_failures;
-	after->busy_waits -= before->busy_waits;
+#define PS_DELTA_SUB(name, what)	after->name -= before->name;
+	TC_PAGER_EVENT_COUNTERS(PS_DELTA_SUB)
+#undef PS_DELTA_SUB
 	for (b = 0; b < TC_PAGER_HIST_BUCKETS; b++)
 		after->fault_ns_hist[b] -= before->fault_ns_hist[b];
 }

@@ -69,15 +69,9 @@ void stats_pager_sum(const struct tc_pager_stats_rec *recs, size_t n,
 			sum->regions += r->regions;
 			sum->store_pages += r->store_pages;
 		}
-		sum->ro_faults += r->ro_faults;
-		sum->rw_faults += r->rw_faults;
-		sum->write_faults += r->write_faults;
-		sum->hidden_hits += r->hidden_hits;
-		sum->zero_released += r->zero_released;
-		sum->evictions += r->evictions;
-		sum->saves += r->saves;
-		sum->integrity_failures += r->integrity_failures;
-		sum->busy_waits += r->busy_waits;
+#define STATS_SUM_ADD(name, what)	sum->name += r->name;
+		TC_PAGER_EVENT_COUNTERS(STATS_SUM_ADD)
+#undef STATS_SUM_ADD
 		for (b = 0; b < TC_PAGER_HIST_BUCKETS; b++)
 			sum->fault_ns_hist[b] += r->fault_ns_hist[b];
 	}

@@ -4,6 +4,7 @@
  * cancelled before it started (its started field still 0) is remembered and
  * refused when it is then used, without reaching the TEE.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "../../common/tc_msg.h"
@@ -28,7 +29,7 @@ static void cancel_send(struct teec_inflight *e)
 	transport_send_oneway(e->ctx, &m);
 }
 
-/* cancel_lock held: op's slot on the early list, or -1. */
+/* cancel_lock held: op's slot on the early list, or -ENOENT. */
 static int cancel_early_find(const TEEC_Operation *op)
 {
 	int i;
@@ -36,7 +37,7 @@ static int cancel_early_find(const TEEC_Operation *op)
 	for (i = 0; i < CANCEL_EARLY_MAX; i++)
 		if (cancel_early[i] == op)
 			return i;
-	return -1;
+	return -ENOENT;
 }
 
 static bool cancel_early_has(const TEEC_Operation *op)

@@ -56,10 +56,10 @@ void nsram_fini(struct teec_ctx *c)
 int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages)
 {
 	uint64_t start, i, run = 0, pass;
-	int64_t off = -1;
+	int64_t off = -ENOMEM;
 
 	if (!npages || npages > c->nsram_pages)
-		return -1;
+		return -ENOMEM;
 	pthread_mutex_lock(&c->alloc_lock);
 	for (pass = 0; pass < 2 && off < 0; pass++) {
 		start = pass ? 0 : c->hint;
@@ -99,6 +99,6 @@ int64_t nsram_offset_of(struct teec_ctx *c, const void *p, size_t len)
 	uintptr_t end = base + c->nsram_pages * TC_PAGE_SIZE;
 
 	if (a < base || a > end || len > end - a)
-		return -1;
+		return -ERANGE;
 	return (int64_t)(a - base);
 }

@@ -4,6 +4,7 @@
  * application's allocated buffers without a copy; temporary memrefs and
  * registered buffers outside that RAM go through a bounce (shadow) buffer.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -127,7 +128,8 @@ TEEC_Result TEEC_RegisterSharedMemory(TEEC_Context *context,
 	memset(&shm->imp, 0, sizeof(shm->imp));
 	shm->imp.ctx = c;
 	shm->imp.registered = 1;
-	off = shm->size ? nsram_offset_of(c, shm->buffer, shm->size) : -1;
+	off = shm->size ? nsram_offset_of(c, shm->buffer, shm->size) :
+			  -ERANGE;
 	if (off >= 0 || !shm->size) {
 		shm->imp.ns_offset = off >= 0 ? (uint64_t)off : 0;
 		return regshm_attach(c, shm);
@@ -484,7 +486,6 @@ TEEC_Result TEEC_OpenSession(TEEC_Context *context, TEEC_Session *session,
 			     uint32_t *returnOrigin)
 {
 	struct teec_ctx *c = ctx_of(context);
-	struct tc_uuid_fields u;
 	struct tc_msg proto, r;
 	TEEC_Result res;
 
@@ -492,11 +493,7 @@ TEEC_Result TEEC_OpenSession(TEEC_Context *context, TEEC_Session *session,
 	if (!c || !session || !destination)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	tc_msg_init(&proto, TC_CMD_OPEN_SESSION, 0);
-	u.time_low = destination->timeLow;
-	u.time_mid = destination->timeMid;
-	u.time_hi_and_version = destination->timeHiAndVersion;
-	memcpy(u.clock_seq_and_node, destination->clockSeqAndNode, 8);
-	tc_uuid_to_bytes(&u, proto.uuid);
+	tc_uuid_gp_to_bytes(destination, proto.uuid);
 	proto.login = connectionMethod;
 	switch (connectionMethod) {
 	case TEEC_LOGIN_PUBLIC:

@@ -47,10 +47,10 @@ struct teec_ctx {
 /* nsram.c: page allocation in a context's non-secure RAM. */
 int nsram_init(struct teec_ctx *c, uint64_t bytes);
 void nsram_fini(struct teec_ctx *c);
-/* Returns the byte offset of npages free pages, or -1. */
+/* Returns the byte offset of npages free pages, or -ENOMEM. */
 int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages);
 void nsram_free(struct teec_ctx *c, uint64_t offset, uint64_t npages);
-/* The offset of p if [p, p+len) lies in the NS RAM, else -1. */
+/* The offset of p if [p, p+len) lies in the NS RAM, else -ERANGE. */
 int64_t nsram_offset_of(struct teec_ctx *c, const void *p, size_t len);
 
 /* transport.c: the exchange with the core. */

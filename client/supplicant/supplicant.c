@@ -30,17 +30,18 @@ static unsigned int n_ta_dirs;
 static int supp_connect(const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd;
+	int fd, err;
 
 	if (strlen(path) >= sizeof(sa.sun_path))
-		return -1;
+		return -ENAMETOOLONG;
 	strcpy(sa.sun_path, path);
 	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (fd < 0)
-		return -1;
+		return -errno;
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		err = errno;
 		close(fd);
-		return -1;
+		return -err;
 	}
 	return fd;
 }
@@ -71,17 +72,19 @@ static uint32_t load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 	return TEEC_ERROR_ITEM_NOT_FOUND;
 }
 
+/* Serves the core until it goes: 0, or -errno if the link broke. */
 static int serve(int sock)
 {
 	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
 	struct tc_why why;
+	TEEC_Result res;
 	uint32_t npages;
 	uint64_t size;
 	ssize_t n;
-	int fd, f;
+	int fd, f, rc;
 
 	if (!m)
-		return 1;
+		return -ENOMEM;
 	for (;;) {
 		n = tc_recv(sock, m, TC_MSG_MAX_SIZE, &f);
 		if (f >= 0)
@@ -91,7 +94,7 @@ static int serve(int sock)
 		if (n < 0 || tc_msg_check(m, (size_t)n, &why)) {
 			tc_err("bad message from the core: %s",
 			       n < 0 ? strerror((int)-n) : why.text);
-			return 1;
+			return n < 0 ? (int)n : -EBADMSG;
 		}
 		if (m->cmd != TC_CMD_RPC) {
 			tc_err("unexpected command 0x%x", m->cmd);
@@ -102,28 +105,29 @@ static int serve(int sock)
 		npages = 0;
 		switch (m->func) {
 		case TC_RPC_LOAD_TA:
-			m->ret = load_ta(m->uuid, &fd, &size);
+			res = load_ta(m->uuid, &fd, &size);
 			break;
 		case TC_RPC_SHM_ALLOC:
-			m->ret = supp_shm_alloc(m, &npages, &fd);
+			res = supp_shm_alloc(m, &npages, &fd);
 			break;
 		case TC_RPC_SHM_FREE:
-			m->ret = supp_shm_free(m);
+			res = supp_shm_free(m);
 			break;
 		default:
-			m->ret = TEEC_ERROR_NOT_SUPPORTED;
+			res = TEEC_ERROR_NOT_SUPPORTED;
 			break;
 		}
-		m->cmd |= TC_REPLY;
+		tc_msg_to_reply(m, res, m->origin);
 		m->arg = size;
 		m->num_params = 0;
 		memset(m->params, 0, sizeof(m->params));
 		/* Only SHM_ALLOC answers with pages: the ones it gives. */
-		m->npages = m->ret ? 0 : npages;
+		m->npages = res ? 0 : npages;
 		m->length = (uint32_t)TC_MSG_SIZE(m->npages);
-		if (tc_send(sock, m, fd)) {
-			tc_err("cannot answer the core");
-			return 1;
+		rc = tc_send(sock, m, fd);
+		if (rc) {
+			tc_err("cannot answer the core: %s", strerror(-rc));
+			return rc;
 		}
 		if (fd >= 0)
 			close(fd);
@@ -186,7 +190,7 @@ int main(int argc, char **argv)
 		sock = supp_connect(path);
 	if (sock < 0) {
 		tc_err("cannot connect to the core at %s: %s", path,
-		       strerror(errno));
+		       strerror(-sock));
 		return 1;
 	}
 	tc_msg_init(&m, TC_CMD_HELLO, 1);
@@ -202,5 +206,5 @@ int main(int argc, char **argv)
 			tc_warn("ready-fd: %s", strerror(errno));
 		close(ready_fd);
 	}
-	return serve(sock);
+	return serve(sock) ? 1 : 0;
 }

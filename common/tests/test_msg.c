@@ -170,6 +170,27 @@ static void test_reply_rules(void **state)
 	assert_int_equal(tc_msg_check(m, m->length, &why), 0);
 }
 
+/* A request turned into its reply passes the reply rules as it is. */
+static void test_to_reply_keeps_values_and_sizes(void **state)
+{
+	struct tc_msg *m = good_msg();
+	struct tc_why why;
+
+	(void)state;
+	tc_msg_to_reply(m, 0xffff0010u, 4);
+	assert_int_equal(m->cmd, TC_CMD_INVOKE | TC_REPLY);
+	assert_int_equal(m->id, 7);
+	assert_int_equal(m->ret, 0xffff0010u);
+	assert_int_equal(m->origin, 4);
+	assert_int_equal(m->npages, 0);
+	assert_int_equal(m->length, TC_MSG_SIZE(0));
+	assert_int_equal(m->params[0].a, 1);
+	assert_int_equal(m->params[1].size, 5000);
+	assert_int_equal(m->params[1].offs, 0);
+	assert_int_equal(m->params[1].npages, 0);
+	assert_int_equal(tc_msg_check(m, m->length, &why), 0);
+}
+
 static void test_socket_roundtrip_with_fd(void **state)
 {
 	int sv[2], fd = -1, pipefd[2];
@@ -208,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_bad_offsets),
 		cmocka_unit_test(test_bad_types_and_flags),
 		cmocka_unit_test(test_reply_rules),
+		cmocka_unit_test(test_to_reply_keeps_values_and_sizes),
 		cmocka_unit_test(test_socket_roundtrip_with_fd),
 	};
 

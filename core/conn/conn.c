@@ -9,6 +9,8 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "../session/session.h"
+#include "conn.h"
 
 struct conn *conn_new(int fd)
 {
@@ -78,28 +80,6 @@ uint32_t conn_new_guest_id(void)
 	id = ++core.next_guest;
 	pthread_mutex_unlock(&core.lock);
 	return id;
-}
-
-/*
- * Turns a request into its reply in place: results, the parameters' values
- * and sizes, and no page list. A peer that has gone is not an error here.
- */
-int conn_reply(struct conn *c, struct tc_msg *msg, uint32_t ret,
-	       uint32_t origin)
-{
-	unsigned int i;
-
-	msg->cmd |= TC_REPLY;
-	msg->ret = ret;
-	msg->origin = origin;
-	msg->npages = 0;
-	msg->length = sizeof(*msg);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		msg->params[i].offs = 0;
-		msg->params[i].npages = 0;
-		msg->params[i].first = 0;
-	}
-	return conn_send(c, msg, -1);
 }
 
 int conn_send(struct conn *c, const struct tc_msg *msg, int fd)

@@ -4,7 +4,9 @@
 #include "../../common/tc_log.h"
 #include "../core.h"
 #include "../pager/core_pager.h"
+#include "../session/session.h"
 #include "../shm/shm_mgr.h"
+#include "conn.h"
 
 /* Core statistics: counts that prove nothing is left behind. */
 static void core_stats(struct tc_msg *msg)
@@ -33,8 +35,8 @@ static void core_stats(struct tc_msg *msg)
 
 void dispatch_request(struct conn *c, struct tc_msg *msg)
 {
-	uint32_t origin = TEEC_ORIGIN_TEE;
-	TEEC_Result res;
+	uint32_t origin = TEE_ORIGIN_TEE;
+	TEE_Result res;
 
 	switch (msg->cmd) {
 	case TC_CMD_OPEN_SESSION:
@@ -52,9 +54,6 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 	case TC_CMD_UNREGISTER_SHM:
 		res = shm_unregister(c, msg, &origin);
 		break;
-	case TC_CMD_SHM_PROBE:
-		res = shm_probe(c, msg, &origin);
-		break;
 	case TC_CMD_GUEST_DESTROY:
 		res = shm_guest_destroy(c, msg, &origin);
 		break;
@@ -68,17 +67,14 @@ void dispatch_request(struct conn *c, struct tc_msg *msg)
 			break;
 		}
 		core_stats(msg);
-		res = TEEC_SUCCESS;
+		res = TEE_SUCCESS;
 		break;
-#ifdef CORE_PAGER_TEST
-	case TC_CMD_PAGER_TEST:
-		res = pager_test_command(c, msg, &origin);
-		break;
-#endif
 	default:
+		if (test_cmd_dispatch(c, msg, &res, &origin))
+			break;
 		tc_err("pid %d: command %u not implemented", (int)c->pid,
 		       msg->cmd);
-		res = TEEC_ERROR_NOT_IMPLEMENTED;
+		res = TEE_ERROR_NOT_IMPLEMENTED;
 		break;
 	}
 	conn_reply(c, msg, res, origin);

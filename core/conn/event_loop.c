@@ -17,6 +17,8 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "../session/session.h"
+#include "conn.h"
 
 /* Non-secure RAM a guest may hand us, at most. */
 #define CORE_MAX_NSRAM		(4ull << 30)
@@ -61,7 +63,7 @@ static void hello_supplicant(struct conn *c, struct tc_msg *m)
 	if (!hello_trusted_supplicant(c)) {
 		tc_err("pid %d (uid %u): not trusted as the supplicant: "
 		       "refused", (int)c->pid, (unsigned int)c->uid);
-		conn_reply(c, m, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
+		conn_reply(c, m, TEE_ERROR_ACCESS_DENIED, TEE_ORIGIN_TEE);
 		return;
 	}
 	pthread_mutex_lock(&core.lock);
@@ -69,13 +71,13 @@ static void hello_supplicant(struct conn *c, struct tc_msg *m)
 		pthread_mutex_unlock(&core.lock);
 		tc_err("pid %d: a supplicant is already attached",
 		       (int)c->pid);
-		conn_reply(c, m, TEEC_ERROR_BUSY, TEEC_ORIGIN_TEE);
+		conn_reply(c, m, TEE_ERROR_BUSY, TEE_ORIGIN_TEE);
 		return;
 	}
 	pthread_mutex_unlock(&core.lock);
 	c->role = TC_ROLE_SUPPLICANT;
 	rpc_supplicant_attach(c);
-	conn_reply(c, m, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
+	conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
 }
 
 /*
@@ -142,12 +144,12 @@ static void handle_hello(struct conn *c, struct tc_msg *m, int fd)
 	c->guest_id = ++core.next_guest;
 	pthread_mutex_unlock(&core.lock);
 	m->arg2 = c->guest_id;
-	conn_reply(c, m, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
+	conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
 	return;
 bad:
 	if (fd >= 0)
 		close(fd);
-	conn_reply(c, m, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+	conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
 }
 
 /* Whether a message of this kind may carry a descriptor. */
@@ -178,15 +180,15 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 			struct tc_msg r;
 
 			tc_msg_init(&r, TC_CMD_HELLO, 0);
-			conn_reply(c, &r, TEEC_ERROR_BAD_FORMAT,
-				   TEEC_ORIGIN_TEE);
+			conn_reply(c, &r, TEE_ERROR_BAD_FORMAT,
+				   TEE_ORIGIN_TEE);
 			return;
 		}
 		memset(m->params, 0, sizeof(m->params));
 		m->num_params = 0;
 		m->magic = TC_MSG_MAGIC;
 		m->version = TC_MSG_VERSION;
-		conn_reply(c, m, TEEC_ERROR_BAD_FORMAT, TEEC_ORIGIN_TEE);
+		conn_reply(c, m, TEE_ERROR_BAD_FORMAT, TEE_ORIGIN_TEE);
 		return;
 	}
 	if (nfds > 1 || (fd >= 0 && !fd_belongs(c, m))) {
@@ -198,8 +200,8 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 			close(fd);
 		/* A CANCEL has no reply: refusing it is not doing it. */
 		if (m->cmd != TC_CMD_CANCEL)
-			conn_reply(c, m, TEEC_ERROR_BAD_PARAMETERS,
-				   TEEC_ORIGIN_TEE);
+			conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS,
+				   TEE_ORIGIN_TEE);
 		return;
 	}
 	if (m->cmd == TC_CMD_HELLO) {
@@ -214,7 +216,7 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 	    m->cmd >= TC_CMD_RPC) {
 		tc_err("pid %d: command 0x%x not allowed here (role %d)",
 		       (int)c->pid, m->cmd, c->role);
-		conn_reply(c, m, TEEC_ERROR_BAD_STATE, TEEC_ORIGIN_TEE);
+		conn_reply(c, m, TEE_ERROR_BAD_STATE, TEE_ORIGIN_TEE);
 		return;
 	}
 	if (m->cmd == TC_CMD_CANCEL) {
@@ -224,7 +226,7 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 	}
 	if (tc_msg_check_pages(m, c->nsram_pages, &why)) {
 		tc_err("pid %d: %s", (int)c->pid, why.text);
-		conn_reply(c, m, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
 		return;
 	}
 	if (__atomic_load_n(&c->requests, __ATOMIC_ACQUIRE) >=
@@ -235,7 +237,7 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 	}
 	copy = malloc((size_t)n);
 	if (!copy) {
-		conn_reply(c, m, TEEC_ERROR_OUT_OF_MEMORY, TEEC_ORIGIN_TEE);
+		conn_reply(c, m, TEE_ERROR_OUT_OF_MEMORY, TEE_ORIGIN_TEE);
 		return;
 	}
 	memcpy(copy, m, (size_t)n);

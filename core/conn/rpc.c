@@ -13,6 +13,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "conn.h"
 
 /* How long a call waits for a supplicant to attach, or to answer. */
 #define RPC_TIMEOUT_S	20
@@ -56,7 +57,7 @@ void rpc_supplicant_detach(struct conn *c)
 		for (p = rpc_pending; p; p = p->next) {
 			if (!p->done) {
 				p->done = true;
-				p->reply.ret = TEEC_ERROR_COMMUNICATION;
+				p->reply.ret = TEE_ERROR_COMMUNICATION;
 			}
 		}
 	}
@@ -77,6 +78,7 @@ void rpc_deliver_reply(struct tc_msg *msg, int fd)
 	for (p = rpc_pending; p; p = p->next) {
 		if (p->id == msg->id && !p->done) {
 			p->reply = *msg;
+			p->reply.ret = conn_rpc_result(msg->ret);
 			if (p->pages && msg->npages <= p->max_pages)
 				memcpy(p->pages, msg->pages,
 				       msg->npages * sizeof(uint64_t));
@@ -100,7 +102,7 @@ static void deadline(struct timespec *ts)
 }
 
 /* Sends msg to the supplicant and waits for the reply into *call. */
-static TEEC_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
+static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 {
 	struct rpc_call **pp;
 	struct timespec ts;
@@ -118,7 +120,7 @@ static TEEC_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 	if (!s) {
 		pthread_mutex_unlock(&core.lock);
 		tc_err("no trusted supplicant attached");
-		return TEEC_ERROR_COMMUNICATION;
+		return TEE_ERROR_COMMUNICATION;
 	}
 	s->refs++;
 	call->id = msg->id = ++rpc_next_id;
@@ -133,7 +135,7 @@ static TEEC_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 	pthread_mutex_lock(&core.lock);
 	if (rc) {
 		call->done = true;
-		call->reply.ret = TEEC_ERROR_COMMUNICATION;
+		call->reply.ret = TEE_ERROR_COMMUNICATION;
 	}
 	deadline(&ts);
 	rc = 0;
@@ -141,7 +143,7 @@ static TEEC_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 		rc = pthread_cond_timedwait(&rpc_cond, &core.lock, &ts);
 	if (!call->done) {
 		call->done = true;
-		call->reply.ret = TEEC_ERROR_COMMUNICATION;
+		call->reply.ret = TEE_ERROR_COMMUNICATION;
 		tc_err("supplicant: no answer to call %u", call->id);
 	}
 	for (pp = &rpc_pending; *pp; pp = &(*pp)->next) {
@@ -155,19 +157,19 @@ static TEEC_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 	return call->reply.ret;
 }
 
-TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
+TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 {
 	struct rpc_call call = { .fd = -1 };
 	struct tc_msg msg;
-	TEEC_Result res;
+	TEE_Result res;
 
 	tc_msg_init(&msg, TC_CMD_RPC, 0);
 	msg.func = TC_RPC_LOAD_TA;
 	memcpy(msg.uuid, uuid, 16);
 	res = rpc_call(&msg, &call);
-	if (res == TEEC_SUCCESS && call.fd < 0) {
+	if (res == TEE_SUCCESS && call.fd < 0) {
 		tc_err("supplicant: LOAD_TA answered without an image");
-		res = TEEC_ERROR_COMMUNICATION;
+		res = TEE_ERROR_COMMUNICATION;
 	}
 	if (res) {
 		if (call.fd >= 0)
@@ -176,7 +178,7 @@ TEEC_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 	}
 	*fd = call.fd;
 	*size = call.reply.arg;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 /*
@@ -215,13 +217,13 @@ static bool rpc_ram_ok(int fd, uint64_t bytes, const uint64_t *pages,
 	return true;
 }
 
-TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
-			  uint64_t *ram_bytes)
+TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
+			 uint64_t *ram_bytes)
 {
 	struct rpc_call call = { .fd = -1, .pages = pages,
 				 .max_pages = npages };
 	struct tc_msg msg;
-	TEEC_Result res;
+	TEE_Result res;
 
 	tc_msg_init(&msg, TC_CMD_RPC, 0);
 	msg.func = TC_RPC_SHM_ALLOC;
@@ -231,10 +233,10 @@ TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
 		tc_err("supplicant: SHM_ALLOC answered %u pages for %u%s",
 		       call.reply.npages, npages,
 		       call.fd < 0 ? ", and no RAM" : "");
-		res = TEEC_ERROR_COMMUNICATION;
+		res = TEE_ERROR_COMMUNICATION;
 	}
 	if (!res && !rpc_ram_ok(call.fd, call.reply.arg2, pages, npages))
-		res = TEEC_ERROR_COMMUNICATION;
+		res = TEE_ERROR_COMMUNICATION;
 	if (res) {
 		if (call.fd >= 0)
 			close(call.fd);
@@ -242,17 +244,17 @@ TEEC_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
 	}
 	*fd = call.fd;
 	*ram_bytes = call.reply.arg2;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result rpc_shm_free(uint32_t npages, const uint64_t *pages)
+TEE_Result rpc_shm_free(uint32_t npages, const uint64_t *pages)
 {
 	struct rpc_call call = { .fd = -1 };
 	struct tc_msg *msg = calloc(1, TC_MSG_SIZE(npages));
-	TEEC_Result res;
+	TEE_Result res;
 
 	if (!msg)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	tc_msg_init(msg, TC_CMD_RPC, 0);
 	msg->func = TC_RPC_SHM_FREE;
 	msg->npages = npages;

@@ -7,6 +7,7 @@
 
 #include "../../common/tc_log.h"
 #include "../core.h"
+#include "conn.h"
 
 struct work {
 	struct conn *conn;
@@ -69,8 +70,8 @@ static void *workq_thread(void *arg)
 			if (call_start(w->call, exec_current()))
 				dispatch_request(w->conn, w->msg);
 			else
-				conn_reply(w->conn, w->msg, TEEC_ERROR_CANCEL,
-					   TEEC_ORIGIN_TEE);
+				conn_reply(w->conn, w->msg, TEE_ERROR_CANCEL,
+					   TEE_ORIGIN_TEE);
 			call_end(w->call);
 			free(w->msg);
 			__atomic_sub_fetch(&w->conn->requests, 1,
@@ -88,11 +89,13 @@ int workq_start(unsigned int threads)
 {
 	pthread_t t;
 	unsigned int i;
+	int rc;
 
 	for (i = 0; i < threads; i++) {
-		if (pthread_create(&t, NULL, workq_thread, NULL)) {
+		rc = pthread_create(&t, NULL, workq_thread, NULL);
+		if (rc) {
 			tc_err("cannot start secure thread %u", i);
-			return -1;
+			return -rc;
 		}
 		pthread_detach(t);
 	}

@@ -11,7 +11,9 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 static uint32_t host_next_id;
@@ -147,7 +149,7 @@ static bool guest_alive(uint32_t id)
 }
 
 /* Makes the host forget the RAM of guests[k]. */
-static int inst_host_drop_ram(struct instance *inst, size_t k)
+static int inst_guest_ram_revoke(struct instance *inst, size_t k)
 {
 	struct tc_msg m, r;
 
@@ -166,7 +168,7 @@ static int inst_host_drop_ram(struct instance *inst, size_t k)
  * many as it may, a gone guest's RAM makes room, else the oldest's: the core
  * knows what the host holds and gives it again when needed.
  */
-int inst_host_add_ram(struct instance *inst, const struct ram_ref *ram)
+int inst_guest_ram_send(struct instance *inst, const struct ram_ref *ram)
 {
 	struct tc_msg m, r;
 	size_t i, victim = 0;
@@ -181,7 +183,7 @@ int inst_host_add_ram(struct instance *inst, const struct ram_ref *ram)
 				break;
 			}
 		}
-		if (inst_host_drop_ram(inst, victim))
+		if (inst_guest_ram_revoke(inst, victim))
 			return -EPIPE;
 	}
 	tc_msg_init(&m, TC_CMD_HOST_GUEST, 0);

@@ -10,32 +10,24 @@
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
 #include "../core.h"
+#include "../session/session.h"
+#include "../storage/ptime.h"
+#include "inst.h"
 
-/* Turns the request into its reply in place and sends it. */
+/* Answers the host's request in place. */
 static void hostreq_reply(struct instance *inst, struct tc_msg *m,
-			  uint32_t ret, uint32_t origin)
+			  TEE_Result res, uint32_t origin)
 {
-	unsigned int i;
-
-	m->cmd |= TC_REPLY;
-	m->ret = ret;
-	m->origin = origin;
-	m->npages = 0;
-	m->length = sizeof(*m);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		m->params[i].offs = 0;
-		m->params[i].npages = 0;
-		m->params[i].first = 0;
-	}
+	tc_msg_to_reply(m, res, origin);
 	/* A host that is gone is noticed by the wait for its reply. */
 	tc_send(inst->sock, m, -1);
 }
 
 void hostreq_serve(struct instance *inst, struct tc_msg *m)
 {
-	uint32_t origin = TEEC_ORIGIN_TEE;
+	uint32_t origin = TEE_ORIGIN_TEE;
 	char u[TC_UUID_STR_LEN];
-	TEEC_Result res;
+	TEE_Result res;
 	uint64_t ms;
 
 	switch (m->func) {
@@ -58,7 +50,7 @@ void hostreq_serve(struct instance *inst, struct tc_msg *m)
 	default:
 		tc_uuid_bytes_to_str(inst->uuid, u);
 		tc_err("TA %s: host request %u unknown", u, m->func);
-		res = TEEC_ERROR_NOT_SUPPORTED;
+		res = TEE_ERROR_NOT_SUPPORTED;
 		break;
 	}
 	hostreq_reply(inst, m, res, origin);

@@ -11,9 +11,12 @@
 #include <tee_api_defines.h>
 #include <teecheck/ta_abi.h>
 
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../pager/core_pager.h"
+#include "../session/session.h"
 #include "../shm/shm_mgr.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 /*
@@ -78,15 +81,15 @@ static struct instance *inst_new(const uint8_t uuid[16])
 	return inst;
 }
 
-TEEC_Result inst_get(const uint8_t uuid[16], struct instance **out,
-		     uint32_t *origin)
+TEE_Result inst_get(const uint8_t uuid[16], struct instance **out,
+		    uint32_t *origin)
 {
 	struct exec *me = exec_current();
 	struct instance *inst;
 	struct list_node *n;
-	TEEC_Result res;
+	TEE_Result res;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	pthread_mutex_lock(&core.lock);
 again:
 	list_for_each(n, &core.instances) {
@@ -110,12 +113,12 @@ again:
 		}
 		pthread_mutex_unlock(&core.lock);
 		*out = inst;
-		return TEEC_SUCCESS;
+		return TEE_SUCCESS;
 	}
 	inst = inst_new(uuid);
 	pthread_mutex_unlock(&core.lock);
 	if (!inst)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 
 	res = inst_start(inst, origin);
 	pthread_mutex_lock(&core.lock);
@@ -139,7 +142,7 @@ again:
 		return res;
 	}
 	*out = inst;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 void inst_put(struct instance *inst)

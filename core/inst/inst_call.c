@@ -12,8 +12,10 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../shm/shm_mgr.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 static bool params_need_ram(const struct tc_msg *msg)
@@ -61,39 +63,39 @@ static void session_ram(const struct session *s, struct ram_ref *ram)
 		*ram = s->caller->xram;
 }
 
-TEEC_Result inst_call(struct instance *inst, struct session *s,
-		      uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
-		      uint32_t *origin)
+TEE_Result inst_call(struct instance *inst, struct session *s,
+		     uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
+		     uint32_t *origin)
 {
 	size_t len = msg ? msg->length : sizeof(struct tc_msg);
 	struct ram_ref ram = { 0 };
 	char u[TC_UUID_STR_LEN];
 	struct tc_msg *m, r;
 	struct shm_call sc;
-	TEEC_Result res;
+	TEE_Result res;
 	bool cancelled;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	/* A dead instance's host is gone; DESTROY runs on one being ended. */
 	if (inst->host_gone)
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	if (s)
 		session_ram(s, &ram);
-	if (params_need_ram(msg) && inst_host_add_ram(inst, &ram))
-		return inst->host_gone ? TEEC_ERROR_TARGET_DEAD :
-					 TEEC_ERROR_OUT_OF_MEMORY;
+	if (params_need_ram(msg) && inst_guest_ram_send(inst, &ram))
+		return inst->host_gone ? TEE_ERROR_TARGET_DEAD :
+					 TEE_ERROR_OUT_OF_MEMORY;
 	m = malloc(len);
 	if (!m)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	if (msg)
 		memcpy(m, msg, len);
 	else
 		tc_msg_init(m, TC_CMD_HOST_CALL, 0);
 	m->cmd = TC_CMD_HOST_CALL;
 	m->func = func;
-	m->login = cmd_id;
+	m->cmd_id = cmd_id;
 	m->session = s ? s->id : 0;
-	m->conn_data = s ? s->login : 0;
+	m->client_login = s ? s->login : 0;
 	memset(m->uuid, 0, sizeof(m->uuid));
 	if (s)
 		memcpy(m->uuid, s->client_uuid, sizeof(m->uuid));
@@ -117,13 +119,13 @@ TEEC_Result inst_call(struct instance *inst, struct session *s,
 	if (cancelled) {
 		free(m);
 		shm_call_finish(&sc);
-		return TEEC_ERROR_CANCEL;
+		return TEE_ERROR_CANCEL;
 	}
 
 	if (inst_host_exchange(inst, m, -1, &r)) {
 		free(m);
 		shm_call_finish(&sc);
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	}
 	free(m);
 	shm_call_finish(&sc);
@@ -132,11 +134,11 @@ TEEC_Result inst_call(struct instance *inst, struct session *s,
 		       inst_uuid_str(inst, u));
 		inst_host_reap(inst);
 		inst_mark_dead(inst);
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	}
-	if (func == UTEE_ENTRY_OPEN_SESSION && r.ret == TEEC_SUCCESS)
+	if (func == UTEE_ENTRY_OPEN_SESSION && r.ret == TEE_SUCCESS)
 		s->ta_ctx = r.arg;
-	*origin = r.origin == TEEC_ORIGIN_TEE ? TEEC_ORIGIN_TEE :
-						TEEC_ORIGIN_TRUSTED_APP;
+	*origin = r.origin == TEE_ORIGIN_TEE ? TEE_ORIGIN_TEE :
+						TEE_ORIGIN_TRUSTED_APP;
 	return r.ret;
 }

@@ -25,7 +25,7 @@ void inst_mark_dead(struct instance *inst);
 
 /* inst_start.c */
 /* Loads a new instance's TA, starts its host and runs TA_CreateEntryPoint. */
-TEEC_Result inst_start(struct instance *inst, uint32_t *origin);
+TEE_Result inst_start(struct instance *inst, uint32_t *origin);
 /* Kills and reaps the host, once; its pool share goes back. The owner's. */
 void inst_host_reap(struct instance *inst);
 
@@ -34,14 +34,14 @@ void inst_host_reap(struct instance *inst);
 void inst_take_locked(struct exec *me, struct instance *inst,
 		      uint32_t timeout_ms);
 /* Waits until inst has no owner; cancellable: a cancelled request stops. */
-TEEC_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
-				  bool cancellable);
+TEE_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
+				 bool cancellable);
 
 /* host_wire.c */
 /*
  * Gives the host a RAM it maps memrefs from, once (making room when it
  * holds INST_MAX_GUESTS). 0, -EPIPE if the host is gone, -ENOMEM.
  */
-int inst_host_add_ram(struct instance *inst, const struct ram_ref *ram);
+int inst_guest_ram_send(struct instance *inst, const struct ram_ref *ram);
 
 #endif

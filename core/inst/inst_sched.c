@@ -6,7 +6,9 @@
 #include <tee_api_defines.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "../core.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 /* core.lock held: would waiting for inst's owner wait for ourselves? */
@@ -44,43 +46,43 @@ void inst_take_locked(struct exec *me, struct instance *inst,
  * core.lock held: waits until inst has no owner. cancellable: a cancelled
  * request stops waiting.
  */
-TEEC_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
-				  bool cancellable)
+TEE_Result inst_wait_free_locked(struct exec *me, struct instance *inst,
+				 bool cancellable)
 {
 	while (inst->owner) {
 		if (inst_would_deadlock(me, inst))
-			return TEEC_ERROR_BUSY;
+			return TEE_ERROR_BUSY;
 		if (cancellable && exec_cancelled(me))
-			return TEEC_ERROR_CANCEL;
+			return TEE_ERROR_CANCEL;
 		me->waiting_for = inst;
 		pthread_cond_wait(&core.cond, &core.lock);
 		me->waiting_for = NULL;
 	}
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-static TEEC_Result inst_enter_locked(struct instance *inst, uint32_t timeout,
-				     bool cancellable, uint32_t *origin)
+static TEE_Result inst_enter_locked(struct instance *inst, uint32_t timeout,
+				    bool cancellable, uint32_t *origin)
 {
 	struct exec *me = exec_current();
-	TEEC_Result res;
+	TEE_Result res;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (me->depth == EXEC_MAX_DEPTH) {
 		tc_err("TA-to-TA calls nest deeper than %d", EXEC_MAX_DEPTH);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	res = inst_wait_free_locked(me, inst, cancellable);
 	if (res)
 		return res;
 	inst_take_locked(me, inst, timeout);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
-		       uint32_t *origin)
+TEE_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
+		      uint32_t *origin)
 {
-	TEEC_Result res;
+	TEE_Result res;
 
 	pthread_mutex_lock(&core.lock);
 	res = inst_enter_locked(inst, timeout_ms, true, origin);
@@ -88,9 +90,9 @@ TEEC_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
 	return res;
 }
 
-TEEC_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin)
+TEE_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin)
 {
-	TEEC_Result res;
+	TEE_Result res;
 
 	pthread_mutex_lock(&core.lock);
 	res = inst_enter_locked(inst, TEE_TIMEOUT_INFINITE, false, origin);

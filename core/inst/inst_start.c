@@ -19,9 +19,11 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../pager/core_pager.h"
 #include "../store/ta_store.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 /* The RAM a host passes its TA's TA-to-TA memrefs in: sparse, so cheap. */
@@ -31,13 +33,15 @@
 static int inst_sealed_memfd(const char *name, uint64_t size)
 {
 	int fd = memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	int err;
 
 	if (fd < 0)
-		return -1;
+		return -errno;
 	if (ftruncate(fd, (off_t)size) ||
 	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL)) {
+		err = errno;
 		close(fd);
-		return -1;
+		return -err;
 	}
 	return fd;
 }
@@ -84,8 +88,8 @@ static int host_share(struct instance *inst)
 }
 
 /* Starts the host process for inst and loads the TA into it. */
-static TEEC_Result inst_host_spawn(struct instance *inst, const void *elf,
-			      size_t elf_len, uint32_t *origin)
+static TEE_Result inst_host_spawn(struct instance *inst, const void *elf,
+				  size_t elf_len, uint32_t *origin)
 {
 	char *argv[] = { (char *)core.cfg.ta_host_path, "--fd", "3", NULL };
 	posix_spawn_file_actions_t fa;
@@ -93,20 +97,20 @@ static TEEC_Result inst_host_spawn(struct instance *inst, const void *elf,
 	struct tc_msg m, r;
 	pid_t pid;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	mfd = memfd_create("ta-image", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (mfd < 0)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	/* Sealed: what the host loads is exactly what was verified. */
 	if (write(mfd, elf, elf_len) != (ssize_t)elf_len ||
 	    fcntl(mfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW |
 		  F_SEAL_WRITE | F_SEAL_SEAL)) {
 		close(mfd);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv)) {
 		close(mfd);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	/*
 	 * posix_spawn, not fork: the child runs none of the core's code on
@@ -118,7 +122,7 @@ static TEEC_Result inst_host_spawn(struct instance *inst, const void *elf,
 		close(mfd);
 		close(sv[0]);
 		close(sv[1]);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	rc = posix_spawn_file_actions_adddup2(&fa, sv[1], 3);
 	if (!rc)
@@ -130,14 +134,14 @@ static TEEC_Result inst_host_spawn(struct instance *inst, const void *elf,
 		       strerror(rc));
 		close(mfd);
 		close(sv[0]);
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	}
 	inst->pid = pid;
 	inst->sock = sv[0];
 	if (inst_pager_setup(inst) || host_share(inst)) {
 		close(mfd);
 		tc_err("TA host %s did not start", core.cfg.ta_host_path);
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	}
 	tc_msg_init(&m, TC_CMD_HOST_INIT, 0);
 	m.arg = elf_len;
@@ -145,27 +149,27 @@ static TEEC_Result inst_host_spawn(struct instance *inst, const void *elf,
 	if (inst_host_exchange(inst, &m, mfd, &r)) {
 		close(mfd);
 		tc_err("TA host %s did not start", core.cfg.ta_host_path);
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	}
 	close(mfd);
 	if (r.ret) {
 		/* TA_CreateEntryPoint's refusal is the TA's. */
-		*origin = r.origin == TEEC_ORIGIN_TRUSTED_APP ?
-			  TEEC_ORIGIN_TRUSTED_APP : TEEC_ORIGIN_TEE;
+		*origin = r.origin == TEE_ORIGIN_TRUSTED_APP ?
+			  TEE_ORIGIN_TRUSTED_APP : TEE_ORIGIN_TEE;
 		return r.ret;
 	}
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 /* Loads a new instance's TA and runs TA_CreateEntryPoint. */
-TEEC_Result inst_start(struct instance *inst, uint32_t *origin)
+TEE_Result inst_start(struct instance *inst, uint32_t *origin)
 {
 	struct utee_ta_head head;
 	void *elf = NULL;
 	size_t elf_len = 0;
-	TEEC_Result res;
+	TEE_Result res;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	res = ta_store_load(inst->uuid, &elf, &elf_len, &head);
 	if (!res)
 		res = inst_pager_grant(inst, &head);

@@ -12,7 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/msg_abi.h>
 #include <teecheck/pager_stats.h>
 #include <teecheck/ta_abi.h>
@@ -42,14 +43,14 @@ int pager_budget_option(int opt, const char *arg);
 /*
  * Checks the pool options against each other (and the core's paged image)
  * before anything is created: the core's share and one TA instance's share
- * must fit in the pool. 0, or -1 with the reason on stderr.
+ * must fit in the pool. 0, or -EINVAL with the reason on stderr.
  */
 int pager_budget_check(void);
 int pager_budget_start(void);
 /* Pages for a TA instance whose stack is ta_stack_size bytes. */
 size_t pager_budget_ta_pages(uint32_t ta_stack_size);
-/* TEEC_ERROR_OUT_OF_MEMORY if fewer than pages are left. */
-TEEC_Result pager_budget_grant(size_t pages);
+/* TEE_ERROR_OUT_OF_MEMORY if fewer than pages are left. */
+TEE_Result pager_budget_grant(size_t pages);
 /* Gives pages back; last, if not NULL, is the instance's final stats. */
 void pager_budget_release(size_t pages, const struct tc_pager_stats_rec *last);
 
@@ -67,8 +68,8 @@ void pager_budget_lock(void);
 void pager_budget_unlock(void);
 
 /* inst_pager.c: a TA instance's share of the pool and its statistics. */
-TEEC_Result inst_pager_grant(struct instance *inst,
-			     const struct utee_ta_head *head);
+TEE_Result inst_pager_grant(struct instance *inst,
+			    const struct utee_ta_head *head);
 /* Before HOST_INIT, by the instance's owner: hands the host its share. */
 int inst_pager_setup(struct instance *inst);
 /* When its host has ended (idempotent): the pages go back to the budget. */
@@ -98,11 +99,11 @@ void self_page_sym_init(void);
 bool self_page_symbolize(uintptr_t addr, char *buf, size_t len);
 
 /* stats_pager.c: TC_CMD_STATS with func TC_STATS_PAGER. */
-TEEC_Result stats_pager_request(struct conn *c, struct tc_msg *msg,
-				uint32_t *origin);
+TEE_Result stats_pager_request(struct conn *c, struct tc_msg *msg,
+			       uint32_t *origin);
 
 /* pager_test_cmd.c, test builds only: TC_CMD_PAGER_TEST. */
-TEEC_Result pager_test_command(struct conn *c, struct tc_msg *msg,
-			       uint32_t *origin);
+TEE_Result pager_test_command(struct conn *c, struct tc_msg *msg,
+			      uint32_t *origin);
 
 #endif

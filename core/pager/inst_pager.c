@@ -3,6 +3,7 @@
  * starts, handed to the host with the page it publishes its pager
  * statistics in, and given back (statistics kept) when the host has ended.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
 #include "../core.h"
+#include "../inst/inst.h"
 #include "core_pager.h"
 
 struct inst_pager {
@@ -21,16 +23,16 @@ struct inst_pager {
 	struct tc_pager_stats_page *stats;
 };
 
-TEEC_Result inst_pager_grant(struct instance *inst,
-			     const struct utee_ta_head *head)
+TEE_Result inst_pager_grant(struct instance *inst,
+			    const struct utee_ta_head *head)
 {
 	size_t pages = pager_budget_ta_pages(head->stack_size);
 	char u[TC_UUID_STR_LEN];
-	TEEC_Result res;
+	TEE_Result res;
 
 	inst->pager = calloc(1, sizeof(*inst->pager));
 	if (!inst->pager)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	res = pager_budget_grant(pages);
 	if (res) {
 		tc_uuid_bytes_to_str(inst->uuid, u);
@@ -41,7 +43,7 @@ TEEC_Result inst_pager_grant(struct instance *inst,
 		return res;
 	}
 	inst->pager->pages = pages;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 int inst_pager_setup(struct instance *inst)
@@ -55,17 +57,19 @@ int inst_pager_setup(struct instance *inst)
 		return 0;
 	fd = memfd_create("ta-pager-stats", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (fd < 0)
-		return -1;
+		return -errno;
 	if (ftruncate(fd, sizeof(*ip->stats)) ||
 	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL)) {
+		rc = -errno;
 		close(fd);
-		return -1;
+		return rc;
 	}
 	/* Only read here: what the host writes is checked where it is used. */
 	page = mmap(NULL, sizeof(*ip->stats), PROT_READ, MAP_SHARED, fd, 0);
 	if (page == MAP_FAILED) {
+		rc = -errno;
 		close(fd);
-		return -1;
+		return rc;
 	}
 	pager_budget_lock();
 	ip->stats = page;
@@ -78,7 +82,7 @@ int inst_pager_setup(struct instance *inst)
 	if (rc || r.ret) {
 		tc_err("TA host refused a pool of %zu pages (0x%08x)",
 		       ip->pages, rc ? 0 : r.ret);
-		return -1;
+		return rc ? rc : -ENOMEM;
 	}
 	return 0;
 }

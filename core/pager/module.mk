@@ -29,6 +29,7 @@ $(eval $(call unit-test,$(1),core/pager/tests/$(1).c $(pager-test-common),$(page
 endef
 
 $(call pager-test,test_pager_paging)
+$(call pager-test,test_pager_signals)
 $(call pager-test,test_pager_exec)
 $(call pager-test,test_pager_threads)
 $(call pager-test,test_pager_integrity)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include <tee_api_types.h>
+#include <teecheck/pager_counters.h>
 
 #define PAGER_HASH_SIZE		32	/* SHA-256 of one page */
 #define PAGER_MAX_REGIONS	64
@@ -79,19 +80,12 @@ struct pager_stats {
 	uint32_t unlocked_pages;	/* pool_pages - locked_pages */
 	uint32_t regions;
 	uint32_t store_pages;		/* RW pages with a saved copy */
-	uint64_t ro_faults;		/* faults that filled a RO page */
-	uint64_t rw_faults;		/* faults that filled a RW or ZERO page */
-	uint64_t write_faults;		/* first write to a clean resident page */
-	uint64_t hidden_hits;		/* touches of a hidden resident page */
-	uint64_t zero_released;		/* never written ZERO pages released */
-	uint64_t evictions;		/* resident pages given up */
-	uint64_t saves;			/* encrypted saves of dirty pages */
-	uint64_t integrity_failures;
+	/* The event counters (teecheck/pager_counters.h says what each is). */
+#define PAGER_STATS_FIELD(name, what)	uint64_t name;
+	TC_PAGER_EVENT_COUNTERS(PAGER_STATS_FIELD)
+#undef PAGER_STATS_FIELD
 	/* Handled faults by duration: bucket b counts [2^b, 2^(b+1)) ns. */
 	uint64_t fault_ns_hist[PAGER_HIST_BUCKETS];
-	/* Faults that found their page being filled or evicted by another
-	 * thread, and waited for it. */
-	uint64_t busy_waits;
 };
 
 /* What pager_set_fatal_hook()'s hook is told about an integrity failure. */

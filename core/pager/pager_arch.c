@@ -2,6 +2,7 @@
  * The architecture-specific part of the fault path: reading the access type
  * and the faulting pc out of the signal's ucontext, and i-cache upkeep.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <ucontext.h>
@@ -69,7 +70,7 @@ static int a64_fault_esr(const ucontext_t *uc, uint64_t *esr)
 
 		if (h->magic == A64_CTX_END_MAGIC || h->size == 0 ||
 		    h->size > (size_t)(end - p))
-			return -1;
+			return -ENOENT;
 		if (h->magic == A64_CTX_ESR_MAGIC &&
 		    h->size >= sizeof(*h) + sizeof(uint64_t)) {
 			*esr = *(const uint64_t *)(p + sizeof(*h));
@@ -77,7 +78,7 @@ static int a64_fault_esr(const ucontext_t *uc, uint64_t *esr)
 		}
 		p += h->size;
 	}
-	return -1;
+	return -ENOENT;
 }
 
 void pager_arch_decode(const siginfo_t *info, const void *uctx,

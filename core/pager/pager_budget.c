@@ -2,7 +2,7 @@
  * The physical pool as a budget: --pool-pages in all, the core's own share
  * taken at start, and a share granted to each TA instance while its host
  * lives. When it runs out, a new instance is refused with
- * TEEC_ERROR_OUT_OF_MEMORY; nothing that runs is ever squeezed.
+ * TEE_ERROR_OUT_OF_MEMORY; nothing that runs is ever squeezed.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -43,7 +43,7 @@ static int budget_number(const char *name, const char *arg, size_t min,
 	    v > max) {
 		fprintf(stderr, "tee-core: --%s: %s is not a number from %zu "
 			"to %zu\n", name, arg, min, max);
-		return -1;
+		return -EINVAL;
 	}
 	*out = (size_t)v;
 	return 0;
@@ -64,7 +64,7 @@ int pager_budget_option(int opt, const char *arg)
 		return budget_number("ta-pool-pages", arg, PAGER_MIN_UNLOCKED,
 				     PAGER_MAX_POOL_PAGES, &budget.ta_share);
 	default:
-		return -1;
+		return -EINVAL;
 	}
 }
 
@@ -86,14 +86,14 @@ int pager_budget_check(void)
 		fprintf(stderr, "tee-core: --pool-pages %zu cannot hold the "
 			"core's own share of %zu pages\n", budget.total,
 			budget.core);
-		return -1;
+		return -EINVAL;
 	}
 	if (ta_min > budget.total - budget.core) {
 		fprintf(stderr, "tee-core: --pool-pages %zu less the core's "
 			"share of %zu cannot hold one TA instance's %zu "
 			"(--ta-pool-pages %zu and its smallest stack)\n",
 			budget.total, budget.core, ta_min, budget.ta_share);
-		return -1;
+		return -EINVAL;
 	}
 	return 0;
 }
@@ -119,13 +119,13 @@ size_t pager_budget_ta_pages(uint32_t ta_stack_size)
 	return budget.ta_share + ta_paged_stack_pages(ta_stack_size);
 }
 
-TEEC_Result pager_budget_grant(size_t pages)
+TEE_Result pager_budget_grant(size_t pages)
 {
-	TEEC_Result res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 
 	pthread_mutex_lock(&budget.lock);
 	if (pages > budget.total - budget.granted)
-		res = TEEC_ERROR_OUT_OF_MEMORY;
+		res = TEE_ERROR_OUT_OF_MEMORY;
 	else
 		budget.granted += pages;
 	pthread_mutex_unlock(&budget.lock);
@@ -142,15 +142,9 @@ static void budget_retire(const struct tc_pager_stats_rec *r)
 	e->page_size = r->page_size;
 	e->pool_pages += r->pool_pages;
 	e->regions += r->regions;
-	e->ro_faults += r->ro_faults;
-	e->rw_faults += r->rw_faults;
-	e->write_faults += r->write_faults;
-	e->hidden_hits += r->hidden_hits;
-	e->zero_released += r->zero_released;
-	e->evictions += r->evictions;
-	e->saves += r->saves;
-	e->integrity_failures += r->integrity_failures;
-	e->busy_waits += r->busy_waits;
+#define BUDGET_RETIRE_ADD(name, what)	e->name += r->name;
+	TC_PAGER_EVENT_COUNTERS(BUDGET_RETIRE_ADD)
+#undef BUDGET_RETIRE_ADD
 	for (i = 0; i < TC_PAGER_HIST_BUCKETS; i++)
 		e->fault_ns_hist[i] += r->fault_ns_hist[i];
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
@@ -56,7 +57,7 @@ static struct {
 } crypto;
 
 /* True if the ':'-separated list of algorithm names contains name. */
-static int names_contain(const char *list, const char *name)
+static bool names_contain(const char *list, const char *name)
 {
 	size_t n = strlen(name);
 
@@ -65,10 +66,10 @@ static int names_contain(const char *list, const char *name)
 		size_t len = sep ? (size_t)(sep - list) : strlen(list);
 
 		if (len == n && !strncasecmp(list, name, n))
-			return 1;
+			return true;
 		list = sep ? sep + 1 : NULL;
 	}
-	return 0;
+	return false;
 }
 
 static int bind_digest_fns(const OSSL_DISPATCH *d, struct pager_digest_fns *fn)

@@ -80,16 +80,10 @@ struct pager_ppage {
 
 /* Event counters: updated with relaxed atomics, from any thread. */
 struct pager_counters {
-	uint64_t ro_faults;
-	uint64_t rw_faults;
-	uint64_t write_faults;
-	uint64_t hidden_hits;
-	uint64_t zero_released;
-	uint64_t evictions;
-	uint64_t saves;
-	uint64_t integrity_failures;
-	uint64_t store_pages;
-	uint64_t busy_waits;
+#define PAGER_COUNTER_FIELD(name, what)	uint64_t name;
+	TC_PAGER_EVENT_COUNTERS(PAGER_COUNTER_FIELD)
+#undef PAGER_COUNTER_FIELD
+	uint64_t store_pages;		/* a level, not an event */
 	uint64_t fault_ns_hist[PAGER_HIST_BUCKETS];
 };
 

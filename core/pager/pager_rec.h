@@ -22,15 +22,9 @@ static inline void pager_stats_to_rec(const struct pager_stats *st,
 	rec->unlocked_pages = st->unlocked_pages;
 	rec->regions = st->regions;
 	rec->store_pages = st->store_pages;
-	rec->ro_faults = st->ro_faults;
-	rec->rw_faults = st->rw_faults;
-	rec->write_faults = st->write_faults;
-	rec->hidden_hits = st->hidden_hits;
-	rec->zero_released = st->zero_released;
-	rec->evictions = st->evictions;
-	rec->saves = st->saves;
-	rec->integrity_failures = st->integrity_failures;
-	rec->busy_waits = st->busy_waits;
+#define PAGER_REC_COPY(name, what)	rec->name = st->name;
+	TC_PAGER_EVENT_COUNTERS(PAGER_REC_COPY)
+#undef PAGER_REC_COPY
 	for (i = 0; i < TC_PAGER_HIST_BUCKETS && i < PAGER_HIST_BUCKETS; i++)
 		rec->fault_ns_hist[i] = st->fault_ns_hist[i];
 }

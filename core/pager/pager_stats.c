@@ -40,15 +40,9 @@ TEE_Result pager_get_stats(struct pager_stats *st)
 	pager_api_exit(&saved);
 
 	st->store_pages = (uint32_t)load(&c->store_pages);
-	st->ro_faults = load(&c->ro_faults);
-	st->rw_faults = load(&c->rw_faults);
-	st->write_faults = load(&c->write_faults);
-	st->hidden_hits = load(&c->hidden_hits);
-	st->zero_released = load(&c->zero_released);
-	st->evictions = load(&c->evictions);
-	st->saves = load(&c->saves);
-	st->integrity_failures = load(&c->integrity_failures);
-	st->busy_waits = load(&c->busy_waits);
+#define PAGER_STATS_LOAD(name, what)	st->name = load(&c->name);
+	TC_PAGER_EVENT_COUNTERS(PAGER_STATS_LOAD)
+#undef PAGER_STATS_LOAD
 	for (i = 0; i < PAGER_HIST_BUCKETS; i++)
 		st->fault_ns_hist[i] = load(&c->fault_ns_hist[i]);
 	return TEE_SUCCESS;

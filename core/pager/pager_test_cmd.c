@@ -14,6 +14,8 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "../inst/inst.h"
+#include "../session/session.h"
 #include "core_pager.h"
 #include "pager.h"
 
@@ -37,23 +39,23 @@ static struct instance *test_session_inst(struct conn *c, uint32_t id)
 	return inst;
 }
 
-static TEEC_Result test_ta(struct conn *c, const struct tc_msg *msg,
+static TEE_Result test_ta(struct conn *c, const struct tc_msg *msg,
 			   uint32_t *origin)
 {
 	struct instance *inst = test_session_inst(c, msg->session);
 	struct tc_msg m, r;
-	TEEC_Result res;
+	TEE_Result res;
 
 	if (!inst)
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	res = inst_enter(inst, TEE_TIMEOUT_INFINITE, origin);
 	if (!res) {
 		tc_msg_init(&m, TC_CMD_HOST_PAGER, 0);
 		m.func = TC_HOST_PAGER_TAMPER;
-		m.login = msg->func;
+		m.tamper = msg->func;
 		m.arg = msg->arg;
 		res = inst_host_exchange(inst, &m, -1, &r) ?
-		      TEEC_ERROR_TARGET_DEAD : r.ret;
+		      TEE_ERROR_TARGET_DEAD : r.ret;
 		inst_leave(inst);
 	}
 	inst_put(inst);
@@ -65,7 +67,7 @@ static TEEC_Result test_ta(struct conn *c, const struct tc_msg *msg,
  * page: the next session that opens runs that page again, and the check
  * that fails then ends the core.
  */
-static TEEC_Result test_core(void)
+static TEE_Result test_core(void)
 {
 	size_t page = pager_page_size();
 	uintptr_t target = (uintptr_t)&session_open & ~(uintptr_t)(page - 1);
@@ -79,10 +81,10 @@ static TEEC_Result test_core(void)
 	return res;
 }
 
-TEEC_Result pager_test_command(struct conn *c, struct tc_msg *msg,
+TEE_Result pager_test_command(struct conn *c, struct tc_msg *msg,
 			       uint32_t *origin)
 {
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	switch (msg->func) {
 	case TC_PAGER_TEST_TA_SAVED:
 	case TC_PAGER_TEST_TA_HASHED:
@@ -92,6 +94,6 @@ TEEC_Result pager_test_command(struct conn *c, struct tc_msg *msg,
 	default:
 		tc_err("pid %d: pager test: func: unknown kind %u",
 		       (int)c->pid, msg->func);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 }

@@ -258,11 +258,12 @@ int self_page_start(size_t pool_pages)
 	struct sigaction sa;
 	struct self_range r[2];
 	TEE_Result res;
-	int i;
+	int i, rc;
 
 	self_ranges(r);
-	if (self_table_check(r))
-		return -1;
+	rc = self_table_check(r);
+	if (rc)
+		return rc;
 	self_page_sym_init();
 	/* Faults that are not the pager's come here (it chains to us). */
 	memset(&sa, 0, sizeof(sa));
@@ -274,13 +275,14 @@ int self_page_start(size_t pool_pages)
 	res = pager_init(pool_pages, 0);
 	if (res) {
 		tc_err("pager_init(%zu pages) failed: 0x%08x", pool_pages, res);
-		return -1;
+		return -ENOMEM;
 	}
 	pager_set_symbolizer(self_page_symbolize);
 	pager_set_fatal_hook(self_page_integrity, NULL);
 	for (i = 0; i < 2; i++) {
-		if (self_page_range(&r[i]))
-			return -1;
+		rc = self_page_range(&r[i]);
+		if (rc)
+			return rc;
 	}
 	self_active = true;
 	tc_info("paging its own image: %zu pages of text and %zu of read-only "

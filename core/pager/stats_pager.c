@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "core_pager.h"
 
@@ -71,32 +72,32 @@ static struct tc_pager_stats_rec *stats_collect(size_t *n)
 	return recs;
 }
 
-TEEC_Result stats_pager_request(struct conn *c, struct tc_msg *msg,
-				uint32_t *origin)
+TEE_Result stats_pager_request(struct conn *c, struct tc_msg *msg,
+			       uint32_t *origin)
 {
 	struct tc_param *out = &msg->params[0];
 	struct tc_pager_stats_rec *recs;
 	struct pager_budget_info info;
-	TEEC_Result res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 	size_t n, bytes;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (msg->num_params != 3 || out->type != TC_PARAM_MEM_OUT ||
 	    (out->flags & TC_PFLAG_NULL) ||
 	    msg->params[1].type != TC_PARAM_VALUE_OUT ||
 	    msg->params[2].type != TC_PARAM_VALUE_OUT) {
 		tc_err("pid %d: pager stats: params: expected MEM_OUT, "
 		       "VALUE_OUT, VALUE_OUT", (int)c->pid);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	recs = stats_collect(&n);
 	if (!recs)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	bytes = n * sizeof(*recs);
 	if (out->size < bytes)
-		res = TEEC_ERROR_SHORT_BUFFER;
+		res = TEE_ERROR_SHORT_BUFFER;
 	else if (stats_write(c, msg, out, recs, bytes))
-		res = TEEC_ERROR_GENERIC;
+		res = TEE_ERROR_GENERIC;
 	free(recs);
 	out->size = bytes;
 	pager_budget_info(&info, NULL);

@@ -15,6 +15,7 @@
 
 #include "../../common/tc_log.h"
 #include "../core.h"
+#include "session.h"
 
 /* 58ac9ca0-2086-4683-a1b8-ec4bc08e01b6 */
 static const uint8_t login_ns[16] = {
@@ -100,7 +101,7 @@ static bool login_in_group(const struct conn *c, gid_t g)
 }
 
 /* RFC 4122 version 5: SHA-1 over the name space and the name. */
-static TEEC_Result login_uuid_v5(const char *name, uint8_t uuid[16])
+static TEE_Result login_uuid_v5(const char *name, uint8_t uuid[16])
 {
 	uint8_t md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
@@ -113,57 +114,57 @@ static TEEC_Result login_uuid_v5(const char *name, uint8_t uuid[16])
 	     EVP_DigestFinal_ex(ctx, md, &len);
 	EVP_MD_CTX_free(ctx);
 	if (!ok || len < 16)
-		return TEEC_ERROR_GENERIC;
+		return TEE_ERROR_GENERIC;
 	memcpy(uuid, md, 16);
 	uuid[6] = (uint8_t)((uuid[6] & 0x0f) | 0x50);
 	uuid[8] = (uint8_t)((uuid[8] & 0x3f) | 0x80);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result login_identity(const struct conn *c, uint32_t method,
-			   uint32_t group, uint8_t uuid[16])
+TEE_Result login_identity(const struct conn *c, uint32_t method,
+			  uint32_t group, uint8_t uuid[16])
 {
 	char name[PATH_MAX + 32];
-	bool app = method == TEEC_LOGIN_APPLICATION ||
-		   method == TEEC_LOGIN_USER_APPLICATION ||
-		   method == TEEC_LOGIN_GROUP_APPLICATION;
+	bool app = method == TEE_LOGIN_APPLICATION ||
+		   method == TEE_LOGIN_APPLICATION_USER ||
+		   method == TEE_LOGIN_APPLICATION_GROUP;
 
 	memset(uuid, 0, 16);
-	if (method == TEEC_LOGIN_PUBLIC)
-		return TEEC_SUCCESS;
+	if (method == TEE_LOGIN_PUBLIC)
+		return TEE_SUCCESS;
 	if (app && !c->exe) {
 		tc_err("pid %d: login 0x%x: the executable is unknown",
 		       (int)c->pid, method);
-		return TEEC_ERROR_ACCESS_DENIED;
+		return TEE_ERROR_ACCESS_DENIED;
 	}
-	if ((method == TEEC_LOGIN_GROUP ||
-	     method == TEEC_LOGIN_GROUP_APPLICATION) &&
+	if ((method == TEE_LOGIN_GROUP ||
+	     method == TEE_LOGIN_APPLICATION_GROUP) &&
 	    !login_in_group(c, (gid_t)group)) {
 		tc_err("pid %d: login 0x%x: not a member of group %u",
 		       (int)c->pid, method, group);
-		return TEEC_ERROR_ACCESS_DENIED;
+		return TEE_ERROR_ACCESS_DENIED;
 	}
 	switch (method) {
-	case TEEC_LOGIN_USER:
+	case TEE_LOGIN_USER:
 		snprintf(name, sizeof(name), "uid=%x", (unsigned int)c->uid);
 		break;
-	case TEEC_LOGIN_GROUP:
+	case TEE_LOGIN_GROUP:
 		snprintf(name, sizeof(name), "gid=%x", group);
 		break;
-	case TEEC_LOGIN_APPLICATION:
+	case TEE_LOGIN_APPLICATION:
 		snprintf(name, sizeof(name), "app=%s", c->exe);
 		break;
-	case TEEC_LOGIN_USER_APPLICATION:
+	case TEE_LOGIN_APPLICATION_USER:
 		snprintf(name, sizeof(name), "uid=%x:app=%s",
 			 (unsigned int)c->uid, c->exe);
 		break;
-	case TEEC_LOGIN_GROUP_APPLICATION:
+	case TEE_LOGIN_APPLICATION_GROUP:
 		snprintf(name, sizeof(name), "gid=%x:app=%s", group, c->exe);
 		break;
 	default:
 		tc_err("pid %d: login method 0x%x unknown", (int)c->pid,
 		       method);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	return login_uuid_v5(name, uuid);
 }

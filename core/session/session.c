@@ -10,7 +10,10 @@
 #include <teecheck/ta_abi.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "../core.h"
+#include "../inst/inst.h"
+#include "session.h"
 
 /* Finds a live session of guest c, or of TA instance caller, with a ref. */
 static struct session *session_get(struct conn *c, struct instance *caller,
@@ -73,19 +76,19 @@ static struct session *session_new(struct conn *c, struct instance *caller)
  * An instance that died under a call closes what it opened, so its callees
  * do not wait for a caller that will never come back.
  */
-static void session_after_call(struct instance *inst, TEEC_Result res)
+static void session_after_call(struct instance *inst, TEE_Result res)
 {
-	if (res == TEEC_ERROR_TARGET_DEAD && inst_is_dead(inst))
+	if (res == TEE_ERROR_TARGET_DEAD && inst_is_dead(inst))
 		session_close_children(inst);
 }
 
 /* Opens s on the TA uuid; on success s is listed, else it is freed. */
-static TEEC_Result session_open_on(struct session *s, const uint8_t uuid[16],
-				   struct tc_msg *msg, uint32_t timeout,
-				   uint32_t *origin)
+static TEE_Result session_open_on(struct session *s, const uint8_t uuid[16],
+				  struct tc_msg *msg, uint32_t timeout,
+				  uint32_t *origin)
 {
 	struct instance *inst;
-	TEEC_Result res;
+	TEE_Result res;
 
 	res = inst_get(uuid, &inst, origin);
 	if (res)
@@ -100,8 +103,8 @@ static TEEC_Result session_open_on(struct session *s, const uint8_t uuid[16],
 		pthread_mutex_unlock(&core.lock);
 		inst_leave(inst);
 		inst_put(inst);
-		*origin = TEEC_ORIGIN_TEE;
-		res = TEEC_ERROR_BUSY;
+		*origin = TEE_ORIGIN_TEE;
+		res = TEE_ERROR_BUSY;
 		goto err;
 	}
 	/* Counted now so the instance is not ended under the call. */
@@ -121,23 +124,23 @@ static TEEC_Result session_open_on(struct session *s, const uint8_t uuid[16],
 	list_add_tail(&core.sessions, &s->node);
 	pthread_mutex_unlock(&core.lock);
 	msg->session = s->id;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 err:
 	session_put(s);
 	return res;
 }
 
-TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
-			 uint32_t *origin)
+TEE_Result session_open(struct conn *c, struct tc_msg *msg,
+			uint32_t *origin)
 {
 	struct session *s;
-	TEEC_Result res;
+	TEE_Result res;
 	bool dead;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	s = session_new(c, NULL);
 	if (!s)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	s->login = msg->login;
 	res = login_identity(c, msg->login, msg->conn_data, s->client_uuid);
 	if (res) {
@@ -155,21 +158,21 @@ TEEC_Result session_open(struct conn *c, struct tc_msg *msg,
 	pthread_mutex_unlock(&core.lock);
 	if (!res && dead) {
 		session_close(c, msg->session, origin);
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	}
 	return res;
 }
 
-TEEC_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
-			    uint32_t *origin)
+TEE_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
+			   uint32_t *origin)
 {
 	struct session *s;
 	uint32_t timeout;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	s = session_new(NULL, caller);
 	if (!s)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	s->login = TEE_LOGIN_TRUSTED_APP;
 	memcpy(s->client_uuid, caller->uuid, sizeof(s->client_uuid));
 	timeout = msg->arg > UINT32_MAX ? TEE_TIMEOUT_INFINITE :
@@ -177,11 +180,11 @@ TEEC_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
 	return session_open_on(s, msg->uuid, msg, timeout, origin);
 }
 
-static TEEC_Result session_invoke_on(struct session *s, struct tc_msg *msg,
-				     uint32_t cmd, uint32_t timeout,
-				     uint32_t *origin)
+static TEE_Result session_invoke_on(struct session *s, struct tc_msg *msg,
+				    uint32_t cmd, uint32_t timeout,
+				    uint32_t *origin)
 {
-	TEEC_Result res;
+	TEE_Result res;
 
 	res = inst_enter(s->inst, timeout, origin);
 	if (!res) {
@@ -194,33 +197,33 @@ static TEEC_Result session_invoke_on(struct session *s, struct tc_msg *msg,
 	return res;
 }
 
-TEEC_Result session_invoke(struct conn *c, struct tc_msg *msg,
-			   uint32_t *origin)
+TEE_Result session_invoke(struct conn *c, struct tc_msg *msg,
+			  uint32_t *origin)
 {
 	struct session *s = session_get(c, NULL, msg->session);
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (!s) {
 		tc_err("pid %d: invoke on unknown session 0x%x", (int)c->pid,
 		       msg->session);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	return session_invoke_on(s, msg, msg->func, TEE_TIMEOUT_INFINITE,
 				 origin);
 }
 
-TEEC_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
-			      uint32_t *origin)
+TEE_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
+			     uint32_t *origin)
 {
 	struct session *s = session_get(NULL, caller, msg->session);
 	uint32_t timeout;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (!s)
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	timeout = msg->arg > UINT32_MAX ? TEE_TIMEOUT_INFINITE :
 					  (uint32_t)msg->arg;
-	return session_invoke_on(s, msg, msg->login, timeout, origin);
+	return session_invoke_on(s, msg, msg->cmd_id, timeout, origin);
 }
 
 /*
@@ -233,7 +236,7 @@ static void session_end(struct session *s)
 {
 	struct instance *inst = s->inst;
 	uint32_t origin;
-	TEEC_Result res;
+	TEE_Result res;
 
 	/* Closing is not cancellable: it waits as long as it takes. */
 	res = inst_enter_uncancellable(inst, &origin);
@@ -275,28 +278,28 @@ static struct session *session_mark_closed(struct conn *c,
 	return s;
 }
 
-TEEC_Result session_close(struct conn *c, uint32_t id, uint32_t *origin)
+TEE_Result session_close(struct conn *c, uint32_t id, uint32_t *origin)
 {
 	struct session *s = session_mark_closed(c, NULL, id);
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (!s) {
 		tc_err("pid %d: close of unknown session 0x%x", (int)c->pid,
 		       id);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	session_end(s);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result session_close_ta(struct instance *caller, uint32_t id)
+TEE_Result session_close_ta(struct instance *caller, uint32_t id)
 {
 	struct session *s = session_mark_closed(NULL, caller, id);
 
 	if (!s)
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	session_end(s);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 /* Closes, one at a time, every session that match() picks. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../../common/tc_log.h"
+#include "../inst/inst.h"
 #include "shm_priv.h"
 
 #define mobj_of(ro)	shm_tree_entry(ro, struct shm_mobj, reg)
@@ -36,7 +37,7 @@ static int host_record(struct shm_mobj *o, struct instance *inst)
 		cap = o->cap_hosts ? 2 * o->cap_hosts : 4;
 		h = realloc(o->hosts, cap * sizeof(*h));
 		if (!h)
-			return -1;
+			return -ENOMEM;
 		o->hosts = h;
 		o->cap_hosts = cap;
 	}
@@ -55,15 +56,15 @@ static uint32_t rmem_type_of(uint32_t flags)
 }
 
 /* Gives inst's host o to map, with guest's RAM. The owner's only. */
-static TEEC_Result host_map(struct instance *inst, struct conn *guest,
-			    struct shm_mobj *o)
+static TEE_Result host_map(struct instance *inst, struct conn *guest,
+			   struct shm_mobj *o)
 {
 	struct tc_msg *m = calloc(1, TC_MSG_SIZE(o->npages)), r;
 	struct tc_param *p;
 	int rc;
 
 	if (!m)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	tc_msg_init(m, TC_CMD_HOST_SHM_MAP, 0);
 	m->arg = guest->nsram_pages * TC_PAGE_SIZE;
 	m->arg2 = guest->guest_id;
@@ -80,16 +81,16 @@ static TEEC_Result host_map(struct instance *inst, struct conn *guest,
 	rc = inst_host_exchange(inst, m, guest->nsram_fd, &r);
 	free(m);
 	if (rc)
-		return TEEC_ERROR_TARGET_DEAD;
+		return TEE_ERROR_TARGET_DEAD;
 	if (r.ret) {
 		tc_err("SHM: a TA host could not map cookie %#llx (0x%08x)",
 		       (unsigned long long)o->reg.cookie, r.ret);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	pthread_mutex_lock(&shm.lock);
 	rc = host_record(o, inst);
 	pthread_mutex_unlock(&shm.lock);
-	return rc ? TEEC_ERROR_OUT_OF_MEMORY : TEEC_SUCCESS;
+	return rc ? TEE_ERROR_OUT_OF_MEMORY : TEE_SUCCESS;
 }
 
 static uint32_t rmem_need(uint32_t type)
@@ -102,9 +103,9 @@ static uint32_t rmem_need(uint32_t type)
 }
 
 /* Resolves params[i] of m; the object joins sc on success. */
-static TEEC_Result prepare_param(struct instance *inst, struct conn *guest,
-				 struct tc_msg *m, unsigned int i,
-				 struct shm_call *sc)
+static TEE_Result prepare_param(struct instance *inst, struct conn *guest,
+				struct tc_msg *m, unsigned int i,
+				struct shm_call *sc)
 {
 	struct tc_param *p = &m->params[i];
 	uint64_t cookie = tc_param_cookie(p);
@@ -115,22 +116,22 @@ static TEEC_Result prepare_param(struct instance *inst, struct conn *guest,
 
 	if (!guest) {
 		tc_err("params[%u]: registered memory in a TA's call", i);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	if (p->npages || p->first) {
 		tc_err("pid %d: params[%u]: pages given with registered "
 		       "memory", (int)guest->pid, i);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	if (shm_ready())
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	rc = shm_reg_get(&shm.reg, guest->guest_id, cookie, &ro);
 	if (rc) {
 		tc_err("pid %d: params[%u]: cookie %#llx %s", (int)guest->pid,
 		       i, (unsigned long long)cookie,
 		       rc == -ENOENT ? "is not one of this guest's" :
 				       "is being released");
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	o = mobj_of(ro);
 	sc->objs[sc->n++] = o;
@@ -138,7 +139,7 @@ static TEEC_Result prepare_param(struct instance *inst, struct conn *guest,
 		tc_err("pid %d: params[%u]: type %#x needs a direction cookie "
 		       "%#llx was not registered for", (int)guest->pid, i,
 		       p->type, (unsigned long long)cookie);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	if (p->offs > o->size || p->size > o->size - p->offs) {
 		tc_err("pid %d: params[%u]: offset %u + size %llu outside the "
@@ -146,20 +147,20 @@ static TEEC_Result prepare_param(struct instance *inst, struct conn *guest,
 		       (unsigned long long)p->size,
 		       (unsigned long long)o->size,
 		       (unsigned long long)cookie);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	/* The host counts from the object's first page. */
 	p->offs += o->offs;
 	pthread_mutex_lock(&shm.lock);
 	mapped = host_maps_it(o, inst);
 	pthread_mutex_unlock(&shm.lock);
-	return mapped ? TEEC_SUCCESS : host_map(inst, guest, o);
+	return mapped ? TEE_SUCCESS : host_map(inst, guest, o);
 }
 
-TEEC_Result shm_call_prepare(struct instance *inst, struct conn *guest,
-			     struct tc_msg *m, struct shm_call *sc)
+TEE_Result shm_call_prepare(struct instance *inst, struct conn *guest,
+			    struct tc_msg *m, struct shm_call *sc)
 {
-	TEEC_Result res;
+	TEE_Result res;
 	unsigned int i;
 
 	sc->n = 0;
@@ -172,7 +173,7 @@ TEEC_Result shm_call_prepare(struct instance *inst, struct conn *guest,
 			return res;
 		}
 	}
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 void shm_call_finish(struct shm_call *sc)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "shm_priv.h"
 
 struct shm_state shm = {
@@ -109,8 +110,8 @@ static struct shm_mobj *mobj_alloc(uint32_t npages)
  * shm.lock held: the frames of guest's RAM as physical frames, each run
  * checked against the frame map.
  */
-static TEEC_Result mobj_translate(struct shm_mobj *o, uint32_t guest,
-				  uint64_t ram_pages, struct tc_why *why)
+static TEE_Result mobj_translate(struct shm_mobj *o, uint32_t guest,
+				 uint64_t ram_pages, struct tc_why *why)
 {
 	const struct shm_phys_region *ram = shm_physmap_ram(&shm.phys, guest);
 	uint64_t base;
@@ -122,7 +123,7 @@ static TEEC_Result mobj_translate(struct shm_mobj *o, uint32_t guest,
 		if (rc) {
 			snprintf(why->text, sizeof(why->text), "no room for "
 				 "guest %u's RAM in the frame map", guest);
-			return TEEC_ERROR_OUT_OF_MEMORY;
+			return TEE_ERROR_OUT_OF_MEMORY;
 		}
 	} else {
 		base = ram->start;
@@ -135,22 +136,22 @@ static TEEC_Result mobj_translate(struct shm_mobj *o, uint32_t guest,
 			;
 		if (shm_physmap_check(&shm.phys, guest, o->phys[i], run,
 				      why->text, sizeof(why->text)))
-			return TEEC_ERROR_BAD_PARAMETERS;
+			return TEE_ERROR_BAD_PARAMETERS;
 	}
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 struct shm_mobj *shm_mobj_create(uint32_t guest, int ram_fd,
 				 uint64_t ram_pages, const uint64_t *pfns,
 				 uint32_t npages, uint32_t offs, uint64_t size,
-				 uint32_t flags, TEEC_Result *res,
+				 uint32_t flags, TEE_Result *res,
 				 struct tc_why *why)
 {
 	struct shm_mobj *o = mobj_alloc(npages);
 	int rc;
 
 	if (!o) {
-		*res = TEEC_ERROR_OUT_OF_MEMORY;
+		*res = TEE_ERROR_OUT_OF_MEMORY;
 		snprintf(why->text, sizeof(why->text), "out of memory");
 		return NULL;
 	}
@@ -169,7 +170,7 @@ struct shm_mobj *shm_mobj_create(uint32_t guest, int ram_fd,
 		if (rc) {
 			snprintf(why->text, sizeof(why->text), "%u pages do "
 				 "not fit in the SHM window", npages);
-			*res = TEEC_ERROR_OUT_OF_MEMORY;
+			*res = TEE_ERROR_OUT_OF_MEMORY;
 		}
 	}
 	pthread_mutex_unlock(&shm.lock);
@@ -181,7 +182,7 @@ struct shm_mobj *shm_mobj_create(uint32_t guest, int ram_fd,
 	if (rc) {
 		snprintf(why->text, sizeof(why->text), "mapping into the "
 			 "window failed: %s", strerror(-rc));
-		*res = TEEC_ERROR_OUT_OF_MEMORY;
+		*res = TEE_ERROR_OUT_OF_MEMORY;
 		window_unmap(o->va, npages);
 		pthread_mutex_lock(&shm.lock);
 		shm_va_free(&shm.va, o->va);
@@ -244,32 +245,32 @@ static uint32_t mobj_flags_of(uint32_t mem_type)
 	}
 }
 
-TEEC_Result shm_register(struct conn *c, struct tc_msg *msg,
-			 uint32_t *origin)
+TEE_Result shm_register(struct conn *c, struct tc_msg *msg,
+			uint32_t *origin)
 {
 	const struct tc_param *p = &msg->params[0];
 	struct shm_obj *undo;
 	struct shm_mobj *o;
 	struct tc_why why;
-	TEEC_Result res;
+	TEE_Result res;
 	unsigned int i;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (msg->num_params < 1 || !tc_param_is_mem(p->type) ||
 	    (p->flags & TC_PFLAG_NULL) || !p->size) {
 		tc_err("pid %d: REGISTER_SHM: params[0]: not a memory "
 		       "reference with pages", (int)c->pid);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	for (i = 1; i < msg->num_params; i++) {
 		if (msg->params[i].type != TC_PARAM_NONE) {
 			tc_err("pid %d: REGISTER_SHM: params[%u]: not NONE",
 			       (int)c->pid, i);
-			return TEEC_ERROR_BAD_PARAMETERS;
+			return TEE_ERROR_BAD_PARAMETERS;
 		}
 	}
 	if (shm_ready())
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	o = shm_mobj_create(c->guest_id, c->nsram_fd, c->nsram_pages,
 			    msg->pages + p->first, p->npages, p->offs,
 			    p->size, mobj_flags_of(p->type), &res, &why);
@@ -286,39 +287,39 @@ TEEC_Result shm_register(struct conn *c, struct tc_msg *msg,
 				    &undo))
 			shm_mobj_release(o);
 		shm_guest_ram_remove(c->guest_id);
-		return TEEC_ERROR_BAD_STATE;
+		return TEE_ERROR_BAD_STATE;
 	}
 	msg->arg = o->reg.cookie;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result shm_unregister(struct conn *c, struct tc_msg *msg,
-			   uint32_t *origin)
+TEE_Result shm_unregister(struct conn *c, struct tc_msg *msg,
+			  uint32_t *origin)
 {
 	struct shm_obj *ro;
 	int rc;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (shm_ready())
-		return TEEC_ERROR_ITEM_NOT_FOUND;
+		return TEE_ERROR_ITEM_NOT_FOUND;
 	rc = shm_reg_remove(&shm.reg, c->guest_id, msg->arg,
 			    SHM_RELEASE_WAIT_MS, &ro);
 	switch (rc) {
 	case 0:
 		shm_mobj_release(shm_tree_entry(ro, struct shm_mobj, reg));
-		return TEEC_SUCCESS;
+		return TEE_SUCCESS;
 	case -ENOENT:
 		tc_err("pid %d: UNREGISTER_SHM: guest %u has no object with "
 		       "cookie %#llx", (int)c->pid, c->guest_id,
 		       (unsigned long long)msg->arg);
-		return TEEC_ERROR_ITEM_NOT_FOUND;
+		return TEE_ERROR_ITEM_NOT_FOUND;
 	case -EALREADY:
-		return TEEC_ERROR_BAD_STATE;
+		return TEE_ERROR_BAD_STATE;
 	default:
 		tc_warn("pid %d: UNREGISTER_SHM: cookie %#llx still in use "
 			"after %u ms", (int)c->pid,
 			(unsigned long long)msg->arg, SHM_RELEASE_WAIT_MS);
-		return TEEC_ERROR_BUSY;
+		return TEE_ERROR_BUSY;
 	}
 }
 
@@ -341,10 +342,10 @@ void shm_guest_gone(struct conn *c)
 			c->guest_id, n);
 }
 
-TEEC_Result shm_guest_destroy(struct conn *c, struct tc_msg *msg,
-			      uint32_t *origin)
+TEE_Result shm_guest_destroy(struct conn *c, struct tc_msg *msg,
+			     uint32_t *origin)
 {
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	(void)msg;
 	pthread_mutex_lock(&core.lock);
 	c->dead = true;
@@ -353,5 +354,5 @@ TEEC_Result shm_guest_destroy(struct conn *c, struct tc_msg *msg,
 	dispatch_guest_gone(c);
 	/* No more requests: the event loop sees the end and lets it go. */
 	shutdown(c->fd, SHUT_RD);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }

@@ -18,16 +18,16 @@ struct shm_call {
 };
 
 /* Client requests (dispatch.c). */
-TEEC_Result shm_register(struct conn *c, struct tc_msg *msg,
-			 uint32_t *origin);
-TEEC_Result shm_unregister(struct conn *c, struct tc_msg *msg,
-			   uint32_t *origin);
-TEEC_Result shm_stats_request(struct conn *c, struct tc_msg *msg,
-			      uint32_t *origin);
-TEEC_Result shm_probe(struct conn *c, struct tc_msg *msg, uint32_t *origin);
+TEE_Result shm_register(struct conn *c, struct tc_msg *msg,
+			uint32_t *origin);
+TEE_Result shm_unregister(struct conn *c, struct tc_msg *msg,
+			  uint32_t *origin);
+TEE_Result shm_stats_request(struct conn *c, struct tc_msg *msg,
+			     uint32_t *origin);
+TEE_Result shm_probe(struct conn *c, struct tc_msg *msg, uint32_t *origin);
 /* GUEST_DESTROY: the guest ends itself; everything it owns is released. */
-TEEC_Result shm_guest_destroy(struct conn *c, struct tc_msg *msg,
-			      uint32_t *origin);
+TEE_Result shm_guest_destroy(struct conn *c, struct tc_msg *msg,
+			     uint32_t *origin);
 
 /*
  * A guest is gone (its connection closed, or it was destroyed, c->dead
@@ -44,8 +44,8 @@ void shm_guest_gone(struct conn *c);
  * object's first page. guest NULL: the session is a TA's, which has no
  * registered memory. On error nothing is held.
  */
-TEEC_Result shm_call_prepare(struct instance *inst, struct conn *guest,
-			     struct tc_msg *m, struct shm_call *sc);
+TEE_Result shm_call_prepare(struct instance *inst, struct conn *guest,
+			    struct tc_msg *m, struct shm_call *sc);
 /* After the call: the uses end. */
 void shm_call_finish(struct shm_call *sc);
 

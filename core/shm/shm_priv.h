@@ -76,7 +76,7 @@ int shm_ready(void);
 struct shm_mobj *shm_mobj_create(uint32_t guest, int ram_fd,
 				 uint64_t ram_pages, const uint64_t *pfns,
 				 uint32_t npages, uint32_t offs, uint64_t size,
-				 uint32_t flags, TEEC_Result *res,
+				 uint32_t flags, TEE_Result *res,
 				 struct tc_why *why);
 
 /*

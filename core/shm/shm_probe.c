@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "shm_priv.h"
 
 /* Pages one RPC probe asks for, at most. */
@@ -41,27 +42,27 @@ static uint64_t max_frame(const struct shm_mobj *o)
 	return m;
 }
 
-static TEEC_Result probe_digest(struct conn *c, struct tc_msg *msg)
+static TEE_Result probe_digest(struct conn *c, struct tc_msg *msg)
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	struct shm_mobj *o;
 	struct shm_obj *ro;
 	unsigned int len, i;
-	TEEC_Result res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 
 	if (shm_reg_get(&shm.reg, c->guest_id, msg->arg, &ro)) {
 		tc_err("pid %d: SHM_PROBE: no usable object with cookie "
 		       "%#llx", (int)c->pid, (unsigned long long)msg->arg);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	o = mobj_of(ro);
 	if (!ram_holds(c->nsram_fd, max_frame(o) + 1)) {
 		tc_err("pid %d: SHM_PROBE: the guest's RAM shrank under its "
 		       "registration", (int)c->pid);
-		res = TEEC_ERROR_BAD_STATE;
+		res = TEE_ERROR_BAD_STATE;
 	} else if (!EVP_Digest((const void *)(o->va + o->offs), o->size, md,
 			       &len, EVP_sha256(), NULL)) {
-		res = TEEC_ERROR_GENERIC;
+		res = TEE_ERROR_GENERIC;
 	}
 	shm_reg_put(&shm.reg, ro);
 	if (res)
@@ -69,7 +70,7 @@ static TEEC_Result probe_digest(struct conn *c, struct tc_msg *msg)
 	msg->arg = 0;
 	for (i = 0; i < 8; i++)
 		msg->arg = msg->arg << 8 | md[i];
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 /*
@@ -121,25 +122,25 @@ static bool frames_distinct(const uint64_t *f, uint32_t n)
 	return true;
 }
 
-static TEEC_Result probe_rpc(struct conn *c, struct tc_msg *msg)
+static TEE_Result probe_rpc(struct conn *c, struct tc_msg *msg)
 {
 	uint64_t *pages = NULL, ram_bytes = 0;
 	uint32_t npages, guest, good = 0;
 	struct shm_mobj *o = NULL;
 	struct shm_obj *ro;
 	struct tc_why why;
-	TEEC_Result res;
+	TEE_Result res;
 	int fd = -1;
 
 	if (!msg->arg || msg->arg > SHM_PROBE_MAX_PAGES) {
 		tc_err("pid %d: SHM_PROBE: arg: %llu pages, 1 to %u", (int)c->pid,
 		       (unsigned long long)msg->arg, SHM_PROBE_MAX_PAGES);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	npages = (uint32_t)msg->arg;
 	pages = calloc(npages, sizeof(*pages));
 	if (!pages)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	res = rpc_shm_alloc(npages, pages, &fd, &ram_bytes);
 	if (res)
 		goto out;
@@ -148,7 +149,7 @@ static TEEC_Result probe_rpc(struct conn *c, struct tc_msg *msg)
 	    !frames_distinct(pages, npages)) {
 		tc_err("supplicant: SHM_ALLOC: its RAM (%llu bytes) or frame "
 		       "list is not usable", (unsigned long long)ram_bytes);
-		res = TEEC_ERROR_COMMUNICATION;
+		res = TEE_ERROR_COMMUNICATION;
 		goto free_pages;
 	}
 	guest = conn_new_guest_id();
@@ -163,10 +164,10 @@ static TEEC_Result probe_rpc(struct conn *c, struct tc_msg *msg)
 	if (!shm_reg_remove(&shm.reg, guest, o->reg.cookie, 0, &ro))
 		shm_mobj_release(o);
 	shm_guest_ram_remove(guest);
-	res = good == npages ? TEEC_SUCCESS : TEEC_ERROR_GENERIC;
+	res = good == npages ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 free_pages:
 	if (rpc_shm_free(npages, pages) && !res)
-		res = TEEC_ERROR_COMMUNICATION;
+		res = TEE_ERROR_COMMUNICATION;
 out:
 	if (fd >= 0)
 		close(fd);
@@ -175,11 +176,11 @@ out:
 	return res;
 }
 
-TEEC_Result shm_probe(struct conn *c, struct tc_msg *msg, uint32_t *origin)
+TEE_Result shm_probe(struct conn *c, struct tc_msg *msg, uint32_t *origin)
 {
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (shm_ready())
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	switch (msg->func) {
 	case TC_SHM_PROBE_DIGEST:
 		return probe_digest(c, msg);
@@ -188,6 +189,6 @@ TEEC_Result shm_probe(struct conn *c, struct tc_msg *msg, uint32_t *origin)
 	default:
 		tc_err("pid %d: SHM_PROBE: func: unknown probe %u", (int)c->pid,
 		       msg->func);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 }

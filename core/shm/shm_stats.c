@@ -56,26 +56,26 @@ static void value_out(struct tc_param *p, uint64_t a, uint64_t b)
 	p->b = b > UINT32_MAX ? UINT32_MAX : (uint32_t)b;
 }
 
-TEEC_Result shm_stats_request(struct conn *c, struct tc_msg *msg,
-			      uint32_t *origin)
+TEE_Result shm_stats_request(struct conn *c, struct tc_msg *msg,
+			     uint32_t *origin)
 {
 	struct shm_counts k;
 	uint32_t guest = 0, next = 0;
 	bool all = msg->arg == TC_SHM_STATS_TOTAL;
 
-	*origin = TEEC_ORIGIN_TEE;
+	*origin = TEE_ORIGIN_TEE;
 	if (msg->arg == TC_SHM_STATS_SELF) {
 		guest = c->guest_id;
 	} else if (!all) {
 		if (msg->arg > UINT32_MAX) {
 			tc_err("pid %d: STATS/SHM: arg: %#llx is no guest",
 			       (int)c->pid, (unsigned long long)msg->arg);
-			return TEEC_ERROR_BAD_PARAMETERS;
+			return TEE_ERROR_BAD_PARAMETERS;
 		}
 		guest = (uint32_t)msg->arg;
 	}
 	if (shm_ready())
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	pthread_mutex_lock(&shm.lock);
 	count(all, guest, &k);
 	pthread_mutex_unlock(&shm.lock);
@@ -90,5 +90,5 @@ TEEC_Result shm_stats_request(struct conn *c, struct tc_msg *msg,
 	value_out(&msg->params[2], k.host_maps, k.va_largest / TC_PAGE_SIZE);
 	value_out(&msg->params[3], next, k.rams);
 	msg->arg2 = guest;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }

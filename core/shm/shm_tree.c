@@ -3,6 +3,8 @@
  * changed node to the root, fixing heights, rotating where a subtree leans
  * by more than one, and recomputing the users' augmented values on the way.
  */
+#include <errno.h>
+
 #include "shm_tree.h"
 
 static int height(const struct shm_tree_node *n)
@@ -197,7 +199,10 @@ struct shm_tree_node *shm_tree_prev(const struct shm_tree_node *n)
 	return (struct shm_tree_node *)p;
 }
 
-/* The subtree's height, or -1 if its shape is wrong. Counts its nodes. */
+/*
+ * The subtree's height, or -EINVAL if its shape is wrong. Counts its
+ * nodes.
+ */
 static int subtree_check(const struct shm_tree_node *n,
 			 const struct shm_tree_node *parent, size_t *count)
 {
@@ -206,13 +211,13 @@ static int subtree_check(const struct shm_tree_node *n,
 	if (!n)
 		return 0;
 	if (n->parent != parent)
-		return -1;
+		return -EINVAL;
 	l = subtree_check(n->left, n, count);
 	r = subtree_check(n->right, n, count);
 	if (l < 0 || r < 0 || l - r > 1 || r - l > 1)
-		return -1;
+		return -EINVAL;
 	if (n->height != 1 + (l > r ? l : r))
-		return -1;
+		return -EINVAL;
 	(*count)++;
 	return n->height;
 }

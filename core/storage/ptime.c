@@ -19,6 +19,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/uuid.h"
 #include "../core.h"
+#include "ptime.h"
 
 #define PTIME_MAGIC	0x54505443u	/* "CTPT" */
 #define PTIME_VERSION	1
@@ -98,7 +99,7 @@ static int ptime_digest(const struct ptime_file *f, uint8_t out[32])
 			  EVP_sha256(), NULL) == 1 ? 0 : -EIO;
 }
 
-TEEC_Result ptime_get(const uint8_t uuid[16], uint64_t *ms)
+TEE_Result ptime_get(const uint8_t uuid[16], uint64_t *ms)
 {
 	char path[sizeof(ptime_dir) + 64];
 	struct ptime_file f;
@@ -127,25 +128,25 @@ TEEC_Result ptime_get(const uint8_t uuid[16], uint64_t *ms)
 		return TEE_ERROR_TIME_NEEDS_RESET;
 	}
 	*ms = (uint64_t)(now + f.offset_ms);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result ptime_set(const uint8_t uuid[16], uint64_t ms)
+TEE_Result ptime_set(const uint8_t uuid[16], uint64_t ms)
 {
 	char path[sizeof(ptime_dir) + 64], tmp[sizeof(path) + 8];
 	struct ptime_file f;
-	TEEC_Result res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 	int fd;
 
 	if (ms > (uint64_t)INT64_MAX / 2)
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	memset(&f, 0, sizeof(f));
 	f.magic = PTIME_MAGIC;
 	f.version = PTIME_VERSION;
 	memcpy(f.uuid, uuid, 16);
 	f.offset_ms = (int64_t)ms - ptime_ree_ms();
 	if (ptime_digest(&f, f.digest))
-		return TEEC_ERROR_GENERIC;
+		return TEE_ERROR_GENERIC;
 	ptime_path(uuid, path, sizeof(path));
 	snprintf(tmp, sizeof(tmp), "%s.new", path);
 
@@ -158,7 +159,7 @@ TEEC_Result ptime_set(const uint8_t uuid[16], uint64_t ms)
 		tc_err("%s: cannot store the persistent time: %s", path,
 		       strerror(err));
 		res = err == ENOSPC || err == EDQUOT ?
-		      TEE_ERROR_STORAGE_NO_SPACE : TEEC_ERROR_GENERIC;
+		      TEE_ERROR_STORAGE_NO_SPACE : TEE_ERROR_GENERIC;
 		unlink(tmp);
 	}
 	if (fd >= 0)

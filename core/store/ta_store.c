@@ -8,6 +8,7 @@
 
 #include "../../common/tc_log.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../ta_image/ta_image.h"
 #include "ta_store.h"
@@ -21,8 +22,8 @@
  * is shorter than announced or shrinks while it is read is refused, never
  * a fault in the core.
  */
-static TEEC_Result ta_store_read(const char *u, int fd, uint64_t size,
-				 void **img)
+static TEE_Result ta_store_read(const char *u, int fd, uint64_t size,
+				void **img)
 {
 	struct stat st;
 	uint64_t done = 0;
@@ -32,18 +33,18 @@ static TEEC_Result ta_store_read(const char *u, int fd, uint64_t size,
 	if (!size || size > TA_IMAGE_MAX) {
 		tc_err("TA %s: image size %llu refused", u,
 		       (unsigned long long)size);
-		return TEEC_ERROR_SECURITY;
+		return TEE_ERROR_SECURITY;
 	}
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size != size) {
 		tc_err("TA %s: image announced as %llu bytes, the file has "
 		       "%lld", u, (unsigned long long)size,
 		       (long long)st.st_size);
-		return TEEC_ERROR_SECURITY;
+		return TEE_ERROR_SECURITY;
 	}
 	p = malloc(size);
 	if (!p)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	while (done < size) {
 		n = pread(fd, p + done, size - done, (off_t)done);
 		if (n < 0 && errno == EINTR)
@@ -52,23 +53,22 @@ static TEEC_Result ta_store_read(const char *u, int fd, uint64_t size,
 			tc_err("TA %s: image shrank to %llu bytes while read",
 			       u, (unsigned long long)done);
 			free(p);
-			return TEEC_ERROR_SECURITY;
+			return TEE_ERROR_SECURITY;
 		}
 		done += (uint64_t)n;
 	}
 	*img = p;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
-			  struct utee_ta_head *head)
+TEE_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
+			 struct utee_ta_head *head)
 {
 	char u[TC_UUID_STR_LEN];
 	struct ta_image_info info;
-	struct tc_uuid_fields f;
 	TEE_UUID want;
 	uint64_t size;
-	TEEC_Result res;
+	TEE_Result res;
 	int fd;
 
 	tc_uuid_bytes_to_str(uuid, u);
@@ -81,21 +81,17 @@ TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
 	if (res)
 		return res;
 
-	tc_uuid_from_bytes(uuid, &f);
-	want.timeLow = f.time_low;
-	want.timeMid = f.time_mid;
-	want.timeHiAndVersion = f.time_hi_and_version;
-	memcpy(want.clockSeqAndNode, f.clock_seq_and_node, 8);
+	tc_uuid_gp_from_bytes(uuid, &want);
 	res = ta_image_verify(*elf, size, core.ta_pubkey, &want, &info);
 	if (res) {
 		tc_err("TA %s: image refused: %s", u, info.why);
 		free(*elf);
 		*elf = NULL;
-		return TEEC_ERROR_SECURITY;
+		return TEE_ERROR_SECURITY;
 	}
 	/* Keep only the ELF: it is all the host needs. */
 	memmove(*elf, info.elf, info.elf_size);
 	*len = info.elf_size;
 	*head = info.ta_head;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }

@@ -5,16 +5,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/ta_abi.h>
 
 /*
  * Loads the image of uuid (RPC LOAD_TA), verifies its signature and that it
  * is the TA asked for, and returns a malloc'd copy of its ELF with the TA
- * header. TEEC_ERROR_ITEM_NOT_FOUND: no such TA; TEEC_ERROR_SECURITY: the
+ * header. TEE_ERROR_ITEM_NOT_FOUND: no such TA; TEE_ERROR_SECURITY: the
  * image is not signed by our key, is malformed, or is another TA.
  */
-TEEC_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
-			  struct utee_ta_head *head);
+TEE_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
+			 struct utee_ta_head *head);
 
 #endif

@@ -53,7 +53,7 @@ static void wait_sleep(int64_t ns, bool watch)
 		pause();
 }
 
-uint32_t sys_wait(uintptr_t timeout)
+TEE_Result sys_wait(uintptr_t timeout)
 {
 	bool forever = (uint32_t)timeout == TEE_TIMEOUT_INFINITE;
 	int64_t end = wait_now_ns() + (int64_t)(uint32_t)timeout * 1000000;

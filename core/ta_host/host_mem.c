@@ -101,7 +101,7 @@ static bool mem_check(uint32_t flags, uintptr_t buf, size_t size)
 	return true;
 }
 
-uint32_t host_mem_access(uint32_t flags, uintptr_t buf, size_t size)
+TEE_Result host_mem_access(uint32_t flags, uintptr_t buf, size_t size)
 {
 	return mem_check(flags, buf, size) ? TEE_SUCCESS :
 					     TEE_ERROR_ACCESS_DENIED;

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <tee_api_types.h>
 #include <teecheck/msg_abi.h>
 
 struct elf_loaded;
@@ -25,7 +26,7 @@ void host_stack_range(uintptr_t *lo, uintptr_t *hi);
 int host_core_request(struct tc_msg *req, struct tc_msg *reply);
 
 /* host_shm.c: what the core shares with the host (HOST_SHM). */
-uint32_t host_shm(struct tc_msg *m, int fd);
+TEE_Result host_shm(struct tc_msg *m, int fd);
 /* The TA-to-TA RAM: its mapping, size and guest ID; NULL if none. */
 uint8_t *host_xram(uint64_t *size);
 /* The cancel flag of the running call (0 if the core shared none). */
@@ -34,7 +35,7 @@ volatile uint32_t *host_cancel_word(void);
 
 /* host_session.c: the session and client of the running call. */
 void host_session_begin(const struct tc_msg *call);
-void host_session_end(const struct tc_msg *call, uint32_t res);
+void host_session_end(const struct tc_msg *call, TEE_Result res);
 /* The running call's client; false outside a session's call. */
 bool host_session_client(uint32_t *login, uint8_t uuid[16]);
 /* The running session's cancellation mask (masked outside sessions). */
@@ -46,22 +47,22 @@ void host_mem_window(unsigned int i, const void *addr, size_t size,
 		     bool writable);
 void host_mem_windows_clear(void);
 /* TEE_CheckMemoryAccessRights. */
-uint32_t host_mem_access(uint32_t flags, uintptr_t buf, size_t size);
+TEE_Result host_mem_access(uint32_t flags, uintptr_t buf, size_t size);
 /* Whether the TA may pass [buf, buf+size) to a syscall to read/write. */
 bool host_mem_usable(uintptr_t buf, size_t size, bool write);
 
 /* Syscalls, by part (syscalls.c dispatches). */
 uint32_t sys_cancel_flag(void);
 uint32_t sys_cancel_mask(uintptr_t mask);
-uint32_t sys_wait(uintptr_t timeout);
-uint32_t sys_get_property(uintptr_t set, uintptr_t index, uintptr_t out);
-uint32_t sys_get_time(uintptr_t kind, uintptr_t out);
-uint32_t sys_ptime_get(uintptr_t out);
-uint32_t sys_ptime_set(uintptr_t in);
-uint32_t sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
-		     uintptr_t params, uintptr_t session, uintptr_t origin);
-uint32_t sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
-		       uintptr_t types, uintptr_t params, uintptr_t origin);
-uint32_t sys_ta_close(uintptr_t session);
+TEE_Result sys_wait(uintptr_t timeout);
+TEE_Result sys_get_property(uintptr_t set, uintptr_t index, uintptr_t out);
+TEE_Result sys_get_time(uintptr_t kind, uintptr_t out);
+TEE_Result sys_ptime_get(uintptr_t out);
+TEE_Result sys_ptime_set(uintptr_t in);
+TEE_Result sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
+		       uintptr_t params, uintptr_t session, uintptr_t origin);
+TEE_Result sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
+			 uintptr_t types, uintptr_t params, uintptr_t origin);
+TEE_Result sys_ta_close(uintptr_t session);
 
 #endif

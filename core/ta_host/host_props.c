@@ -115,7 +115,7 @@ static void props_put(struct utee_property *p, const char *name,
 	memcpy(p->value, value, len);
 }
 
-static uint32_t props_tee_get(size_t index, struct utee_property *p)
+static TEE_Result props_tee_get(size_t index, struct utee_property *p)
 {
 	const struct props_tee *t;
 	TEE_UUID dev;
@@ -139,7 +139,7 @@ static uint32_t props_tee_get(size_t index, struct utee_property *p)
 }
 
 /* Outside a session's call (TA_CreateEntryPoint...) there is no client. */
-static uint32_t props_client_get(size_t index, struct utee_property *p)
+static TEE_Result props_client_get(size_t index, struct utee_property *p)
 {
 	TEE_Identity id;
 	uint8_t uuid[16];
@@ -162,10 +162,10 @@ static uint32_t props_client_get(size_t index, struct utee_property *p)
 	}
 }
 
-uint32_t sys_get_property(uintptr_t set, uintptr_t index, uintptr_t out)
+TEE_Result sys_get_property(uintptr_t set, uintptr_t index, uintptr_t out)
 {
 	struct utee_property p;
-	uint32_t res;
+	TEE_Result res;
 
 	if (!host_mem_usable(out, sizeof(p), true))
 		return TEE_ERROR_BAD_PARAMETERS;

@@ -7,13 +7,15 @@
  * had is only taken back when the next call starts, and only where that
  * call differs: the same memref used again costs no protection change.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 
 #include "../../common/tc_log.h"
 #include "host_parts.h"
@@ -64,16 +66,17 @@ static int regmem_map_pages(uint8_t *base, int fd, const uint64_t *pfns,
 			 (size_t)run * TC_PAGE_SIZE, PROT_NONE,
 			 MAP_SHARED | MAP_FIXED, fd,
 			 (off_t)(pfns[i] * TC_PAGE_SIZE)) == MAP_FAILED)
-			return -1;
+			return -errno;
 	}
 	return 0;
 }
 
-uint32_t host_regmem_map(struct tc_msg *m, int fd)
+TEE_Result host_regmem_map(struct tc_msg *m, int fd)
 {
 	const struct tc_param *p = &m->params[0];
 	uint64_t ram_pages = m->arg / TC_PAGE_SIZE;
-	uint32_t res = TEEC_ERROR_BAD_PARAMETERS, i;
+	TEE_Result res = TEE_ERROR_BAD_PARAMETERS;
+	uint32_t i;
 	struct regmem *r = NULL;
 
 	if (fd < 0 || m->num_params != 1 || !tc_param_is_rmem(p->type) ||
@@ -85,7 +88,7 @@ uint32_t host_regmem_map(struct tc_msg *m, int fd)
 	if (regmem_find(tc_param_cookie(p), m->arg2)) {
 		tc_err("SHM_MAP: cookie %#llx mapped already",
 		       (unsigned long long)tc_param_cookie(p));
-		res = TEEC_ERROR_BAD_STATE;
+		res = TEE_ERROR_BAD_STATE;
 		goto out;
 	}
 	for (i = 0; i < p->npages; i++) {
@@ -97,7 +100,7 @@ uint32_t host_regmem_map(struct tc_msg *m, int fd)
 			goto out;
 		}
 	}
-	res = TEEC_ERROR_OUT_OF_MEMORY;
+	res = TEE_ERROR_OUT_OF_MEMORY;
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		goto out;
@@ -116,7 +119,7 @@ uint32_t host_regmem_map(struct tc_msg *m, int fd)
 	r->next = regmem_list;
 	regmem_list = r;
 	r = NULL;
-	res = TEEC_SUCCESS;
+	res = TEE_SUCCESS;
 out:
 	free(r);
 	if (fd >= 0)
@@ -138,7 +141,7 @@ static void regmem_forget(uintptr_t start, size_t len)
 	}
 }
 
-uint32_t host_regmem_drop(const struct tc_msg *m)
+TEE_Result host_regmem_drop(const struct tc_msg *m)
 {
 	struct regmem **pp, *r;
 
@@ -148,10 +151,10 @@ uint32_t host_regmem_drop(const struct tc_msg *m)
 			regmem_forget((uintptr_t)r->base, r->len);
 			munmap(r->base, r->len);
 			free(r);
-			return TEEC_SUCCESS;
+			return TEE_SUCCESS;
 		}
 	}
-	return TEEC_ERROR_ITEM_NOT_FOUND;
+	return TEE_ERROR_ITEM_NOT_FOUND;
 }
 
 static bool range_same(const struct regmem_open *a,
@@ -179,8 +182,8 @@ static bool range_in(const struct regmem_open *r,
 	return false;
 }
 
-uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
-			   uint64_t *addr)
+TEE_Result host_regmem_param(const struct tc_msg *m, unsigned int i,
+			     uint64_t *addr)
 {
 	const struct tc_param *p = &m->params[i];
 	bool write = p->type != TC_PARAM_RMEM_IN;
@@ -195,12 +198,12 @@ uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
 		       !r ? "is not mapped here" :
 		       write && !r->writable ? "is not writable" :
 		       "does not hold the range");
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	*addr = (uintptr_t)r->base + p->offs;
 	host_mem_window(i, (void *)(uintptr_t)*addr, p->size, write);
 	if (!p->size)
-		return TEEC_SUCCESS;
+		return TEE_SUCCESS;
 	first = (uintptr_t)*addr & ~(uintptr_t)(TC_PAGE_SIZE - 1);
 	end = ((uintptr_t)*addr + p->size + TC_PAGE_SIZE - 1) &
 	      ~(uintptr_t)(TC_PAGE_SIZE - 1);
@@ -208,10 +211,10 @@ uint32_t host_regmem_param(const struct tc_msg *m, unsigned int i,
 	o->start = first;
 	o->len = end - first;
 	o->write = write;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-uint32_t host_regmem_apply(void)
+TEE_Result host_regmem_apply(void)
 {
 	bool revoked[TC_MAX_PARAMS] = { false }, redo;
 	unsigned int k, j, pass;
@@ -223,7 +226,7 @@ uint32_t host_regmem_apply(void)
 		revoked[k] = true;
 		if (mprotect((void *)opened[k].start, opened[k].len,
 			     PROT_NONE))
-			return TEEC_ERROR_OUT_OF_MEMORY;
+			return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	/* Read-only ranges first: where one meets a writable, write wins. */
 	for (pass = 0; pass < 2; pass++) {
@@ -242,12 +245,12 @@ uint32_t host_regmem_apply(void)
 					     wanted[k].write ?
 					     PROT_READ | PROT_WRITE :
 					     PROT_READ))
-				return TEEC_ERROR_OUT_OF_MEMORY;
+				return TEE_ERROR_OUT_OF_MEMORY;
 		}
 	}
 	memcpy(opened, wanted, sizeof(wanted));
 	nopened = nwanted;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 void host_regmem_call_end(void)

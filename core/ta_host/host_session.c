@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/ta_abi.h>
 
 #include "../../common/tc_log.h"
@@ -76,16 +77,16 @@ void host_session_begin(const struct tc_msg *call)
 		return;
 	current.in_session = true;
 	current.id = call->session;
-	current.login = call->conn_data;
+	current.login = call->client_login;
 	memcpy(current.uuid, call->uuid, sizeof(current.uuid));
 	if (call->func == UTEE_ENTRY_OPEN_SESSION)
 		session_add(call->session);
 }
 
-void host_session_end(const struct tc_msg *call, uint32_t res)
+void host_session_end(const struct tc_msg *call, TEE_Result res)
 {
 	if (call->func == UTEE_ENTRY_CLOSE_SESSION ||
-	    (call->func == UTEE_ENTRY_OPEN_SESSION && res != TEEC_SUCCESS))
+	    (call->func == UTEE_ENTRY_OPEN_SESSION && res != TEE_SUCCESS))
 		session_remove(call->session);
 	memset(&current, 0, sizeof(current));
 }

@@ -7,7 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 
 #include "../../common/tc_log.h"
 #include "host_parts.h"
@@ -28,39 +29,39 @@ static void *shm_map(int fd, uint64_t size, int prot)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-uint32_t host_shm(struct tc_msg *m, int fd)
+TEE_Result host_shm(struct tc_msg *m, int fd)
 {
-	uint32_t res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 
 	if (fd < 0) {
 		tc_err("SHM: no descriptor");
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	switch (m->func) {
 	case TC_HOST_SHM_CTL:
 		if (shm_ctl || m->arg != sizeof(*shm_ctl)) {
-			res = TEEC_ERROR_BAD_PARAMETERS;
+			res = TEE_ERROR_BAD_PARAMETERS;
 			break;
 		}
 		/* Read-only here: the host can only watch the flag. */
 		shm_ctl = shm_map(fd, m->arg, PROT_READ);
 		if (!shm_ctl)
-			res = TEEC_ERROR_OUT_OF_MEMORY;
+			res = TEE_ERROR_OUT_OF_MEMORY;
 		break;
 	case TC_HOST_SHM_XRAM:
 		if (shm_xram || m->arg % TC_PAGE_SIZE) {
-			res = TEEC_ERROR_BAD_PARAMETERS;
+			res = TEE_ERROR_BAD_PARAMETERS;
 			break;
 		}
 		shm_xram = shm_map(fd, m->arg, PROT_READ | PROT_WRITE);
 		if (!shm_xram)
-			res = TEEC_ERROR_OUT_OF_MEMORY;
+			res = TEE_ERROR_OUT_OF_MEMORY;
 		else
 			shm_xram_size = m->arg;
 		break;
 	default:
 		tc_err("SHM: func: unknown kind %u", m->func);
-		res = TEEC_ERROR_BAD_PARAMETERS;
+		res = TEE_ERROR_BAD_PARAMETERS;
 		break;
 	}
 	close(fd);

@@ -14,6 +14,7 @@
 
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
+#include "../../common/uuid.h"
 #include "host_parts.h"
 #include "ta_host.h"
 
@@ -73,8 +74,8 @@ static uint64_t ta2ta_check(uint32_t types, const struct utee_param *up)
 }
 
 /* The request for the call: values as they are, memrefs in the XRAM. */
-static uint32_t ta2ta_encode(uint32_t types, const struct utee_param *up,
-			     struct tc_msg **out, struct ta2ta_buf *bufs)
+static TEE_Result ta2ta_encode(uint32_t types, const struct utee_param *up,
+			       struct tc_msg **out, struct ta2ta_buf *bufs)
 {
 	uint64_t npages = ta2ta_check(types, up), xsize, cursor = 0, k;
 	uint8_t *xram = host_xram(&xsize);
@@ -131,9 +132,9 @@ static uint32_t ta2ta_encode(uint32_t types, const struct utee_param *up,
 }
 
 /* Gives the caller what came back: values, sizes, output bytes. */
-static uint32_t ta2ta_decode(uint32_t types, const struct tc_msg *r,
-			     struct utee_param *up,
-			     const struct ta2ta_buf *bufs)
+static TEE_Result ta2ta_decode(uint32_t types, const struct tc_msg *r,
+			       struct utee_param *up,
+			       const struct ta2ta_buf *bufs)
 {
 	uint64_t xsize;
 	uint8_t *xram = host_xram(&xsize);
@@ -165,13 +166,13 @@ static uint32_t ta2ta_decode(uint32_t types, const struct tc_msg *r,
 }
 
 /* One TA_OPEN or TA_INVOKE request; m is freed here. */
-static uint32_t ta2ta_call(struct tc_msg *m, uint32_t types,
-			   struct utee_param *up,
-			   const struct ta2ta_buf *bufs, uint32_t *session,
-			   uint32_t *origin)
+static TEE_Result ta2ta_call(struct tc_msg *m, uint32_t types,
+			     struct utee_param *up,
+			     const struct ta2ta_buf *bufs, uint32_t *session,
+			     uint32_t *origin)
 {
 	struct tc_msg r;
-	uint32_t res;
+	TEE_Result res;
 
 	if (host_core_request(m, &r)) {
 		free(m);
@@ -190,19 +191,6 @@ static uint32_t ta2ta_call(struct tc_msg *m, uint32_t types,
 	return r.ret;
 }
 
-static void ta2ta_uuid_bytes(const TEE_UUID *u, uint8_t b[16])
-{
-	b[0] = (uint8_t)(u->timeLow >> 24);
-	b[1] = (uint8_t)(u->timeLow >> 16);
-	b[2] = (uint8_t)(u->timeLow >> 8);
-	b[3] = (uint8_t)u->timeLow;
-	b[4] = (uint8_t)(u->timeMid >> 8);
-	b[5] = (uint8_t)u->timeMid;
-	b[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	b[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(b + 8, u->clockSeqAndNode, 8);
-}
-
 /* The syscall's own pointers must be the TA's, or it panics. */
 static void ta2ta_need(uintptr_t p, size_t size, bool write)
 {
@@ -213,13 +201,13 @@ static void ta2ta_need(uintptr_t p, size_t size, bool write)
 	}
 }
 
-uint32_t sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
-		     uintptr_t params, uintptr_t session, uintptr_t origin)
+TEE_Result sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
+		       uintptr_t params, uintptr_t session, uintptr_t origin)
 {
 	struct utee_param *up = (struct utee_param *)params;
 	struct ta2ta_buf bufs[TC_MAX_PARAMS];
 	struct tc_msg *m;
-	uint32_t res;
+	TEE_Result res;
 
 	ta2ta_need(dest, sizeof(TEE_UUID), false);
 	ta2ta_need(params, TC_MAX_PARAMS * sizeof(*up), true);
@@ -233,18 +221,18 @@ uint32_t sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
 	}
 	m->func = TC_HREQ_TA_OPEN;
 	m->arg = (uint32_t)timeout;
-	ta2ta_uuid_bytes((const TEE_UUID *)dest, m->uuid);
+	tc_uuid_gp_to_bytes((const TEE_UUID *)dest, m->uuid);
 	return ta2ta_call(m, (uint32_t)types, up, bufs, (uint32_t *)session,
 			  (uint32_t *)origin);
 }
 
-uint32_t sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
-		       uintptr_t types, uintptr_t params, uintptr_t origin)
+TEE_Result sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
+			 uintptr_t types, uintptr_t params, uintptr_t origin)
 {
 	struct utee_param *up = (struct utee_param *)params;
 	struct ta2ta_buf bufs[TC_MAX_PARAMS];
 	struct tc_msg *m;
-	uint32_t res;
+	TEE_Result res;
 
 	ta2ta_need(params, TC_MAX_PARAMS * sizeof(*up), true);
 	ta2ta_need(origin, sizeof(uint32_t), true);
@@ -255,13 +243,13 @@ uint32_t sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
 	}
 	m->func = TC_HREQ_TA_INVOKE;
 	m->session = (uint32_t)session;
-	m->login = (uint32_t)cmd;
+	m->cmd_id = (uint32_t)cmd;
 	m->arg = (uint32_t)timeout;
 	return ta2ta_call(m, (uint32_t)types, up, bufs, NULL,
 			  (uint32_t *)origin);
 }
 
-uint32_t sys_ta_close(uintptr_t session)
+TEE_Result sys_ta_close(uintptr_t session)
 {
 	struct tc_msg m, r;
 

@@ -11,7 +11,7 @@
 #include "../../common/tc_msg.h"
 #include "host_parts.h"
 
-uint32_t sys_get_time(uintptr_t kind, uintptr_t out)
+TEE_Result sys_get_time(uintptr_t kind, uintptr_t out)
 {
 	struct utee_time *t = (struct utee_time *)out;
 	struct timespec ts;
@@ -29,7 +29,7 @@ uint32_t sys_get_time(uintptr_t kind, uintptr_t out)
 	return TEE_SUCCESS;
 }
 
-uint32_t sys_ptime_get(uintptr_t out)
+TEE_Result sys_ptime_get(uintptr_t out)
 {
 	struct utee_time *t = (struct utee_time *)out;
 	struct tc_msg m, r;
@@ -50,7 +50,7 @@ uint32_t sys_ptime_get(uintptr_t out)
 	return secs > UINT32_MAX ? TEE_ERROR_OVERFLOW : TEE_SUCCESS;
 }
 
-uint32_t sys_ptime_set(uintptr_t in)
+TEE_Result sys_ptime_set(uintptr_t in)
 {
 	const struct utee_time *t = (const struct utee_time *)in;
 	struct tc_msg m, r;

@@ -2,7 +2,8 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/ta_abi.h>
 
 #include "../../common/tc_log.h"
@@ -18,13 +19,13 @@ static uint32_t sys_log(uintptr_t buf, uintptr_t len)
 	size_t n = len < SYS_LOG_MAX ? len : SYS_LOG_MAX;
 
 	if (!host_mem_usable(buf, n, false))
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	memcpy(line, (const void *)buf, n);
 	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		n--;
 	line[n] = 0;
 	tc_log("ta", "%s", line);
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 /*
@@ -39,17 +40,17 @@ static uint32_t sys_get_random(uintptr_t buf, uintptr_t len)
 	ssize_t n;
 
 	if (!host_mem_usable(buf, len, true))
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	while (len) {
 		n = getrandom(chunk, len < sizeof(chunk) ? len : sizeof(chunk),
 			      0);
 		if (n <= 0)
-			return TEEC_ERROR_GENERIC;
+			return TEE_ERROR_GENERIC;
 		memcpy(p, chunk, (size_t)n);
 		p += n;
 		len -= (size_t)n;
 	}
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 uint32_t host_syscall_dispatch(uint32_t nr, uintptr_t a0, uintptr_t a1,
@@ -86,6 +87,6 @@ uint32_t host_syscall_dispatch(uint32_t nr, uintptr_t a0, uintptr_t a1,
 	case UTEE_SYS_TA_CLOSE:
 		return sys_ta_close(a0);
 	default:
-		return TEEC_ERROR_NOT_SUPPORTED;
+		return TEE_ERROR_NOT_SUPPORTED;
 	}
 }

@@ -16,7 +16,8 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/msg_abi.h>
 #include <teecheck/ta_abi.h>
 
@@ -132,7 +133,7 @@ static uint32_t host_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
 	return host_syscall_dispatch(nr, a0, a1, a2, a3, a4, a5);
 }
 
-static uint32_t host_init(struct tc_msg *m, int fd)
+static TEE_Result host_init(struct tc_msg *m, int fd)
 {
 	struct utee_entry_args args;
 	void *img;
@@ -141,12 +142,12 @@ static uint32_t host_init(struct tc_msg *m, int fd)
 	if (fd < 0 || host.booted || !m->arg) {
 		tc_err("INIT: %s", fd < 0 ? "no image" : host.booted ?
 		       "repeated" : "empty image");
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	img = mmap(NULL, m->arg, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (img == MAP_FAILED)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	res = ta_paged_load(img, m->arg, &host.ta);
 	munmap(img, m->arg);
 	if (res) {
@@ -158,7 +159,7 @@ static uint32_t host_init(struct tc_msg *m, int fd)
 	host.stack_size = ta_paged_stack_bytes(host.ta.head->stack_size);
 	host.stack = ta_paged_stack_alloc(host.stack_size);
 	if (!host.stack)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	host.null_page = mmap(NULL, TC_PAGE_SIZE, PROT_NONE,
 			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -174,36 +175,36 @@ static uint32_t host_init(struct tc_msg *m, int fd)
 	memset(&args, 0, sizeof(args));
 	args.func = UTEE_ENTRY_CREATE;
 	host_run_entry(&args);
-	m->origin = TEEC_ORIGIN_TRUSTED_APP;
+	m->origin = TEE_ORIGIN_TRUSTED_APP;
 	return args.result;
 }
 
-static uint32_t host_add_guest(struct tc_msg *m, int fd)
+static TEE_Result host_guest_ram_add(struct tc_msg *m, int fd)
 {
 	unsigned int i;
 
 	if (fd < 0 || !m->arg2)
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	for (i = 0; i < host.nguests; i++) {
 		if (host.guests[i].id == m->arg2) {
 			close(host.guests[i].fd);
 			host.guests[i].fd = fd;
 			host.guests[i].size = m->arg;
-			return TEEC_SUCCESS;
+			return TEE_SUCCESS;
 		}
 	}
 	if (host.nguests == HOST_MAX_GUESTS) {
 		close(fd);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	host.guests[host.nguests].id = m->arg2;
 	host.guests[host.nguests].fd = fd;
 	host.guests[host.nguests].size = m->arg;
 	host.nguests++;
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
-static uint32_t host_drop_guest(struct tc_msg *m)
+static TEE_Result host_guest_ram_drop(struct tc_msg *m)
 {
 	unsigned int i;
 
@@ -212,9 +213,9 @@ static uint32_t host_drop_guest(struct tc_msg *m)
 			continue;
 		close(host.guests[i].fd);
 		host.guests[i] = host.guests[--host.nguests];
-		return TEEC_SUCCESS;
+		return TEE_SUCCESS;
 	}
-	return TEEC_ERROR_ITEM_NOT_FOUND;
+	return TEE_ERROR_ITEM_NOT_FOUND;
 }
 
 static struct guest_ram *host_guest(uint64_t id)
@@ -262,23 +263,23 @@ static void *host_map_mem(const struct tc_msg *m, const struct tc_param *p,
 	return base;
 }
 
-static uint32_t host_call(struct tc_msg *m)
+static TEE_Result host_call(struct tc_msg *m)
 {
 	struct utee_entry_args args;
 	void *maps[TC_MAX_PARAMS] = { 0 };
 	struct guest_ram *g = NULL;
-	uint32_t res = TEEC_SUCCESS;
+	TEE_Result res = TEE_SUCCESS;
 	unsigned int i;
 
 	if (!host.booted)
-		return TEEC_ERROR_BAD_STATE;
+		return TEE_ERROR_BAD_STATE;
 	if (m->func < UTEE_ENTRY_CREATE || m->func > UTEE_ENTRY_INVOKE) {
 		tc_err("CALL: func: unknown entry %u", m->func);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	memset(&args, 0, sizeof(args));
 	args.func = m->func;
-	args.cmd_id = m->login;
+	args.cmd_id = m->cmd_id;
 	args.session_ctx = m->arg;
 	host_session_begin(m);
 	for (i = 0; i < m->num_params; i++) {
@@ -311,13 +312,13 @@ static uint32_t host_call(struct tc_msg *m)
 		if (!g) {
 			tc_err("CALL: guest %llu unknown",
 			       (unsigned long long)m->arg2);
-			res = TEEC_ERROR_BAD_PARAMETERS;
+			res = TEE_ERROR_BAD_PARAMETERS;
 			goto out;
 		}
 		maps[i] = host_map_mem(m, p, g);
 		if (!maps[i]) {
 			tc_err("CALL: params[%u]: pages do not map", i);
-			res = TEEC_ERROR_BAD_PARAMETERS;
+			res = TEE_ERROR_BAD_PARAMETERS;
 			goto out;
 		}
 		args.params[i].a = (uintptr_t)maps[i] + p->offs;
@@ -330,7 +331,7 @@ static uint32_t host_call(struct tc_msg *m)
 
 	host_run_entry(&args);
 	res = args.result;
-	m->origin = TEEC_ORIGIN_TRUSTED_APP;
+	m->origin = TEE_ORIGIN_TRUSTED_APP;
 	m->arg = args.session_ctx;
 	for (i = 0; i < m->num_params; i++) {
 		struct tc_param *p = &m->params[i];
@@ -357,23 +358,17 @@ out:
 	return res;
 }
 
-static void host_reply(struct tc_msg *m, uint32_t ret)
+static void host_reply(struct tc_msg *m, TEE_Result res)
 {
 	unsigned int i;
 
-	m->cmd |= TC_REPLY;
-	m->ret = ret;
-	if (m->origin != TEEC_ORIGIN_TRUSTED_APP)
-		m->origin = TEEC_ORIGIN_TEE;
-	m->npages = 0;
-	m->length = sizeof(*m);
-	for (i = 0; i < TC_MAX_PARAMS; i++) {
-		struct tc_param *p = &m->params[i];
-
-		p->offs = p->npages = p->first = 0;
-		if (p->size > (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE)
-			p->size = (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE;
-	}
+	tc_msg_to_reply(m, res, m->origin == TEE_ORIGIN_TRUSTED_APP ?
+				TEE_ORIGIN_TRUSTED_APP : TEE_ORIGIN_TEE);
+	/* A reply's sizes stay within what one message may carry. */
+	for (i = 0; i < TC_MAX_PARAMS; i++)
+		if (m->params[i].size > (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE)
+			m->params[i].size = (uint64_t)TC_MAX_PAGES *
+					    TC_PAGE_SIZE;
 	if (tc_send(host.sock, m, -1))
 		_exit(1);
 }
@@ -382,7 +377,7 @@ int main(int argc, char **argv)
 {
 	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
 	struct tc_why why;
-	uint32_t ret;
+	TEE_Result ret;
 	ssize_t n;
 	int fd, o;
 
@@ -406,18 +401,18 @@ int main(int argc, char **argv)
 			tc_err("malformed message from the core: %s", why.text);
 			return 1;
 		}
-		m->origin = TEEC_ORIGIN_TEE;
+		m->origin = TEE_ORIGIN_TEE;
 		switch (m->cmd) {
 		case TC_CMD_HOST_INIT:
 			ret = host_init(m, fd);
 			break;
 		case TC_CMD_HOST_GUEST:
-			ret = host_add_guest(m, fd);
+			ret = host_guest_ram_add(m, fd);
 			break;
 		case TC_CMD_HOST_GUEST_DROP:
 			if (fd >= 0)
 				close(fd);
-			ret = host_drop_guest(m);
+			ret = host_guest_ram_drop(m);
 			break;
 		case TC_CMD_HOST_SHM:
 			ret = host_shm(m, fd);
@@ -442,7 +437,7 @@ int main(int argc, char **argv)
 			if (fd >= 0)
 				close(fd);
 			tc_err("unexpected command 0x%x", m->cmd);
-			ret = TEEC_ERROR_NOT_SUPPORTED;
+			ret = TEE_ERROR_NOT_SUPPORTED;
 			break;
 		}
 		host_reply(m, ret);

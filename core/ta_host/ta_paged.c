@@ -19,7 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <tee_client_api.h>
+#include <tee_api_defines.h>
+#include <tee_api_types.h>
 #include <teecheck/pager_stats.h>
 
 #include "../../common/tc_log.h"
@@ -65,7 +66,7 @@ static size_t round_up(size_t x, size_t a)
 
 /*
  * An integrity failure in the TA's memory is a panic: the core hears it,
- * the instance ends and its clients get TEEC_ERROR_TARGET_DEAD. Runs in the
+ * the instance ends and its clients get TEE_ERROR_TARGET_DEAD. Runs in the
  * fault handler: no stdio, and it does not return.
  */
 static void paged_fatal(const struct pager_fatal_info *info, void *arg)
@@ -111,23 +112,23 @@ static uint32_t paged_setup(struct tc_msg *m, int fd)
 	if (paged.ready || host_ta()->nsegs) {
 		tc_err("PAGER SETUP: %s", paged.ready ? "repeated" :
 		       "the TA is already loaded");
-		return TEEC_ERROR_BAD_STATE;
+		return TEE_ERROR_BAD_STATE;
 	}
 	if (m->arg < PAGER_MIN_UNLOCKED || m->arg > PAGER_MAX_POOL_PAGES) {
 		tc_err("PAGER SETUP: arg: pool of %llu pages, not %u..%u",
 		       (unsigned long long)m->arg, PAGER_MIN_UNLOCKED,
 		       PAGER_MAX_POOL_PAGES);
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	if (fd < 0 || fstat(fd, &st) ||
 	    (uint64_t)st.st_size < sizeof(*paged.stats)) {
 		tc_err("PAGER SETUP: no statistics page");
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	page = mmap(NULL, sizeof(*paged.stats), PROT_READ | PROT_WRITE,
 		    MAP_SHARED, fd, 0);
 	if (page == MAP_FAILED)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		return TEE_ERROR_OUT_OF_MEMORY;
 	res = pager_init((size_t)m->arg, 0);
 	if (res) {
 		tc_err("PAGER SETUP: pager_init(%llu pages): 0x%08x",
@@ -140,7 +141,7 @@ static uint32_t paged_setup(struct tc_msg *m, int fd)
 	paged.stats = page;
 	paged.ready = true;
 	paged_publish();
-	return TEEC_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 #ifdef PAGER_TEST_HOOKS
@@ -151,8 +152,8 @@ static uint32_t paged_tamper(const struct tc_msg *m)
 	TEE_Result res;
 
 	if (!paged.ready)
-		return TEEC_ERROR_BAD_STATE;
-	switch (m->login) {
+		return TEE_ERROR_BAD_STATE;
+	switch (m->tamper) {
 	case TC_PAGER_TEST_TA_SAVED:
 		/* Saved first, so that there is a sealed copy to corrupt. */
 		pager_evict_all();
@@ -164,10 +165,10 @@ static uint32_t paged_tamper(const struct tc_msg *m)
 			res = pager_evict_all();
 		break;
 	default:
-		return TEEC_ERROR_BAD_PARAMETERS;
+		return TEE_ERROR_BAD_PARAMETERS;
 	}
 	tc_info("test: corrupted the %s of the page at %p: 0x%08x",
-		m->login == TC_PAGER_TEST_TA_SAVED ? "saved copy" : "backing",
+		m->tamper == TC_PAGER_TEST_TA_SAVED ? "saved copy" : "backing",
 		addr, res);
 	return res;
 }
@@ -176,13 +177,13 @@ static uint32_t paged_tamper(const struct tc_msg *m)
 {
 	(void)m;
 	tc_err("PAGER TAMPER: not a test build");
-	return TEEC_ERROR_NOT_SUPPORTED;
+	return TEE_ERROR_NOT_SUPPORTED;
 }
 #endif
 
-uint32_t ta_paged_command(struct tc_msg *m, int fd)
+TEE_Result ta_paged_command(struct tc_msg *m, int fd)
 {
-	uint32_t res;
+	TEE_Result res;
 
 	switch (m->func) {
 	case TC_HOST_PAGER_SETUP:
@@ -193,7 +194,7 @@ uint32_t ta_paged_command(struct tc_msg *m, int fd)
 		break;
 	default:
 		tc_err("PAGER: func: unknown function %u", m->func);
-		res = TEEC_ERROR_BAD_PARAMETERS;
+		res = TEE_ERROR_BAD_PARAMETERS;
 		break;
 	}
 	if (fd >= 0)

@@ -44,7 +44,7 @@ static inline size_t ta_paged_stack_pages(uint32_t ta_stack_size)
 }
 
 /* TC_CMD_HOST_PAGER from the core; fd is closed here. */
-uint32_t ta_paged_command(struct tc_msg *m, int fd);
+TEE_Result ta_paged_command(struct tc_msg *m, int fd);
 
 /*
  * Loads the TA: into paged regions once the core has set the pager up (code

@@ -29,11 +29,13 @@
 #define TC_CMD_REGISTER_SHM	6
 #define TC_CMD_UNREGISTER_SHM	7
 #define TC_CMD_STATS		8	/* func: TC_STATS_* (pager_stats.h) */
-#define TC_CMD_PAGER_TEST	9	/* test builds of the core only: func =
-					   TC_PAGER_TEST_*, session, arg = a TA
-					   address (see core/pager_test_cmd.c) */
+#define TC_CMD_PAGER_TEST	9	/* test command, test builds of the
+					   core only: func = TC_PAGER_TEST_*,
+					   session, arg = a TA address (see
+					   core/pager/pager_test_cmd.c) */
 #define TC_CMD_GUEST_DESTROY	10	/* the guest ends itself (see below) */
-#define TC_CMD_SHM_PROBE	11	/* func = TC_SHM_PROBE_* (see below) */
+#define TC_CMD_SHM_PROBE	11	/* test command, every build: func =
+					   TC_SHM_PROBE_* (see below) */
 #define TC_CMD_CLIENT_LAST	11
 /* Core -> supplicant remote procedure calls (func = TC_RPC_*): */
 #define TC_CMD_RPC		0x20
@@ -59,7 +61,7 @@
  *   SETUP, before HOST_INIT: fd = the page the host publishes its pager
  *          statistics in (struct tc_pager_stats_page), arg = the pool pages
  *          the core grants it
- *   TAMPER, a test build's host only: login = TC_PAGER_TEST_*, arg = the
+ *   TAMPER, a test build's host only: tamper = TC_PAGER_TEST_*, arg = the
  *          TA address whose saved copy or hashed backing to corrupt
  */
 #define TC_HOST_PAGER_SETUP	1
@@ -107,7 +109,7 @@ struct tc_host_ctl {
  * references are page lists into the host's XRAM.
  *   TA_OPEN:   uuid = destination, arg = cancellation timeout (ms),
  *              params; reply: session, params, ret, origin
- *   TA_INVOKE: session, login = command ID, arg = timeout, params
+ *   TA_INVOKE: session, cmd_id = command ID, arg = timeout, params
  *   TA_CLOSE:  session
  *   PTIME_GET: reply arg = the TA's persistent time in ms, ret
  *              (TIME_NOT_SET, TIME_NEEDS_RESET)
@@ -157,11 +159,25 @@ struct tc_msg {
 	uint32_t func;		/* INVOKE: command ID; HELLO: role; RPC: TC_RPC_*;
 				   HOST_CALL: enum utee_entry_func; CANCEL: id
 				   of the call to cancel */
-	uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_*; HOST_CALL: cmd ID */
-	uint32_t conn_data;	/* OPEN_SESSION: group for GROUP logins;
-				   HOST_CALL: the client's login method */
-	uint32_t ret;		/* replies: TEEC_Result */
-	uint32_t origin;	/* replies: TEEC_ORIGIN_* */
+	/* One word, named by what it carries for each command: */
+	union {
+		uint32_t login;		/* OPEN_SESSION: TEEC_LOGIN_* */
+		uint32_t cmd_id;	/* HOST_CALL, HOST_REQ TA_INVOKE: the
+					   TA's command ID */
+		uint32_t tamper;	/* HOST_PAGER TAMPER:
+					   TC_PAGER_TEST_* */
+	};
+	union {
+		uint32_t conn_data;	/* OPEN_SESSION: group for GROUP
+					   logins */
+		uint32_t client_login;	/* HOST_CALL: the client's login
+					   method (TEE_LOGIN_*) */
+	};
+	uint32_t ret;		/* replies: TEEC_Result to the normal world,
+				   TEE_Result between the core and a host
+				   (the values GP gives both are equal) */
+	uint32_t origin;	/* replies: TEEC_ORIGIN_* to the normal world,
+				   TEE_ORIGIN_* between the core and a host */
 	uint32_t num_params;	/* 0..TC_MAX_PARAMS */
 	uint32_t npages;	/* entries in pages[] */
 	uint8_t uuid[16];	/* OPEN_SESSION, RPC LOAD_TA: RFC 4122 order;
@@ -172,6 +188,9 @@ struct tc_msg {
 	struct tc_param params[TC_MAX_PARAMS];
 	uint64_t pages[];	/* page frame numbers in the NS RAM */
 };
+
+_Static_assert(sizeof(struct tc_msg) == 80 + TC_MAX_PARAMS *
+	       sizeof(struct tc_param), "struct tc_msg changed its layout");
 
 #define TC_MSG_SIZE(npages)	(sizeof(struct tc_msg) + (size_t)(npages) * 8u)
 #define TC_MSG_MAX_SIZE		TC_MSG_SIZE(TC_MAX_PAGES)

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "pager_counters.h"
+
 #define TC_PAGER_HIST_BUCKETS	32
 
 /* Which process a record describes (kind). */
@@ -27,15 +29,9 @@ struct tc_pager_stats_rec {
 	uint64_t unlocked_pages;
 	uint64_t regions;
 	uint64_t store_pages;
-	uint64_t ro_faults;
-	uint64_t rw_faults;
-	uint64_t write_faults;
-	uint64_t hidden_hits;
-	uint64_t zero_released;
-	uint64_t evictions;
-	uint64_t saves;
-	uint64_t integrity_failures;
-	uint64_t busy_waits;
+#define TC_PAGER_REC_FIELD(name, what)	uint64_t name;
+	TC_PAGER_EVENT_COUNTERS(TC_PAGER_REC_FIELD)
+#undef TC_PAGER_REC_FIELD
 	/* Handled faults by duration: bucket b counts [2^b, 2^(b+1)) ns. */
 	uint64_t fault_ns_hist[TC_PAGER_HIST_BUCKETS];
 };

@@ -578,29 +578,22 @@ static void test_malformed_elves_rejected(void **state)
 	}
 }
 
+/* Every case gets a fresh copy of os_test, read from the dev kit's output. */
+#define LOADER_TEST(fn)	cmocka_unit_test_setup_teardown(fn, setup_ta, teardown_ta)
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_load_protections,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_load_finds_head_and_entry,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_read_ta_head_without_loading,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_unload_unmaps,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_entry_before_boot_is_refused,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_boot_create_logs,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_invoke_values,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_invoke_memrefs_and_sessions,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_invoke_panic_reaches_syscall,
-						setup_ta, teardown_ta),
-		cmocka_unit_test_setup_teardown(test_malformed_elves_rejected,
-						setup_ta, teardown_ta),
+		LOADER_TEST(test_load_protections),
+		LOADER_TEST(test_load_finds_head_and_entry),
+		LOADER_TEST(test_read_ta_head_without_loading),
+		LOADER_TEST(test_unload_unmaps),
+		LOADER_TEST(test_entry_before_boot_is_refused),
+		LOADER_TEST(test_boot_create_logs),
+		LOADER_TEST(test_invoke_values),
+		LOADER_TEST(test_invoke_memrefs_and_sessions),
+		LOADER_TEST(test_invoke_panic_reaches_syscall),
+		LOADER_TEST(test_malformed_elves_rejected),
 	};
 
 	return cmocka_run_group_tests_name("elf loader", tests, NULL, NULL);

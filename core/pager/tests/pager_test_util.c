@@ -243,3 +243,14 @@ bool pt_maps_perms(const void *addr, char perms[5])
 	fclose(f);
 	return found;
 }
+
+sigjmp_buf pt_segv_jmp;
+volatile uintptr_t pt_segv_addr;
+
+void pt_catch_segv(int sig, siginfo_t *info, void *uctx)
+{
+	(void)sig;
+	(void)uctx;
+	pt_segv_addr = (uintptr_t)info->si_addr;
+	siglongjmp(pt_segv_jmp, 1);
+}

@@ -5,6 +5,8 @@
 #ifndef PAGER_TEST_UTIL_H
 #define PAGER_TEST_UTIL_H
 
+#include <setjmp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -62,5 +64,24 @@ int pt_run_child(void (*fn)(void), char *out, size_t out_len);
 
 /* The permissions ("rwxp") of the mapping holding addr, from /proc/self/maps. */
 bool pt_maps_perms(const void *addr, char perms[5]);
+
+/* One word read or written as the code under test would: not optimised out. */
+static inline uint64_t pt_read_word(const uint8_t *p)
+{
+	return *(const volatile uint64_t *)p;
+}
+
+static inline void pt_write_word(uint8_t *p, uint64_t v)
+{
+	*(volatile uint64_t *)p = v;
+}
+
+/*
+ * A SIGSEGV handler for faults a test expects: records the address in
+ * pt_segv_addr and jumps back to pt_segv_jmp.
+ */
+extern sigjmp_buf pt_segv_jmp;
+extern volatile uintptr_t pt_segv_addr;
+void pt_catch_segv(int sig, siginfo_t *info, void *uctx);
 
 #endif

@@ -18,13 +18,15 @@ static char why[128];
 
 static int setup(void **state)
 {
+	int rc;
+
 	(void)state;
 	shm_physmap_init(&map, 1000);
 	/* Secure memory at 0..99 and 300..349. */
-	if (shm_physmap_add_secure(&map, 0, 100, "core") ||
-	    shm_physmap_add_secure(&map, 300, 50, "pager pool"))
-		return -1;
-	return 0;
+	rc = shm_physmap_add_secure(&map, 0, 100, "core");
+	if (!rc)
+		rc = shm_physmap_add_secure(&map, 300, 50, "pager pool");
+	return rc;
 }
 
 static int teardown(void **state)

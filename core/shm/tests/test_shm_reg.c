@@ -40,7 +40,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	if (reg.objs.count)
-		return -1;
+		return -EBUSY;	/* a case left objects registered */
 	shm_reg_fini(&reg);
 	return 0;
 }

@@ -176,7 +176,7 @@ static long ref_lowest_fit(const struct ref_window *w, size_t n)
 		if (run == n)
 			return (long)(i + 1 - n);
 	}
-	return -1;
+	return -ENOSPC;
 }
 
 static void test_random_against_page_map(void **state)
