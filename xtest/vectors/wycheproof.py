@@ -4,7 +4,7 @@ format of xtest/vectors/*.txt.
 
   wycheproof.py KIND JSON_FILE [--valid N] [--invalid N] [--commit C]
 
-KIND: rsa_sig, rsa_pss, rsa_oaep, ecdsa, dsa, ecdh, mac.  The first N valid
+KIND: rsa_sig, rsa_pss, rsa_oaep, rsa_pkcs1, ecdsa, dsa, ecdh, mac.  The first N valid
 and N invalid tests (in tcId order) are taken; "acceptable" ones are left
 out, as are tests this suite's API cannot express (noted per kind below).
 The signed digest of a verification is the hash of the test's message; the
@@ -88,6 +88,22 @@ def records(kind, d, grp):
         for t in grp['tests']:
             f = key + ([('label', t['label'])] if t['label'] else [])
             f = f + [('in', t['ct'])]
+            if t['result'] == 'invalid':
+                f.append(('expect', 'BAD_PARAMETERS'))
+            else:
+                f.append(('out', out_hex(t['msg'])))
+            yield t, f
+    elif kind == 'rsa_pkcs1':
+        pk = grp['privateKey']
+        key = [('alg', 'RSAES_PKCS1_V1_5'), ('mode', 'decrypt'),
+               ('type', 'RSA_KEYPAIR'), ('size', str(grp['keySize']))]
+        for a, b in (('n', 'modulus'), ('e', 'publicExponent'),
+                     ('d', 'privateExponent'), ('p', 'prime1'),
+                     ('q', 'prime2'), ('dp', 'exponent1'),
+                     ('dq', 'exponent2'), ('qinv', 'coefficient')):
+            key.append((a, num(pk[b])))
+        for t in grp['tests']:
+            f = key + [('in', t['ct'])]
             if t['result'] == 'invalid':
                 f.append(('expect', 'BAD_PARAMETERS'))
             else:
