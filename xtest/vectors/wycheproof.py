@@ -56,7 +56,7 @@ def ec_public(curve, d):
 
 
 def records(kind, d, grp):
-    """(fields, comment-less tail) for each usable test of one group."""
+    """(test, fields) for each test of one group this suite can express."""
     if kind in ('rsa_sig', 'rsa_pss'):
         pk = grp['publicKey']
         if kind == 'rsa_pss' and (grp['mgfSha'] != grp['sha'] or
