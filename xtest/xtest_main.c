@@ -47,6 +47,34 @@ static int main_check_core(void *arg, char *why, size_t len)
 	return private_core_check(arg, why, len);
 }
 
+/*
+ * After a case timed out or crashed, what it left in the secure world (a TA
+ * instance stuck in a call, sessions nobody will close) must not stall the
+ * cases after it: the private core and supplicant start afresh, TA
+ * instances included, on the same socket and with the same state.
+ */
+static int main_recover_private(void *arg, const char *id, char *what,
+				size_t len)
+{
+	struct private_core *pc = arg;
+	long long start = proc_now_ms();
+	int rc;
+
+	(void)id;
+	rc = private_core_restart(pc);
+	/* The TA hosts of the old core come back to xtest as orphans. */
+	proc_reap_strays();
+	if (rc) {
+		snprintf(what, len, "restarting tee-core and tee-supplicant "
+			 "failed: %s", strerror(-rc));
+		return rc;
+	}
+	snprintf(what, len, "restarted tee-core and tee-supplicant, ending "
+		 "every TA instance (%.2f s)",
+		 (double)(proc_now_ms() - start) / 1000.0);
+	return 0;
+}
+
 static int main_setenv(const char *name, const char *value)
 {
 	if (setenv(name, value, 1)) {
@@ -85,8 +113,17 @@ static int main_setup_tee(const struct options *opts, struct private_core *pc,
 	if (opts->verbose)
 		fprintf(stderr, "xtest: private core on %s, logs in %s\n",
 			pc->socket, pc->dir);
+	if (opts->keep_tmp) {
+		static char log_dir[PATH_MAX + sizeof("/cases")];
+
+		snprintf(log_dir, sizeof(log_dir), "%s/cases", pc->dir);
+		if (!mkdir(log_dir, 0700))
+			cfg->log_dir = log_dir;
+	}
 	cfg->check = main_check_core;
 	cfg->check_arg = pc;
+	cfg->recover = main_recover_private;
+	cfg->recover_arg = pc;
 	rc = main_setenv("TEECHECK_CORE", pc->socket);
 	if (!rc)
 		rc = main_setenv("XTEST_TA_EXTRA_DIR", pc->ta_extra_dir);
@@ -116,6 +153,22 @@ static void main_summary(const struct options *opts, const struct results *res)
 	free(text);
 }
 
+/* Where a failed run's logs are, or how to keep them. */
+static void main_where_logs(const struct options *opts, const char *log_dir,
+			    int code)
+{
+	if (!code || opts->tee != OPTIONS_TEE_PRIVATE)
+		return;
+	fflush(stdout);
+	if (log_dir)
+		fprintf(stderr, "xtest: logs kept: the output of each failed "
+			"case in %s/ID.log, tee-core.log and tee-supplicant.log "
+			"in the directory above\n", log_dir);
+	else
+		fprintf(stderr, "xtest: the private core's logs were removed "
+			"with its directory; --keep-tmp keeps them\n");
+}
+
 static int main_exit_code(const struct results *res)
 {
 	struct results_counts c;
@@ -123,7 +176,8 @@ static int main_exit_code(const struct results *res)
 	if (res->stop_signal)
 		return 128 + res->stop_signal;
 	results_count(res, NULL, &c);
-	return c.failed || res->abort_reason[0] ? XTEST_EXIT_FAILED : 0;
+	return c.failed || res->abort_reason[0] || res->not_run_reason[0] ?
+	       XTEST_EXIT_FAILED : 0;
 }
 
 int main(int argc, char **argv)
@@ -137,6 +191,7 @@ int main(int argc, char **argv)
 	int rc, stats_rc = 0, code = XTEST_EXIT_USAGE;
 	size_t ncases = 0;
 	char err[256];
+	long long start_ms = proc_now_ms();
 
 	rc = proc_signals_init();
 	if (rc) {
@@ -169,6 +224,10 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (opts.deadline_s) {
+		cfg.deadline_ms = start_ms + opts.deadline_s * 1000LL;
+		cfg.deadline_s = opts.deadline_s;
+	}
 	cfg.timeout_s = opts.timeout_s;
 	cfg.repeat = opts.repeat;
 	cfg.tap = opts.tap;
@@ -195,11 +254,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "xtest: the run failed: %s\n", strerror(-rc));
 		goto out;
 	}
-	main_summary(&opts, &res);
-	if (opts.junit_path && junit_write(opts.junit_path, &res))
-		goto out;
 	code = main_exit_code(&res);
 	if (stats_rc && !code)
+		code = XTEST_EXIT_FAILED;
+	main_where_logs(&opts, cfg.log_dir, code);
+	main_summary(&opts, &res);
+	if (opts.junit_path && junit_write(opts.junit_path, &res))
 		code = XTEST_EXIT_FAILED;
 out:
 	private_core_stop(&pc);
