@@ -10,6 +10,7 @@ Q	:= $(if $(filter 1,$(V)),,@)
 .PHONY: all run test unit-test xtest-run bench clean deps
 
 include mk/rules.mk
+include mk/ci.mk
 include ta/devkit/devkit.mk
 include $(sort $(filter-out ta/devkit/module.mk,$(wildcard */module.mk */*/module.mk)))
 
@@ -31,7 +32,7 @@ unit-test: $(UNIT_TESTS)
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(OUT)/bin/xtest $(XTEST_ARGS)
+	$(Q)$(OUT)/bin/xtest $(RUN_STRESS_ARGS) $(XTEST_ARGS)
 
 bench: all $(BENCH_TARGETS)
 	$(Q)sh mk/run-bench.sh $(OUT) $(BENCHMARKS)

@@ -5,7 +5,8 @@ xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
 		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
 		     xtest/private_core.c xtest/proc.c xtest/settings.c \
-		     xtest/stats.c xtest/stats_shm.c
+		     xtest/stats.c xtest/stats_shm.c xtest/stress.c
+CPPFLAGS_xtest/stress.c := -Ipager-stress/ta/include -Ita/shm_churn/include
 xtest-case-srcs := xtest/xtest_helpers.c xtest/regression_1000.c \
 		   xtest/regression_1006.c xtest/tcf_helpers.c \
 		   xtest/regression_1008.c xtest/regression_1012.c \

@@ -372,6 +372,7 @@ static const struct xtest_sub subs_5008[] = {
 
 XTEST_CASE(case_5008, .id = "5008", .suite = "regression",
 	   .title = "Shared memory belongs to its guest",
+	   .flags = XTEST_NEEDS_IDLE,	/* the core's SHM totals */
 	   .subs = subs_5008, .nsubs = XTEST_ARRAY_SIZE(subs_5008));
 
 /* 5009: the core's window. */
@@ -524,6 +525,7 @@ static const struct xtest_sub subs_5009[] = {
 
 XTEST_CASE(case_5009, .id = "5009", .suite = "regression",
 	   .title = "The core's SHM window maps what was registered",
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_5009, .nsubs = XTEST_ARRAY_SIZE(subs_5009));
 
 /* 5010: SHM-churn. */
@@ -555,4 +557,5 @@ static const struct xtest_sub subs_5010[] = {
 XTEST_CASE(case_5010, .id = "5010", .suite = "regression",
 	   .title = "SHM-churn: shared memory under load and client kills",
 	   .timeout_s = 120,
+	   .flags = XTEST_NEEDS_IDLE,	/* expects the core back at its start */
 	   .subs = subs_5010, .nsubs = XTEST_ARRAY_SIZE(subs_5010));

@@ -21,6 +21,7 @@
 #include "settings.h"
 #include "stats.h"
 #include "stats_shm.h"
+#include "stress.h"
 #include "tap.h"
 
 #define XTEST_EXIT_FAILED	1
@@ -153,6 +154,20 @@ static void main_summary(const struct options *opts, const struct results *res)
 	free(text);
 }
 
+/* Before the cases that need an idle core, the load stops. */
+static int main_quiet(void *arg, char *why, size_t len)
+{
+	struct stress *st = arg;
+
+	(void)why;
+	(void)len;
+	printf("xtest: --stress: stopping the load (after its round) for the "
+	       "cases that need an idle core\n");
+	fflush(stdout);
+	stress_stop(st);
+	return 0;
+}
+
 /* Where a failed run's logs are, or how to keep them. */
 static void main_where_logs(const struct options *opts, const char *log_dir,
 			    int code)
@@ -184,11 +199,12 @@ int main(int argc, char **argv)
 {
 	struct runner_config cfg = { 0 };
 	struct private_core pc = { 0 };
+	struct stress stress = { 0 };
 	const struct xtest_case **cases = NULL;
 	struct select_plan plan = { 0 };
 	struct results res = { 0 };
 	struct options opts;
-	int rc, stats_rc = 0, code = XTEST_EXIT_USAGE;
+	int rc, stats_rc = 0, stress_rc = 0, code = XTEST_EXIT_USAGE;
 	size_t ncases = 0;
 	char err[256];
 	long long start_ms = proc_now_ms();
@@ -244,8 +260,18 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (opts.stress && plan.nitems) {
+		rc = stress_start(&stress, opts.tee == OPTIONS_TEE_PRIVATE ?
+				  pc.dir : NULL, opts.stress_round_s);
+		if (rc)
+			goto out;
+		cfg.quiet = main_quiet;
+		cfg.quiet_arg = &stress;
+	}
 	rc = runner_run(&plan, &cfg, &res);
 	/* Before the summary, which LAVA's parsers expect last. */
+	if (stress.fig && stress_report(&stress, stdout))
+		stress_rc = -1;
 	if (!rc && opts.stats && !res.stop_signal)
 		stats_rc = !strcmp(opts.stats, "shm") ? stats_shm_print(stdout) :
 			   stats_print(stdout, opts.stats);
@@ -255,13 +281,15 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	code = main_exit_code(&res);
-	if (stats_rc && !code)
+	if ((stats_rc || stress_rc) && !code)
 		code = XTEST_EXIT_FAILED;
 	main_where_logs(&opts, cfg.log_dir, code);
 	main_summary(&opts, &res);
 	if (opts.junit_path && junit_write(opts.junit_path, &res))
 		code = XTEST_EXIT_FAILED;
 out:
+	if (stress.running)
+		stress_stop(&stress);
 	private_core_stop(&pc);
 	results_free(&res);
 	select_plan_free(&plan);

@@ -117,7 +117,7 @@ def main():
         print("test_xtest_selftest: %s is not built" % XTEST)
         return 1
     for t in (test_all, test_tap, test_shards, test_repeat, test_deadline,
-              test_keep_tmp):
+              test_keep_tmp, test_stress):
         print("[ RUN      ] " + t.__name__)
         before = len(failures)
         t()
@@ -331,6 +331,39 @@ def test_keep_tmp():
     r.finish()
     r = Run2("9002")
     check("--keep-tmp keeps them" in r.err, "stderr says how to keep logs")
+    r.finish()
+
+
+def test_stress():
+    r = Run2("--stress", "--stress-round", "1", "9010", "9001", "9009")
+    equal(r.code, 0, "exit status")
+    cases = [l[2:6] for l in r.lines if l.startswith("* ")]
+    stop = [i for i, l in enumerate(r.lines)
+            if l.startswith("xtest: --stress: stopping the load")]
+    # The case that needs an idle core runs last, after the load stopped.
+    equal(cases, ["9001", "9009", "9010"], "order of the cases")
+    check(len(stop) == 1 and r.lines.index("* 9010 A case that needs an "
+                                           "idle core") > stop[0],
+          "9010 runs after the load stopped")
+    for prefix in ("xtest: --stress: pager-stress: ",
+                   "xtest: --stress: shm-churn: ",
+                   "xtest: --stress: the core is back at its baseline"):
+        check(any(l.startswith(prefix) for l in r.lines),
+              "a line starts with %r" % prefix)
+    m = [re.match(r"xtest: --stress: pager-stress: (\d+) rounds \(0 failed"
+                  r"\), (\d+) accesses .* (\d+) mismatches", l)
+         for l in r.lines]
+    m = [x for x in m if x]
+    check(m and int(m[0].group(1)) >= 1 and int(m[0].group(2)) > 0 and
+          m[0].group(3) == "0", "pager-stress ran and verified its pages")
+    m = [re.match(r"xtest: --stress: shm-churn: (\d+) rounds \(0 failed\), "
+                  r"(\d+) clients \((\d+) killed\), (\d+) memref round "
+                  r"trips, ([0-9.]+) MiB verified, 0 failures", l)
+         for l in r.lines]
+    m = [x for x in m if x]
+    check(m and int(m[0].group(4)) > 0 and float(m[0].group(5)) > 0,
+          "shm-churn ran and verified its bytes")
+    equal(r.lines[-1], "xtest: 3 passed, 0 failed, 0 skipped", "last line")
     r.finish()
 
 
