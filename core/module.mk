@@ -12,10 +12,11 @@ core-srcs += core/pager_budget.c core/inst_pager.c core/self_page.c \
 core-srcs += core/shm_mgr.c core/shm_host.c core/shm_stats.c core/shm_probe.c
 
 # The TA verification key, built into tee-core as a C string.
+CPPFLAGS_$(OUT)/gen/core/ta_pubkey.c := -Icore
 $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
 	@mkdir -p $(dir $@)
 	$(Q){ echo '/* Generated from $(notdir $<): the TA verification key. */'; \
-	  echo '#include "../../../core/ta_key.h"'; \
+	  echo '#include "ta_key.h"'; \
 	  echo 'const char ta_builtin_pubkey_pem[] ='; \
 	  sed 's/.*/"&\\n"/' $<; echo ';'; } > $@.tmp && mv $@.tmp $@
 

@@ -28,3 +28,4 @@ UNIT_TESTS += $(OUT)/tests/test_xtest_stress $(OUT)/tests/test_ci_jobs
 .PHONY: ci
 ci:
 	$(Q)sh .ci/run
+include mk/qemu.mk

@@ -174,7 +174,7 @@ static void stress_supervise(int kind, const char *log_path,
 {
 	const char *core = getenv("TEECHECK_CORE");
 	struct sigaction sa = { .sa_handler = stress_on_term };
-	char bin[PATH_MAX], secs[16], seed[24], tee[PATH_MAX];
+	char bin[PATH_MAX], secs[16], seed[24], tee[PATH_MAX], kill_ms[16];
 	unsigned int round = 0;
 	int log;
 
@@ -188,6 +188,11 @@ static void stress_supervise(int kind, const char *log_path,
 	snprintf(bin, sizeof(bin), "%s/%s", settings_bin_dir(),
 		 stress_names[kind]);
 	snprintf(secs, sizeof(secs), "%u", round_s);
+	/*
+	 * About ten kills a round: longer rounds are for slower machines
+	 * (QEMU), where a client needs longer to get anything done.
+	 */
+	snprintf(kill_ms, sizeof(kill_ms), "%u", round_s * 100);
 	while (!stress_stopping) {
 		snprintf(seed, sizeof(seed), "%u", ++round);
 		if (kind == STRESS_PAGER) {
@@ -200,7 +205,7 @@ static void stress_supervise(int kind, const char *log_path,
 		} else {
 			char *argv[] = {
 				bin, "--seconds", secs, "--procs", "2",
-				"--threads", "2", "--kill-ms", "400",
+				"--threads", "2", "--kill-ms", kill_ms,
 				"--shared-core", NULL
 			};
 
