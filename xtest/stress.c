@@ -97,8 +97,9 @@ static void stress_add_shm(struct stress_figures *f, const char *out)
 	f->failures += stress_before(out, " failures");
 }
 
-/* The last non-empty line of text, into buf. */
-static void stress_last_line(const char *text, char *buf, size_t len)
+/* The last lines of text (those that say why a driver failed), into buf. */
+static void stress_last_lines(const char *text, unsigned int lines, char *buf,
+			      size_t len)
 {
 	size_t n = strlen(text);
 	const char *end, *start;
@@ -107,7 +108,7 @@ static void stress_last_line(const char *text, char *buf, size_t len)
 		n--;
 	end = text + n;
 	start = end;
-	while (start > text && start[-1] != '\n')
+	while (start > text && (start[-1] != '\n' || --lines))
 		start--;
 	snprintf(buf, len, "%.*s", (int)(end - start), start);
 }
@@ -162,8 +163,9 @@ static void stress_round(int kind, char *const argv[], int log,
 		f->failed_rounds++;
 		if (!f->error[0]) {
 			proc_describe_status(status, what, sizeof(what));
-			stress_last_line(out, f->error, sizeof(f->error) - 100);
-			snprintf(f->error + strlen(f->error), 100, " (%s)",
+			stress_last_lines(out, 4, f->error,
+					  sizeof(f->error) - 100);
+			snprintf(f->error + strlen(f->error), 100, "\n(%s)",
 				 what);
 		}
 	}
@@ -392,13 +394,15 @@ int stress_report(struct stress *s, FILE *f)
 		(unsigned long long)sc->round_trips, sc->verified_kib / 1024.0,
 		(unsigned long long)sc->failures);
 	if (ps->failed_rounds || ps->mismatches || !ps->rounds) {
-		fprintf(f, "xtest: --stress: pager-stress FAILED: %s\n",
-			ps->error[0] ? ps->error : "no round completed");
+		fprintf(f, "xtest: --stress: pager-stress FAILED; the end of "
+			"its first failed round:\n%s\n", ps->error[0] ?
+			ps->error : "no round completed");
 		rc = -1;
 	}
 	if (sc->failed_rounds || sc->failures || !sc->rounds) {
-		fprintf(f, "xtest: --stress: shm-churn FAILED: %s\n",
-			sc->error[0] ? sc->error : "no round completed");
+		fprintf(f, "xtest: --stress: shm-churn FAILED; the end of its "
+			"first failed round:\n%s\n", sc->error[0] ?
+			sc->error : "no round completed");
 		rc = -1;
 	}
 	if (diff[0]) {

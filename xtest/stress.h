@@ -36,7 +36,7 @@ struct stress_figures {
 	uint64_t round_trips;		/* memref round trips checked */
 	uint64_t verified_kib;		/* bytes checked, in KiB */
 	uint64_t failures;
-	char error[200];		/* the first failed round's last line */
+	char error[1024];		/* the first failed round's last lines */
 };
 
 #define STRESS_DRIVERS	2

@@ -28,7 +28,7 @@ TA_CFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fpie -fvisibility=hidden \
 # -z norelro: what is relocated stays in the writable segment, so the
 # loader never has to write to memory it then makes read-only.
 TA_LDFLAGS	:= -nostdlib -static-pie -Wl,-e,__utee_entry \
-		   -Wl,-z,text -Wl,-z,norelro -Wl,-z,noexecstack \
+		   -Wl,-z,text -Wl,-z,norelro -Wl,-z,noexecstack -Wl,-z,separate-code \
 		   -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=4096 \
 		   -Wl,--no-undefined -Wl,--gc-sections -Wl,--hash-style=gnu \
 		   -Wl,--build-id=sha1 $(EXTRA_TA_LDFLAGS)

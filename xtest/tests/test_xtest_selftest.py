@@ -35,7 +35,8 @@ def equal(got, want, what):
 
 
 class Run:
-    """One run of xtest-selftest in a TMPDIR of its own."""
+    """One run of xtest-selftest in a TMPDIR of its own; a "--junit" among
+    the arguments gets the run's own JUnit path after it."""
 
     def __init__(self, *args, keep_tmp=False):
         self.tmp = tempfile.mkdtemp(prefix="xtest-selftest.")
@@ -43,9 +44,12 @@ class Run:
         self.junit = os.path.join(self.tmp, "junit.xml")
         self.run_tmp = os.path.join(self.tmp, "run")
         os.mkdir(self.run_tmp)
+        args = list(args)
+        if "--junit" in args:
+            args.insert(args.index("--junit") + 1, self.junit)
         env = dict(os.environ, TMPDIR=self.run_tmp, TEECHECK_OUT=OUT,
                    XTEST_SELFTEST_PIDS=self.pids_file)
-        argv = [XTEST] + list(args)
+        argv = [XTEST] + args
         print("$ " + " ".join(argv[1:]))
         start = time.monotonic()
         p = subprocess.run(argv, env=env, capture_output=True, text=True,
@@ -129,7 +133,7 @@ def main():
 
 
 def test_all():
-    r = Run2("--junit")
+    r = Run("--junit")
     equal(r.code, 1, "exit status")
     want = [
         "+-----------------------------------------------------",
@@ -196,30 +200,12 @@ def test_all():
     r.finish()
 
 
-class Run2(Run):
-    """Run with "--junit" followed by the run's own JUnit path."""
-
-    def __init__(self, *args, keep_tmp=False):
-        args = list(args)
-        tmp = tempfile.mkdtemp(prefix="xtest-junit.")
-        self.junit_dir = tmp
-        if "--junit" in args:
-            args.insert(args.index("--junit") + 1,
-                        os.path.join(tmp, "junit.xml"))
-        super().__init__(*args, keep_tmp=keep_tmp)
-        self.junit = os.path.join(tmp, "junit.xml")
-
-    def finish(self):
-        shutil.rmtree(self.junit_dir, ignore_errors=True)
-        super().finish()
-
-
 def tap_points(lines):
     return [l for l in lines if re.match(r"^(not )?ok \d+ ", l)]
 
 
 def test_tap():
-    r = Run2("--tap", "9001", "9002", "9004", "9008", "9009")
+    r = Run("--tap", "9001", "9002", "9004", "9008", "9009")
     equal(r.code, 1, "exit status")
     equal(r.lines[:2], ["TAP version 14", "1..5"], "TAP header")
     equal(tap_points(r.lines), [
@@ -242,20 +228,20 @@ def test_tap():
 
 
 def test_shards():
-    r = Run2("--list")
+    r = Run("--list")
     everything = [l.split()[0] for l in r.lines]
     equal(everything, ALL, "--list")
     r.finish()
     seen = []
     for k in (1, 2, 3):
-        r = Run2("--list", "--shard", "%d/3" % k)
+        r = Run("--list", "--shard", "%d/3" % k)
         ids = [l.split()[0] for l in r.lines]
         equal(ids, ALL[k - 1::3], "shard %d/3" % k)
         seen += ids
         r.finish()
     equal(sorted(seen), ALL, "the shards partition the suite")
     # Cases named by ID are dealt the same way.
-    r = Run2("--shard", "1/2", "9001", "9002", "9008", "9009")
+    r = Run("--shard", "1/2", "9001", "9002", "9008", "9009")
     equal(r.code, 0, "exit status of shard 1/2")
     equal([l for l in r.summary() if re.match(r"^\d+ ", l)],
           ["9001 OK", "9008 SKIPPED", "2 subtests of which 0 failed",
@@ -265,7 +251,7 @@ def test_shards():
 
 
 def test_repeat():
-    r = Run2("--repeat", "3", "--junit", "9001", "9002")
+    r = Run("--repeat", "3", "--junit", "9001", "9002")
     equal(r.code, 1, "exit status")
     equal(sum(1 for l in r.lines if l.startswith("* ")), 6, "six runs")
     check("* 9002 A case that fails (run 3 of 3)" in r.lines, "run 3 of 3")
@@ -277,7 +263,7 @@ def test_repeat():
     equal(cases.get("9002.2 fails an assertion"),
           ("failure", "failed in 3 of 3 runs: failed: 9002.2"), "9002.2")
     r.finish()
-    r = Run2("--repeat", "2", "--tap", "9001", "9009")
+    r = Run("--repeat", "2", "--tap", "9001", "9009")
     equal(r.code, 0, "exit status, all passed")
     equal(r.lines[1], "1..4", "TAP plan of 2 cases x 2")
     equal(len(tap_points(r.lines)), 4, "TAP points")
@@ -285,7 +271,7 @@ def test_repeat():
 
 
 def test_deadline():
-    r = Run2("--deadline", "1", "--junit", "9001", "9004", "9009")
+    r = Run("--deadline", "1", "--junit", "9001", "9004", "9009")
     equal(r.code, 1, "exit status")
     equal([l for l in r.summary() if not l.startswith("+")], [
         "Result of testsuite selftest filtered by \"9001 9004 9009\":",
@@ -304,7 +290,7 @@ def test_deadline():
     equal(cases.get("9009.1 passes"),
           ("skipped", "not run: the deadline of 1 s was reached"), "9009.1")
     r.finish()
-    r = Run2("--deadline", "1", "--tap", "9001", "9004", "9009")
+    r = Run("--deadline", "1", "--tap", "9001", "9004", "9009")
     equal(tap_points(r.lines), [
         "ok 1 - 9001 A case that passes",
         "ok 2 - 9004 A case that hangs # SKIP not run: deadline",
@@ -314,7 +300,7 @@ def test_deadline():
 
 
 def test_keep_tmp():
-    r = Run2("--keep-tmp", "9001", "9002", keep_tmp=True)
+    r = Run("--keep-tmp", "9001", "9002", keep_tmp=True)
     equal(r.code, 1, "exit status")
     m = re.search(r"logs kept: the output of each failed case in (\S+)/ID.log",
                   r.err)
@@ -329,13 +315,13 @@ def test_keep_tmp():
         check(os.path.exists(os.path.join(m.group(1), "..", "tee-core.log")),
               "the core's log is kept")
     r.finish()
-    r = Run2("9002")
+    r = Run("9002")
     check("--keep-tmp keeps them" in r.err, "stderr says how to keep logs")
     r.finish()
 
 
 def test_stress():
-    r = Run2("--stress", "--stress-round", "1", "9010", "9001", "9009")
+    r = Run("--stress", "--stress-round", "1", "9010", "9001", "9009")
     equal(r.code, 0, "exit status")
     cases = [l[2:6] for l in r.lines if l.startswith("* ")]
     stop = [i for i, l in enumerate(r.lines)
