@@ -5,6 +5,14 @@
 # `make run` runs the whole suite alongside pager-stress and shm-churn.
 STRESS		?= 1
 RUN_STRESS_ARGS	:= $(if $(filter 1,$(STRESS)),--stress)
+RUN_NOTE	:= $(if $(RUN_STRESS_ARGS),the whole suite alongside pager-stress \
+		   and shm-churn (xtest --stress; STRESS=0 for a quiet run),the \
+		   whole suite on a quiet core (STRESS=0))
+
+.PHONY: run-stress-note
+run: run-stress-note
+run-stress-note:
+	@echo "make run: $(RUN_NOTE)"
 
 # What `make test` runs under --stress: a selection of each series that
 # keeps the test budget (the whole suite under load is `make run`).

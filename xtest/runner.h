@@ -24,8 +24,9 @@ struct runner_config {
 	/*
 	 * Called after a case timed out or crashed: brings the secure world
 	 * back to a clean state for the next case (ends what the case left
-	 * stuck in it) and says what it did in what. Nonzero: it could not,
-	 * and the run ends with what as the reason. NULL: nothing is done.
+	 * stuck in it) and says what it did in what. Returns 0 when it did,
+	 * > 0 when it could not but the run may go on, < 0 when the run must
+	 * end (what is the reason). NULL: nothing is done.
 	 */
 	int (*recover)(void *arg, const char *id, char *what, size_t len);
 	void *recover_arg;

@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tee_client_api.h>
+#include <teecheck/teec_ext.h>
+
 #include "junit.h"
 #include "options.h"
 #include "private_core.h"
@@ -85,6 +88,57 @@ static int main_setenv(const char *name, const char *value)
 	return 0;
 }
 
+/* The sessions a core xtest did not start holds, or -1 if it cannot say. */
+static long main_core_sessions(void)
+{
+	struct teecheck_core_stats st;
+	TEEC_Context ctx;
+	long n = -1;
+
+	if (TEEC_InitializeContext(NULL, &ctx))
+		return -1;
+	if (!teecheck_core_stats(&ctx, &st))
+		n = st.sessions;
+	TEEC_FinalizeContext(&ctx);
+	return n;
+}
+
+static long main_external_sessions;	/* at the start of the run */
+
+/*
+ * A core xtest did not start cannot be restarted: xtest waits a little for
+ * it to release what the case held and says what it found.
+ */
+static int main_recover_external(void *arg, const char *id, char *what,
+				 size_t len)
+{
+	long long end = proc_now_ms() + 3000;
+	long now;
+
+	(void)arg;
+	(void)id;
+	do {
+		now = main_core_sessions();
+		if (now < 0 || main_external_sessions < 0) {
+			snprintf(what, len, "the core does not report its "
+				 "sessions; xtest cannot restart a core it did "
+				 "not start");
+			return 1;
+		}
+		if (now <= main_external_sessions) {
+			snprintf(what, len, "the core holds %ld sessions, as "
+				 "at the start", now);
+			return 0;
+		}
+		usleep(100000);
+	} while (proc_now_ms() < end);
+	snprintf(what, len, "the core still holds %ld sessions (%ld at the "
+		 "start); xtest cannot restart a core it did not start, and "
+		 "later cases may wait on what is stuck", now,
+		 main_external_sessions);
+	return 1;
+}
+
 /* Points the cases (through libteec's environment) at the core under test. */
 static int main_setup_tee(const struct options *opts, struct private_core *pc,
 			  struct runner_config *cfg)
@@ -101,7 +155,10 @@ static int main_setup_tee(const struct options *opts, struct private_core *pc,
 				"tee-core running?\n", opts->tee_arg, path);
 			return -ENOENT;
 		}
-		return main_setenv("TEECHECK_CORE", opts->tee_arg);
+		rc = main_setenv("TEECHECK_CORE", opts->tee_arg);
+		main_external_sessions = main_core_sessions();
+		cfg->recover = main_recover_external;
+		return rc;
 	}
 
 	if ((size_t)snprintf(ta_dir, sizeof(ta_dir), "%s/ta",
