@@ -27,7 +27,7 @@ QEMU_USER_XTEST_ARGS ?= --stress --stress-round 10 -x 7010.5
 
 qemu-user: aarch64
 	$(Q)mkdir -p $(OUT)/ci
-	$(Q)sh mk/run-tests.sh $(AARCH64_OUT) \
+	$(Q)GPGEN_DATADIR=$(CURDIR)/gen sh mk/run-tests.sh $(AARCH64_OUT) \
 		$(patsubst $(OUT)/%,$(AARCH64_OUT)/%,$(UNIT_TESTS))
 	$(Q)TEECHECK_OUT=$(AARCH64_OUT) $(AARCH64_OUT)/bin/xtest \
 		$(QEMU_USER_XTEST_ARGS) \

@@ -495,8 +495,13 @@ int churn_client(const struct churn_cfg *cfg, uint64_t seed,
 	pthread_t *th;
 	TEEC_Context ctx;
 	unsigned int i;
+	sigset_t term;
 
+	/* The driver forked this client with SIGTERM blocked (spawn()). */
 	sigaction(SIGTERM, &sa, NULL);
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	pthread_sigmask(SIG_UNBLOCK, &term, NULL);
 	if (TEEC_InitializeContext(NULL, &ctx)) {
 		fprintf(stderr, "shm-churn: client %d: no context\n",
 			(int)getpid());

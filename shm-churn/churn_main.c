@@ -197,10 +197,21 @@ static void state_diff(const struct churn_state *a,
 static pid_t spawn(struct churn_run *run)
 {
 	uint64_t seed = run->cfg.seed + ++run->started * 0x9e3779b97f4a7c15ull;
-	pid_t pid = fork();
+	sigset_t term, old;
+	pid_t pid;
 
-	if (pid)
+	/*
+	 * A stop that comes before the client has its SIGTERM handler (a slow
+	 * start, under QEMU) must still end it cleanly: the signal waits.
+	 */
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigprocmask(SIG_BLOCK, &term, &old);
+	pid = fork();
+	if (pid) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return pid;
+	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	_exit(churn_client(&run->cfg, seed, run->counts));
 }

@@ -23,6 +23,7 @@ static const int proc_handled[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP };
 
 static int proc_sigfd = -1;
 static int proc_stop_sig;
+static bool proc_subreaper;
 
 /* Children the run keeps: the private core, its supplicant, stress drivers. */
 #define PROC_KEEP_MAX	16
@@ -50,7 +51,7 @@ int proc_signals_init(void)
 	 * offered (qemu-user), the case's process group still ends them,
 	 * unless they left it.
 	 */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	proc_subreaper = !prctl(PR_SET_CHILD_SUBREAPER, 1);
 	return 0;
 }
 
@@ -143,6 +144,11 @@ int proc_reap(pid_t pid, unsigned int timeout_ms)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	return status;
+}
+
+bool proc_adopts_orphans(void)
+{
+	return proc_subreaper;
 }
 
 void proc_keep(pid_t pid)

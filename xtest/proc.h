@@ -54,6 +54,9 @@ void proc_unkeep(pid_t pid);
  */
 unsigned int proc_reap_strays(void);
 
+/* Whether orphans come back to xtest (false where the subreaper is not offered). */
+bool proc_adopts_orphans(void);
+
 /* SIGKILL to the process group pgid, if it still has members. */
 void proc_kill_group(pid_t pgid);
 

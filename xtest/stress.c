@@ -191,10 +191,11 @@ static void stress_supervise(int kind, const char *log_path,
 		 stress_names[kind]);
 	snprintf(secs, sizeof(secs), "%u", round_s);
 	/*
-	 * About ten kills a round: longer rounds are for slower machines
-	 * (QEMU), where a client needs longer to get anything done.
+	 * About four kills a round, so a client gets work done before its
+	 * kill also where starting one is slow (QEMU); longer rounds are for
+	 * slower machines.
 	 */
-	snprintf(kill_ms, sizeof(kill_ms), "%u", round_s * 100);
+	snprintf(kill_ms, sizeof(kill_ms), "%u", round_s * 250);
 	while (!stress_stopping) {
 		snprintf(seed, sizeof(seed), "%u", ++round);
 		if (kind == STRESS_PAGER) {

@@ -301,6 +301,11 @@ int main(int argc, char **argv)
 		cfg.deadline_ms = start_ms + opts.deadline_s * 1000LL;
 		cfg.deadline_s = opts.deadline_s;
 	}
+	if (!proc_adopts_orphans())
+		fprintf(stderr, "xtest: note: this system does not let xtest "
+			"adopt orphans (PR_SET_CHILD_SUBREAPER): a process a "
+			"case moves out of its process group can outlive the "
+			"case\n");
 	cfg.timeout_s = opts.timeout_s;
 	cfg.repeat = opts.repeat;
 	cfg.tap = opts.tap;
