@@ -58,6 +58,8 @@ struct xtest_sub {
 
 #define XTEST_NEEDS_ROOT	(1u << 0)	/* skipped, with a reason, if not root */
 #define XTEST_SLOW		(1u << 1)	/* only at level >= 1 */
+#define XTEST_NEEDS_IDLE	(1u << 2)	/* measures the core: with --stress,
+						   runs once the load has stopped */
 
 /*
  * What a case (its flags) or one sub-case (the sub's flags) needs beyond
@@ -65,16 +67,16 @@ struct xtest_sub {
  * the Linux TEE subsystem) it is skipped with the reason printed; against
  * the bundled core everything runs.
  */
-#define XTEST_NEEDS_CORE_STATS	(1u << 2)	/* the bundled core's statistics */
-#define XTEST_NEEDS_CORE_HOOKS	(1u << 3)	/* its test commands: tampering,
+#define XTEST_NEEDS_CORE_STATS	(1u << 8)	/* the bundled core's statistics */
+#define XTEST_NEEDS_CORE_HOOKS	(1u << 9)	/* its test commands: tampering,
 						   SHM probes, raw guests */
-#define XTEST_NEEDS_CORE_TA	(1u << 4)	/* a TA image only it loads
+#define XTEST_NEEDS_CORE_TA	(1u << 10)	/* a TA image only it loads
 						   (signed or crafted here) */
-#define XTEST_NEEDS_CORE_PROC	(1u << 5)	/* its processes: private cores
+#define XTEST_NEEDS_CORE_PROC	(1u << 11)	/* its processes: private cores
 						   started, stopped, restarted */
-#define XTEST_NEEDS_CORE_LOGIN	(1u << 6)	/* its login identities (the
+#define XTEST_NEEDS_CORE_LOGIN	(1u << 12)	/* its login identities (the
 						   formula docs/CLIENT_API.md gives) */
-#define XTEST_NEEDS_CORE_CHOICE	(1u << 7)	/* its choice where GP leaves one
+#define XTEST_NEEDS_CORE_CHOICE	(1u << 13)	/* its choice where GP leaves one
 						   (docs/TCF.md, CLIENT_API.md) */
 #define XTEST_NEEDS_BEYOND_GP	(XTEST_NEEDS_CORE_STATS |		\
 				 XTEST_NEEDS_CORE_HOOKS |		\
