@@ -12,6 +12,8 @@
 #define TA_FLAGS	(TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
 #define TA_STACK_SIZE	(16 * 1024)
 #define TA_DATA_SIZE	(64 * 1024)
+/* OP-TEE's kit gives TEE_MALLOC_NO_SHARE its own heap of this size. */
+#define TA_NO_SHARE_DATA_SIZE	(16 * 1024)
 
 /* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
 #define TA_DESCRIPTION	"the Trusted Core Framework under test"
