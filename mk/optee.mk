@@ -18,6 +18,8 @@ print-ta-dirs:
 
 TA_INSTALL_DIR	?= /lib/optee_armtz
 OPTEE_TA_OUT	:= $(OUT)/optee-ta
+# pager-stress's bss in pages: OP-TEE on QEMU has 15 MiB of secure DRAM.
+CFG_PS_MAX_PAGES ?= 512
 
 optee-tas:
 	$(Q)test -n "$(TA_DEV_KIT_DIR)" || \
@@ -26,6 +28,7 @@ optee-tas:
 		$(MAKE) --no-print-directory -s -C $$d \
 			TA_DEV_KIT_DIR=$(abspath $(TA_DEV_KIT_DIR)) \
 			CROSS_COMPILE=$(CROSS_COMPILE) \
+			CFG_PS_MAX_PAGES=$(CFG_PS_MAX_PAGES) \
 			O=$(abspath $(OPTEE_TA_OUT))/$$d || exit 1; \
 		install -d $(DESTDIR)$(TA_INSTALL_DIR) && \
 		install -m 444 $(OPTEE_TA_OUT)/$$d/*.ta \
