@@ -49,8 +49,11 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_props.c core/ta_host/host_time.c \
 		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
 		core/ta_host/host_regmem.c
-ta-host-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
-		$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto -lpthread
+# Cryptography: the syscalls' glue here, the work in core/crypto.
+ta-host-srcs += core/ta_host/host_crypto.c
+ta-host-libs := $(OUT)/lib/libcorecrypto.a $(OUT)/lib/libpager.a \
+		$(OUT)/lib/libtaload.a $(OUT)/lib/libtaimage.a \
+		$(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))
 
 # The test builds, with the tampering command and hooks (8000 series).
