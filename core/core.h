@@ -1,14 +1,14 @@
 /*
- * tee-core: the bundled secure core. Shared state of its parts: connections
- * from the normal world (clients, the supplicant), the secure thread pool,
- * client requests in flight, TA instances with their host processes, and
- * sessions.
+ * tee-core: the bundled secure core. The state its parts share, under one
+ * lock: connections from the normal world (clients, the supplicant),
+ * client requests in flight and what each secure thread runs, TA instances
+ * with their host processes, and sessions. Each part's functions are
+ * declared in its folder (conn/conn.h, session/session.h, inst/inst.h, ...).
  */
 #ifndef CORE_H
 #define CORE_H
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -155,135 +155,5 @@ struct core {
 };
 
 extern struct core core;
-
-/* conn.c */
-void conn_get(struct conn *c);
-void conn_put(struct conn *c);
-uint32_t conn_new_guest_id(void);
-void conn_ram(const struct conn *c, struct ram_ref *ram);
-
-/*
- * reply.c, the normal-world boundary: replies to a client or the
- * supplicant, res with origin (TEE_ORIGIN_*) in the Client API's codes; 0
- * or -errno from the send.
- */
-int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
-	       uint32_t origin);
-/* A result the supplicant answered an RPC with, in the core's terms. */
-TEE_Result conn_rpc_result(uint32_t teec_res);
-
-/* event_loop.c: the listening socket and the thread that reads it all. */
-/* The socket at path, listening; -errno if it cannot be. */
-int event_loop_listen(const char *path);
-/* Serves every connection until *stop is set (by a signal handler). */
-int event_loop_run(int lfd, volatile sig_atomic_t *stop);
-
-/* workq.c: the secure thread pool. */
-int workq_start(unsigned int threads);
-void workq_push(struct conn *c, struct tc_msg *msg);
-
-/* call.c: requests in flight, cancellation, and each thread's exec. */
-struct call *call_begin(struct conn *c, uint32_t id);
-/* On the secure thread: false if the request was cancelled while queued. */
-bool call_start(struct call *call, struct exec *e);
-void call_end(struct call *call);
-/* CANCEL, on the event loop: never blocks on a secure thread. */
-void call_cancel(struct conn *c, uint32_t id);
-struct exec *exec_current(void);
-/* core.lock held: whether the current request was cancelled. */
-bool exec_cancelled(const struct exec *e);
-/* core.lock held: raises the cancel flag of frames from..depth-1. */
-void exec_cancel_frames(struct exec *e, unsigned int from);
-/*
- * Milliseconds until the next TA-to-TA cancellation timeout of e's frames
- * (-1: none); timeouts already passed cancel their frames here.
- */
-int exec_poll_timeout(struct exec *e);
-int64_t core_now_ms(void);
-
-/* dispatch.c: one request from a client, on a secure thread. */
-void dispatch_request(struct conn *c, struct tc_msg *msg);
-void dispatch_guest_gone(struct conn *c);
-/*
- * test_cmds.c: a command for the project's tests (SHM_PROBE; PAGER_TEST in
- * the test build): false if msg is none of them.
- */
-bool test_cmd_dispatch(struct conn *c, struct tc_msg *msg, TEE_Result *res,
-		       uint32_t *origin);
-
-/* rpc.c: calls to the supplicant. */
-void rpc_supplicant_attach(struct conn *c);
-void rpc_supplicant_detach(struct conn *c);
-void rpc_deliver_reply(struct tc_msg *msg, int fd);
-TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
-/* SHM_ALLOC: npages frames of the supplicant's RAM, that RAM and its size. */
-TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
-			 uint64_t *ram_bytes);
-TEE_Result rpc_shm_free(uint32_t npages, const uint64_t *pages);
-
-/* login.c: client identities from kernel credentials. */
-void login_read_creds(struct conn *c);
-void login_free_creds(struct conn *c);
-TEE_Result login_identity(const struct conn *c, uint32_t method,
-			  uint32_t group, uint8_t uuid[16]);
-
-/* inst/: TA instances and their hosts. */
-/*
- * The instance a session on uuid opens on, with a reference: the single
- * instance if there is one, else a new instance (loaded, its
- * TA_CreateEntryPoint run).
- */
-TEE_Result inst_get(const uint8_t uuid[16], struct instance **inst,
-		    uint32_t *origin);
-void inst_put(struct instance *inst);
-/*
- * Waits until the current thread may run inst's entry points, then makes
- * it the owner (one frame deeper). TEE_ERROR_BUSY if waiting would never
- * end (inst is already in this thread's chain of calls, or its owner waits,
- * maybe through others, for this thread); TEE_ERROR_CANCEL if the request
- * is cancelled while it waits. timeout_ms (TEE_TIMEOUT_INFINITE: none)
- * cancels the calls of this frame when it runs out.
- */
-TEE_Result inst_enter(struct instance *inst, uint32_t timeout_ms,
-		      uint32_t *origin);
-/* The same for closing and ending, which a cancelled request still does. */
-TEE_Result inst_enter_uncancellable(struct instance *inst, uint32_t *origin);
-void inst_leave(struct instance *inst);
-/*
- * One entry-point call on an entered instance, for session s (NULL for
- * DESTROY); msg carries params and pages (into s's RAM), updated in place.
- */
-TEE_Result inst_call(struct instance *inst, struct session *s,
-		     uint32_t func, uint32_t cmd_id, struct tc_msg *msg,
-		     uint32_t *origin);
-bool inst_is_dead(struct instance *inst);
-void inst_shutdown_all(void);
-/* One request to an entered instance's host and its reply (the owner's). */
-int inst_host_exchange(struct instance *inst, struct tc_msg *m, int fd,
-		       struct tc_msg *reply);
-
-/* hostreq.c: what a TA host asks of the core during a call. */
-void hostreq_serve(struct instance *inst, struct tc_msg *req);
-
-/* ptime.c: TA persistent time in the state directory. */
-int ptime_init(const char *dir);
-TEE_Result ptime_get(const uint8_t uuid[16], uint64_t *ms);
-TEE_Result ptime_set(const uint8_t uuid[16], uint64_t ms);
-
-/* session.c */
-TEE_Result session_open(struct conn *c, struct tc_msg *msg,
-			uint32_t *origin);
-TEE_Result session_invoke(struct conn *c, struct tc_msg *msg,
-			  uint32_t *origin);
-TEE_Result session_close(struct conn *c, uint32_t id, uint32_t *origin);
-void session_close_guest(struct conn *c);
-/* TA-to-TA: the same for sessions a TA instance opens. */
-TEE_Result session_open_ta(struct instance *caller, struct tc_msg *msg,
-			   uint32_t *origin);
-TEE_Result session_invoke_ta(struct instance *caller, struct tc_msg *msg,
-			     uint32_t *origin);
-TEE_Result session_close_ta(struct instance *caller, uint32_t id);
-/* Closes every session instance inst opened (it is dead or ending). */
-void session_close_children(struct instance *inst);
 
 #endif

@@ -12,8 +12,11 @@
 #include <unistd.h>
 
 #include "../common/tc_log.h"
+#include "conn/conn.h"
 #include "core.h"
+#include "inst/inst.h"
 #include "pager/core_pager.h"
+#include "storage/ptime.h"
 #include "store/ta_key.h"
 
 struct core core = {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../core.h"
+#include "conn.h"
 
 /* Each secure thread's own: no locking to find it. */
 static __thread struct exec exec_self;

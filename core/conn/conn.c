@@ -5,6 +5,8 @@
 
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "../session/session.h"
+#include "conn.h"
 
 void conn_get(struct conn *c)
 {

@@ -4,7 +4,9 @@
 #include "../../common/tc_log.h"
 #include "../core.h"
 #include "../pager/core_pager.h"
+#include "../session/session.h"
 #include "../shm/shm_mgr.h"
+#include "conn.h"
 
 /* Core statistics: counts that prove nothing is left behind. */
 static void core_stats(struct tc_msg *msg)

@@ -16,6 +16,8 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "../session/session.h"
+#include "conn.h"
 
 /* Non-secure RAM a guest may hand us, at most. */
 #define CORE_MAX_NSRAM		(4ull << 30)

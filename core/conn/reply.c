@@ -10,6 +10,7 @@
 
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "conn.h"
 
 /*
  * GP gives the codes both APIs share the same values, and a TA's own codes

@@ -11,6 +11,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "conn.h"
 
 /* How long a call waits for a supplicant to attach, or to answer. */
 #define RPC_TIMEOUT_S	20

@@ -11,6 +11,7 @@
 #include "../core.h"
 #include "../pager/core_pager.h"
 #include "../shm/shm_mgr.h"
+#include "conn.h"
 
 struct test_cmd {
 	uint16_t cmd;

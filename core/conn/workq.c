@@ -7,6 +7,7 @@
 
 #include "../../common/tc_log.h"
 #include "../core.h"
+#include "conn.h"
 
 struct work {
 	struct conn *conn;

@@ -11,7 +11,9 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 static uint32_t host_next_id;

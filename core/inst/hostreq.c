@@ -10,6 +10,9 @@
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
 #include "../core.h"
+#include "../session/session.h"
+#include "../storage/ptime.h"
+#include "inst.h"
 
 /* Answers the host's request in place. */
 static void hostreq_reply(struct instance *inst, struct tc_msg *m,

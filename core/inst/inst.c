@@ -11,9 +11,12 @@
 #include <tee_api_defines.h>
 #include <teecheck/ta_abi.h>
 
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../pager/core_pager.h"
+#include "../session/session.h"
 #include "../shm/shm_mgr.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 /*

@@ -12,8 +12,10 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../shm/shm_mgr.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 static bool params_need_ram(const struct tc_msg *msg)

@@ -6,7 +6,9 @@
 #include <tee_api_defines.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "../core.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 /* core.lock held: would waiting for inst's owner wait for ourselves? */

@@ -19,9 +19,11 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../pager/core_pager.h"
 #include "../store/ta_store.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 /* The RAM a host passes its TA's TA-to-TA memrefs in: sparse, so cheap. */

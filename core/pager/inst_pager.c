@@ -14,6 +14,7 @@
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
 #include "../core.h"
+#include "../inst/inst.h"
 #include "core_pager.h"
 
 struct inst_pager {

@@ -14,6 +14,8 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "../inst/inst.h"
+#include "../session/session.h"
 #include "core_pager.h"
 #include "pager.h"
 

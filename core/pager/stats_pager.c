@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "core_pager.h"
 

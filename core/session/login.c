@@ -15,6 +15,7 @@
 
 #include "../../common/tc_log.h"
 #include "../core.h"
+#include "session.h"
 
 /* 58ac9ca0-2086-4683-a1b8-ec4bc08e01b6 */
 static const uint8_t login_ns[16] = {

@@ -10,7 +10,10 @@
 #include <teecheck/ta_abi.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "../core.h"
+#include "../inst/inst.h"
+#include "session.h"
 
 /* Finds a live session of guest c, or of TA instance caller, with a ref. */
 static struct session *session_get(struct conn *c, struct instance *caller,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../../common/tc_log.h"
+#include "../inst/inst.h"
 #include "shm_priv.h"
 
 #define mobj_of(ro)	shm_tree_entry(ro, struct shm_mobj, reg)

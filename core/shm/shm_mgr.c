@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "shm_priv.h"
 
 struct shm_state shm = {

@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 
 #include "../../common/tc_log.h"
+#include "../conn/conn.h"
 #include "shm_priv.h"
 
 /* Pages one RPC probe asks for, at most. */

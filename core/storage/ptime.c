@@ -19,6 +19,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/uuid.h"
 #include "../core.h"
+#include "ptime.h"
 
 #define PTIME_MAGIC	0x54505443u	/* "CTPT" */
 #define PTIME_VERSION	1

@@ -7,6 +7,7 @@
 
 #include "../../common/tc_log.h"
 #include "../../common/uuid.h"
+#include "../conn/conn.h"
 #include "../core.h"
 #include "../ta_image/ta_image.h"
 #include "ta_store.h"

@@ -1,0 +1,78 @@
+/*
+ * Connections from the normal world: the event loop, replies, the secure
+ * thread pool, requests in flight and cancellation, dispatch, test commands
+ * and RPC to the supplicant.
+ */
+#ifndef CORE_CONN_H
+#define CORE_CONN_H
+
+#include <signal.h>
+
+#include "../core.h"
+
+/* conn.c */
+void conn_get(struct conn *c);
+void conn_put(struct conn *c);
+uint32_t conn_new_guest_id(void);
+void conn_ram(const struct conn *c, struct ram_ref *ram);
+
+/*
+ * reply.c, the normal-world boundary: replies to a client or the
+ * supplicant, res with origin (TEE_ORIGIN_*) in the Client API's codes; 0
+ * or -errno from the send.
+ */
+int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
+	       uint32_t origin);
+/* A result the supplicant answered an RPC with, in the core's terms. */
+TEE_Result conn_rpc_result(uint32_t teec_res);
+
+/* event_loop.c: the listening socket and the thread that reads it all. */
+/* The socket at path, listening; -errno if it cannot be. */
+int event_loop_listen(const char *path);
+/* Serves every connection until *stop is set (by a signal handler). */
+int event_loop_run(int lfd, volatile sig_atomic_t *stop);
+
+/* workq.c: the secure thread pool. */
+int workq_start(unsigned int threads);
+void workq_push(struct conn *c, struct tc_msg *msg);
+
+/* call.c: requests in flight, cancellation, and each thread's exec. */
+struct call *call_begin(struct conn *c, uint32_t id);
+/* On the secure thread: false if the request was cancelled while queued. */
+bool call_start(struct call *call, struct exec *e);
+void call_end(struct call *call);
+/* CANCEL, on the event loop: never blocks on a secure thread. */
+void call_cancel(struct conn *c, uint32_t id);
+struct exec *exec_current(void);
+/* core.lock held: whether the current request was cancelled. */
+bool exec_cancelled(const struct exec *e);
+/* core.lock held: raises the cancel flag of frames from..depth-1. */
+void exec_cancel_frames(struct exec *e, unsigned int from);
+/*
+ * Milliseconds until the next TA-to-TA cancellation timeout of e's frames
+ * (-1: none); timeouts already passed cancel their frames here.
+ */
+int exec_poll_timeout(struct exec *e);
+int64_t core_now_ms(void);
+
+/* dispatch.c: one request from a client, on a secure thread. */
+void dispatch_request(struct conn *c, struct tc_msg *msg);
+void dispatch_guest_gone(struct conn *c);
+/*
+ * test_cmds.c: a command for the project's tests (SHM_PROBE; PAGER_TEST in
+ * the test build): false if msg is none of them.
+ */
+bool test_cmd_dispatch(struct conn *c, struct tc_msg *msg, TEE_Result *res,
+		       uint32_t *origin);
+
+/* rpc.c: calls to the supplicant. */
+void rpc_supplicant_attach(struct conn *c);
+void rpc_supplicant_detach(struct conn *c);
+void rpc_deliver_reply(struct tc_msg *msg, int fd);
+TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
+/* SHM_ALLOC: npages frames of the supplicant's RAM, that RAM and its size. */
+TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
+			 uint64_t *ram_bytes);
+TEE_Result rpc_shm_free(uint32_t npages, const uint64_t *pages);
+
+#endif
