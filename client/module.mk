@@ -17,5 +17,5 @@ $(OUT)/lib/libteec.so: $(call host-objs,$(libteec-srcs)) \
 ALL_TARGETS += $(OUT)/lib/libteec.so
 
 $(eval $(call host-program,tee-supplicant,client/supplicant/supplicant.c \
-	client/supplicant/supp_shm.c,\
+	client/supplicant/supp_shm.c client/supplicant/supp_fs.c,\
 	$(OUT)/lib/libtccommon.a))

@@ -17,6 +17,7 @@
 #include "inst/inst.h"
 #include "pager/core_pager.h"
 #include "storage/ptime.h"
+#include "storage/storage.h"
 #include "store/ta_key.h"
 
 struct core core = {
@@ -46,6 +47,8 @@ static void usage(FILE *f)
 		"                     (default: the key built in)\n"
 		"  --state-dir DIR    persistent state such as TA time\n"
 		"                     (default: state/ beside the socket)\n"
+		"  --storage-quota N  bytes of trusted storage files per TA\n"
+		"                     (default %u)\n"
 		"  --ready-fd FD      write one byte to FD when serving\n"
 		"  --log FILE         append the log to FILE\n"
 		"  --pool-pages N     physical pool shared by the core and the TA\n"
@@ -53,7 +56,8 @@ static void usage(FILE *f)
 		"  --core-pool-pages N  the core's own share (default: 3/4 of its\n"
 		"                     paged image)\n"
 		"  --ta-pool-pages N  each TA instance's share, its stack aside\n"
-		"                     (default %d)\n", CORE_POOL_PAGES_DEFAULT,
+		"                     (default %d)\n", STO_QUOTA_DEFAULT,
+		CORE_POOL_PAGES_DEFAULT,
 		CORE_TA_POOL_PAGES_DEFAULT);
 }
 
@@ -97,6 +101,7 @@ int main(int argc, char **argv)
 		{ "ta-host", required_argument, NULL, 'H' },
 		{ "ta-pubkey", required_argument, NULL, 'k' },
 		{ "state-dir", required_argument, NULL, 'S' },
+		{ "storage-quota", required_argument, NULL, 'Q' },
 		{ "ready-fd", required_argument, NULL, 'r' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "pool-pages", required_argument, NULL, CORE_OPT_POOL_PAGES },
@@ -107,6 +112,7 @@ int main(int argc, char **argv)
 	};
 	int ready_fd = -1, lfd, o, lf;
 	struct sigaction sa = { .sa_handler = on_signal };
+	unsigned long long quota = 0;
 	char *end;
 	long v;
 
@@ -134,6 +140,14 @@ int main(int argc, char **argv)
 			break;
 		case 'S':
 			core.cfg.state_dir = optarg;
+			break;
+		case 'Q':
+			quota = strtoull(optarg, &end, 0);
+			if (*end || !quota) {
+				fprintf(stderr, "tee-core: --storage-quota: "
+					"%s is not a byte count\n", optarg);
+				return 2;
+			}
 			break;
 		case 'r':
 			ready_fd = atoi(optarg);
@@ -176,7 +190,8 @@ int main(int argc, char **argv)
 		return 1;
 	if (!core.cfg.state_dir)
 		core.cfg.state_dir = default_state_dir(core.cfg.socket_path);
-	if (!core.cfg.state_dir || ptime_init(core.cfg.state_dir))
+	if (!core.cfg.state_dir || ptime_init(core.cfg.state_dir) ||
+	    sto_init(core.cfg.state_dir, quota))
 		return 1;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);

@@ -1,7 +1,8 @@
 /*
  * tee-supplicant: serves the core's remote procedure calls from the normal
  * world: LOAD_TA, finding <uuid>.ta in the TA directories in order, and
- * SHM_ALLOC/SHM_FREE, pages of its own non-secure RAM (supp_shm.c).
+ * SHM_ALLOC/SHM_FREE, pages of its own non-secure RAM (supp_shm.c), and
+ * trusted storage's files (FS_*, supp_fs.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "supp_fs.h"
 #include "supp_shm.h"
 
 #define SUPP_MAX_DIRS	8
@@ -86,8 +88,6 @@ static int serve(int sock)
 		return 1;
 	for (;;) {
 		n = tc_recv(sock, m, TC_MSG_MAX_SIZE, &f);
-		if (f >= 0)
-			close(f);
 		if (n == 0)
 			return 0;
 		if (n < 0 || tc_msg_check(m, (size_t)n, &why)) {
@@ -97,6 +97,8 @@ static int serve(int sock)
 		}
 		if (m->cmd != TC_CMD_RPC) {
 			tc_err("unexpected command 0x%x", m->cmd);
+			if (f >= 0)
+				close(f);
 			continue;
 		}
 		fd = -1;
@@ -112,10 +114,19 @@ static int serve(int sock)
 		case TC_RPC_SHM_FREE:
 			res = supp_shm_free(m);
 			break;
+		case TC_RPC_FS_GET:
+		case TC_RPC_FS_PUT:
+		case TC_RPC_FS_REMOVE:
+		case TC_RPC_FS_LIST:
+			res = supp_fs_serve(m, f, &fd);
+			size = m->arg;
+			break;
 		default:
 			res = TEEC_ERROR_NOT_SUPPORTED;
 			break;
 		}
+		if (f >= 0)
+			close(f);
 		tc_msg_to_reply(m, res, m->origin);
 		m->arg = size;
 		m->num_params = 0;
@@ -138,10 +149,15 @@ int main(int argc, char **argv)
 		{ "socket", required_argument, NULL, 's' },
 		{ "ta-dir", required_argument, NULL, 'd' },
 		{ "ready-fd", required_argument, NULL, 'r' },
+		{ "fs-dir", required_argument, NULL, 'f' },
+		{ "fs-fault", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	const char *path = NULL;
+	const char *path = NULL, *fs_dir = NULL;
+	char fs_default[4096];
+	struct ucred cred;
+	socklen_t cl = sizeof(cred);
 	int ready_fd = -1, sock, o;
 	struct tc_msg m, r;
 
@@ -162,11 +178,23 @@ int main(int argc, char **argv)
 		case 'r':
 			ready_fd = atoi(optarg);
 			break;
+		case 'f':
+			fs_dir = optarg;
+			break;
+		case 'F':
+			if (supp_fs_fault(optarg)) {
+				fprintf(stderr, "tee-supplicant: --fs-fault "
+					"KIND@STEP, KIND one of kill, "
+					"kill-core, short, enospc, eio\n");
+				return 2;
+			}
+			break;
 		default:
 			fprintf(o == 'h' ? stdout : stderr,
 				"usage: tee-supplicant --socket PATH "
 				"--ta-dir DIR [--ta-dir DIR]... "
-				"[--ready-fd FD]\n");
+				"[--ready-fd FD] [--fs-dir DIR] "
+				"[--fs-fault KIND@STEP]\n");
 			return o == 'h' ? 0 : 2;
 		}
 	}
@@ -174,6 +202,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tee-supplicant: --socket and --ta-dir are "
 			"required\n");
 		return 2;
+	}
+	if (!fs_dir) {
+		/* Trusted storage beside the socket: the run's own. */
+		const char *slash = strrchr(path, '/');
+
+		snprintf(fs_default, sizeof(fs_default), "%.*sstorage",
+			 slash ? (int)(slash - path + 1) : 0, path);
+		fs_dir = fs_default;
+	}
+	if (supp_fs_init(fs_dir)) {
+		tc_err("storage directory %s: %s", fs_dir, strerror(errno));
+		return 1;
 	}
 	signal(SIGPIPE, SIG_IGN);
 	sock = supp_connect(path);
@@ -190,6 +230,8 @@ int main(int argc, char **argv)
 		tc_err("the core refused this supplicant");
 		return 1;
 	}
+	if (!getsockopt(sock, SOL_SOCKET, SO_PEERCRED, &cred, &cl))
+		supp_fs_core_pid(cred.pid);
 	if (ready_fd >= 0) {
 		if (write(ready_fd, "r", 1) != 1)
 			tc_warn("ready-fd: %s", strerror(errno));

@@ -72,6 +72,8 @@ TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 		   ta/devkit/libutee/tee_api_ta2ta.c \
 		   ta/devkit/libutee/tee_api_cancel.c \
 		   ta/devkit/libutee/tee_api_time.c \
+		   ta/devkit/libutee/tee_api_objects.c \
+		   ta/devkit/libutee/tee_api_storage.c \
 		   ta/devkit/libutee/trace.c
 # Compiled again for each TA, with its header defines and flags: the TA head,
 # the heap, the property table and the entry point glue (which calls the
