@@ -17,7 +17,7 @@ xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
 # The 6000 (trusted storage) series, driving the storage_test TAs.
 xtest-storage-srcs := xtest/storage_helpers.c xtest/regression_6000.c \
-		      xtest/regression_6010.c
+		      xtest/regression_6010.c xtest/regression_6020.c
 xtest-case-srcs += $(xtest-storage-srcs)
 $(foreach f,$(xtest-storage-srcs),$(eval CPPFLAGS_$(f) := -Ita/storage_test/include))
 # The 5000 (shared memory) series, driving the shm_churn TA.

@@ -214,6 +214,46 @@ int private_core_start_state(struct private_core *pc, const char *bin_dir,
 /* Room for the core's arguments: the fixed ones, then opts' own. */
 #define PRIVATE_CORE_MAX_ARGS	32
 
+/* Starts the supplicant of pc's core with args after the usual ones. */
+static int private_core_supp_launch(struct private_core *pc,
+				    const char *supp_bin, const char *ta_dir,
+				    const char *const *args)
+{
+	char *argv[PRIVATE_CORE_MAX_ARGS] = {
+		(char *)supp_bin, "--socket", pc->socket,
+		"--ta-dir", (char *)ta_dir,
+		"--ta-dir", pc->ta_extra_dir,
+		"--ready-fd", "@READY", NULL
+	};
+	size_t n = 9, i;
+
+	for (i = 0; args && args[i]; i++) {
+		if (n == PRIVATE_CORE_MAX_ARGS - 1)
+			return -E2BIG;
+		argv[n++] = (char *)args[i];
+	}
+	argv[n] = NULL;
+	return private_core_launch(pc, "tee-supplicant", argv, pc->supp_log,
+				   &pc->supp);
+}
+
+int private_core_supp_restart(struct private_core *pc, const char *bin_dir,
+			      const char *ta_dir,
+			      const char *const *supp_args)
+{
+	char supp_bin[PATH_MAX];
+
+	if (pc->supp) {
+		kill(pc->supp, SIGKILL);
+		proc_reap(pc->supp, PRIVATE_CORE_GRACE_MS);
+		pc->supp = 0;
+	}
+	if (private_core_path(supp_bin, sizeof(supp_bin), bin_dir,
+			      "tee-supplicant"))
+		return -ENAMETOOLONG;
+	return private_core_supp_launch(pc, supp_bin, ta_dir, supp_args);
+}
+
 int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			    const char *ta_dir, bool keep_dir,
 			    const struct private_core_opts *opts)
@@ -277,12 +317,6 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			NULL
 		};
 		size_t n = 0, i;
-		char *supp_argv[] = {
-			supp_bin, "--socket", pc->socket,
-			"--ta-dir", (char *)ta_dir,
-			"--ta-dir", pc->ta_extra_dir,
-			"--ready-fd", "@READY", NULL
-		};
 
 		while (core_argv[n])
 			n++;
@@ -300,8 +334,9 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 		rc = private_core_launch(pc, core_name, core_argv,
 					 pc->core_log, &pc->core);
 		if (!rc)
-			rc = private_core_launch(pc, "tee-supplicant", supp_argv,
-						 pc->supp_log, &pc->supp);
+			rc = private_core_supp_launch(pc, supp_bin, ta_dir,
+						      opts ? opts->supp_args :
+							     NULL);
 	}
 out:
 	if (rc)

@@ -43,12 +43,22 @@ struct private_core_opts {
 	const char *core_name;		/* in bin_dir; NULL: "tee-core" */
 	const char *state_dir;		/* as for private_core_start_state */
 	const char *const *core_args;	/* more arguments, NULL-terminated */
+	const char *const *supp_args;	/* the same for tee-supplicant */
 };
 
 /* The same, with another core program or more arguments for it. */
 int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			    const char *ta_dir, bool keep_dir,
 			    const struct private_core_opts *opts);
+
+/*
+ * Ends the supplicant (SIGKILL if it still runs) and starts another with
+ * supp_args (NULL-terminated, or NULL): a core's supplicant may come and
+ * go. Returns 0 or -errno.
+ */
+int private_core_supp_restart(struct private_core *pc, const char *bin_dir,
+			      const char *ta_dir,
+			      const char *const *supp_args);
 
 /*
  * Returns 0 while both processes run, or -EPIPE with what happened in why

@@ -187,11 +187,10 @@ static TEE_Result pobj_update(struct sto_pobj *o, struct sto_dirent *e,
 	if (!ents)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	res = sto_obj_write(ta, &f, &ents[i], e->file_len);
-	if (!res) {
+	/* On failure the new file is left to the sweep: the supplicant may
+	   be gone, and asking it again would wait for another. */
+	if (!res)
 		res = sto_ta_commit(ta, ents, ta->n);
-		if (res)
-			sto_fs_remove(ta->keys.dirname, ents[i].file);
-	}
 	if (res) {
 		free(ents);
 		return res;
@@ -343,10 +342,8 @@ static TEE_Result op_create(struct sto_call *c, struct sto_ta *ta)
 	if (res)
 		goto out;
 	res = sto_ta_commit(ta, ents, n);
-	if (res) {
-		sto_fs_remove(ta->keys.dirname, ents[i].file);
-		goto out;
-	}
+	if (res)
+		goto out;	/* the new file is left to the sweep */
 	ents = NULL;
 	if (old)
 		sto_fs_remove(ta->keys.dirname, old);
