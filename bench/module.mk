@@ -5,3 +5,6 @@ CPPFLAGS_bench/invoke_rt.c := -Ita/os_test/include
 $(eval $(call benchmark,shm-bench,bench/shm_bench.c bench/bench_time.c xtest/private_core.c xtest/proc.c,\
 	$(OUT)/lib/libteec.a -lpthread))
 CPPFLAGS_bench/shm_bench.c := -Ita/shm_churn/include
+$(eval $(call benchmark,storage-bench,bench/storage_bench.c bench/bench_time.c xtest/private_core.c xtest/proc.c,\
+	$(OUT)/lib/libteec.a -lpthread))
+CPPFLAGS_bench/storage_bench.c := -Ita/storage_test/include
