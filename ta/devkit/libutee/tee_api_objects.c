@@ -130,44 +130,57 @@ void TEE_FreeTransientObject(TEE_ObjectHandle object)
 	TEE_CloseObject(object);
 }
 
-/* Either API's attributes into the ABI's form, then the syscall. */
+/*
+ * Either API's attributes (TEE_Attribute or __GP11_TEE_Attribute, which
+ * differ in the length's type) into the ABI's form.
+ */
 #define OBJ_ATTRS_MAX	8
-#define OBJ_POPULATE(object, attrs, count) ({				\
-	struct utee_attr ua_[OBJ_ATTRS_MAX];				\
+#define OBJ_ATTRS_FROM(ua, attrs, count) do {				\
 	uint32_t i_;							\
-	TEE_Result r_;							\
 									\
-	if ((count) > OBJ_ATTRS_MAX)					\
+	if ((count) > OBJ_ATTRS_MAX || ((count) && !(attrs)))		\
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);			\
 	for (i_ = 0; i_ < (count); i_++) {				\
-		ua_[i_].id = (attrs)[i_].attributeID;			\
-		ua_[i_].reserved = 0;					\
+		(ua)[i_].id = (attrs)[i_].attributeID;			\
+		(ua)[i_].reserved = 0;					\
 		if ((attrs)[i_].attributeID & TEE_ATTR_FLAG_VALUE) {	\
-			ua_[i_].a = (attrs)[i_].content.value.a;	\
-			ua_[i_].b = (attrs)[i_].content.value.b;	\
+			(ua)[i_].a = (attrs)[i_].content.value.a;	\
+			(ua)[i_].b = (attrs)[i_].content.value.b;	\
 		} else {						\
-			ua_[i_].a = (uintptr_t)(attrs)[i_].content.ref.buffer; \
-			ua_[i_].b = (attrs)[i_].content.ref.length;	\
+			(ua)[i_].a = (uintptr_t)(attrs)[i_].content.ref.buffer; \
+			(ua)[i_].b = (attrs)[i_].content.ref.length;	\
 		}							\
 	}								\
-	r_ = OBJ_CALL(UTEE_SYS_OBJ_POPULATE, (object), ua_, (count), 0); \
-	if (r_ && r_ != TEE_ERROR_BAD_PARAMETERS)			\
-		TEE_Panic(r_);						\
-	r_;								\
-})
+} while (0)
+
+static TEE_Result obj_populate(TEE_ObjectHandle object,
+			       const struct utee_attr *ua, uint32_t count)
+{
+	TEE_Result res = OBJ_CALL(UTEE_SYS_OBJ_POPULATE, object, ua, count, 0);
+
+	if (res && res != TEE_ERROR_BAD_PARAMETERS)
+		TEE_Panic(res);
+	return res;
+}
 
 TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object,
 				       const TEE_Attribute *attrs,
 				       uint32_t attrCount)
 {
-	return OBJ_POPULATE(object, attrs, attrCount);
+	struct utee_attr ua[OBJ_ATTRS_MAX];
+
+	OBJ_ATTRS_FROM(ua, attrs, attrCount);
+	return obj_populate(object, ua, attrCount);
 }
 
 TEE_Result __GP11_TEE_PopulateTransientObject(TEE_ObjectHandle object,
 					      const __GP11_TEE_Attribute *attrs,
 					      uint32_t attrCount)
 {
-	return OBJ_POPULATE(object, attrs, attrCount);
+	struct utee_attr ua[OBJ_ATTRS_MAX];
+
+	OBJ_ATTRS_FROM(ua, attrs, attrCount);
+	return obj_populate(object, ua, attrCount);
 }
 
 void TEE_InitRefAttribute(TEE_Attribute *attr, uint32_t attributeID,
@@ -193,4 +206,88 @@ void __GP11_TEE_InitRefAttribute(__GP11_TEE_Attribute *attr,
 	attr->attributeID = attributeID;
 	attr->content.ref.buffer = (void *)buffer;
 	attr->content.ref.length = length;
+}
+
+void __GP11_TEE_InitValueAttribute(__GP11_TEE_Attribute *attr,
+				   uint32_t attributeID, uint32_t a,
+				   uint32_t b)
+{
+	attr->attributeID = attributeID;
+	attr->content.value.a = a;
+	attr->content.value.b = b;
+}
+
+TEE_Result TEE_GetObjectValueAttribute(TEE_ObjectHandle object,
+				       uint32_t attributeID, uint32_t *a,
+				       uint32_t *b)
+{
+	uint32_t ab[2] = { 0, 0 };
+	TEE_Result res;
+
+	res = utee_syscall_raw(UTEE_SYS_OBJ_GET_ATTR, (uintptr_t)object,
+			       attributeID, 0, 0, (uintptr_t)ab, 0);
+	if (res && res != TEE_ERROR_ITEM_NOT_FOUND)
+		TEE_Panic(res);
+	if (!res && a)
+		*a = ab[0];
+	if (!res && b)
+		*b = ab[1];
+	return res;
+}
+
+void TEE_ResetTransientObject(TEE_ObjectHandle object)
+{
+	if (object != TEE_HANDLE_NULL)
+		OBJ_CALL(UTEE_SYS_OBJ_RESET, object, 0, 0, 0);
+}
+
+TEE_Result TEE_CopyObjectAttributes1(TEE_ObjectHandle destObject,
+				     TEE_ObjectHandle srcObject)
+{
+	TEE_Result res = OBJ_CALL(UTEE_SYS_OBJ_COPY, destObject, srcObject,
+				  0, 0);
+
+	if (res && res != TEE_ERROR_CORRUPT_OBJECT &&
+	    res != TEE_ERROR_STORAGE_NOT_AVAILABLE)
+		TEE_Panic(res);
+	return res;
+}
+
+void TEE_CopyObjectAttributes(TEE_ObjectHandle destObject,
+			      TEE_ObjectHandle srcObject)
+{
+	if (TEE_CopyObjectAttributes1(destObject, srcObject))
+		TEE_Panic(TEE_ERROR_CORRUPT_OBJECT);
+}
+
+static TEE_Result obj_generate(TEE_ObjectHandle object, uint32_t size,
+			       const struct utee_attr *ua, uint32_t count)
+{
+	TEE_Result res = utee_syscall_raw(UTEE_SYS_OBJ_GENERATE,
+					  (uintptr_t)object, size,
+					  (uintptr_t)ua, count, 0, 0);
+
+	if (res && res != TEE_ERROR_BAD_PARAMETERS &&
+	    res != TEE_ERROR_NOT_SUPPORTED)
+		TEE_Panic(res);
+	return res;
+}
+
+TEE_Result TEE_GenerateKey(TEE_ObjectHandle object, uint32_t keySize,
+			   const TEE_Attribute *params, uint32_t paramCount)
+{
+	struct utee_attr ua[OBJ_ATTRS_MAX];
+
+	OBJ_ATTRS_FROM(ua, params, paramCount);
+	return obj_generate(object, keySize, ua, paramCount);
+}
+
+TEE_Result __GP11_TEE_GenerateKey(TEE_ObjectHandle object, uint32_t keySize,
+				  const __GP11_TEE_Attribute *params,
+				  uint32_t paramCount)
+{
+	struct utee_attr ua[OBJ_ATTRS_MAX];
+
+	OBJ_ATTRS_FROM(ua, params, paramCount);
+	return obj_generate(object, keySize, ua, paramCount);
 }
