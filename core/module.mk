@@ -31,11 +31,13 @@ core-srcs += core/pager/pager_budget.c core/pager/inst_pager.c \
 core-srcs += core/shm/shm_mgr.c core/shm/shm_host.c core/shm/shm_stats.c \
 	     core/shm/shm_probe.c
 
-# The TA verification key, built into tee-core as a C string.
+# The TA verification key, built into tee-core as a C string. Its header is
+# found through -I, so that any OUT works.
+CPPFLAGS_$(OUT)/gen/core/ta_pubkey.c := -Icore/store
 $(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
 	@mkdir -p $(dir $@)
 	$(Q){ echo '/* Generated from $(notdir $<): the TA verification key. */'; \
-	  echo '#include "../../../core/store/ta_key.h"'; \
+	  echo '#include "ta_key.h"'; \
 	  echo 'const char ta_builtin_pubkey_pem[] ='; \
 	  sed 's/.*/"&\\n"/' $<; echo ';'; } > $@.tmp && mv $@.tmp $@
 

@@ -74,6 +74,7 @@ static uint32_t load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 	return TEEC_ERROR_ITEM_NOT_FOUND;
 }
 
+/* Serves the core until it goes: 0, or -errno if the link broke. */
 static int serve(int sock)
 {
 	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
@@ -82,10 +83,10 @@ static int serve(int sock)
 	uint32_t npages;
 	uint64_t size;
 	ssize_t n;
-	int fd, f;
+	int fd, f, rc;
 
 	if (!m)
-		return 1;
+		return -ENOMEM;
 	for (;;) {
 		n = tc_recv(sock, m, TC_MSG_MAX_SIZE, &f);
 		if (n == 0)
@@ -93,7 +94,7 @@ static int serve(int sock)
 		if (n < 0 || tc_msg_check(m, (size_t)n, &why)) {
 			tc_err("bad message from the core: %s",
 			       n < 0 ? strerror((int)-n) : why.text);
-			return 1;
+			return n < 0 ? (int)n : -EBADMSG;
 		}
 		if (m->cmd != TC_CMD_RPC) {
 			tc_err("unexpected command 0x%x", m->cmd);
@@ -134,9 +135,10 @@ static int serve(int sock)
 		/* Only SHM_ALLOC answers with pages: the ones it gives. */
 		m->npages = res ? 0 : npages;
 		m->length = (uint32_t)TC_MSG_SIZE(m->npages);
-		if (tc_send(sock, m, fd)) {
-			tc_err("cannot answer the core");
-			return 1;
+		rc = tc_send(sock, m, fd);
+		if (rc) {
+			tc_err("cannot answer the core: %s", strerror(-rc));
+			return rc;
 		}
 		if (fd >= 0)
 			close(fd);
@@ -237,5 +239,5 @@ int main(int argc, char **argv)
 			tc_warn("ready-fd: %s", strerror(errno));
 		close(ready_fd);
 	}
-	return serve(sock);
+	return serve(sock) ? 1 : 0;
 }

@@ -3,6 +3,7 @@
  * segment table and per-page SHA-256 hashes, computed from the ELF. One
  * computation serves the signer and the verifier.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +37,9 @@ void ta_image_uuid_str(const TEE_UUID *u, char out[37])
 		 n[3], n[4], n[5], n[6], n[7]);
 }
 
-/* SHA-256 of page `page` of seg, as the loader fills it. */
-static int image_hash_page(const uint8_t *elf, const struct elf_segment *seg,
-			   uint64_t page, uint8_t out[TA_IMAGE_HASH_SIZE])
+/* SHA-256 of page `page` of seg, as the loader fills it; false on failure. */
+static bool image_hash_page(const uint8_t *elf, const struct elf_segment *seg,
+			    uint64_t page, uint8_t out[TA_IMAGE_HASH_SIZE])
 {
 	uint8_t buf[TA_IMAGE_PAGE_SIZE];
 	uint64_t start = image_page_down(seg->vaddr) +
@@ -52,7 +53,7 @@ static int image_hash_page(const uint8_t *elf, const struct elf_segment *seg,
 	if (hi > lo)
 		memcpy(buf + (lo - start), elf + seg->offset + (lo - seg->vaddr),
 		       hi - lo);
-	return EVP_Digest(buf, sizeof(buf), out, NULL, EVP_sha256(), NULL);
+	return EVP_Digest(buf, sizeof(buf), out, NULL, EVP_sha256(), NULL) == 1;
 }
 
 TEE_Result ta_image_layout_build(const void *elf, size_t len,
