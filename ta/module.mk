@@ -15,6 +15,8 @@ $(eval $(call ta-build,ta/shm_churn))
 $(eval $(call ta-build,ta/storage_test))
 $(eval $(call ta-build,ta/storage_test2))
 $(eval $(call ta-build,ta/storage_test_gp11))
+$(eval $(call ta-build,ta/crypto_test))
+$(eval $(call ta-build,ta/crypto_test_gp11))
 
 TA_LIBC_HOST_NAMES := -include ta/devkit/tests/libc_host_names.h
 $(foreach s,$(TA_LIBC_SRCS),$(eval CPPFLAGS_$(s) := -nostdinc \

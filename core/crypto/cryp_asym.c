@@ -100,6 +100,166 @@ static TEE_Result rsa_setup(struct cryp_op *op, EVP_PKEY_CTX *ctx,
 	return TEE_SUCCESS;
 }
 
+/*
+ * SM2 encryption: GP's C1 || C3 || C2 (C1 the point 04 || x || y, C3 the
+ * SM3 hash, C2 the masked message) and OpenSSL's DER SEQUENCE { x, y, C3,
+ * C2 }, converted both ways.
+ */
+static size_t der_len(uint8_t *p, size_t len)
+{
+	if (len < 0x80) {
+		p[0] = (uint8_t)len;
+		return 1;
+	}
+	if (len < 0x100) {
+		p[0] = 0x81;
+		p[1] = (uint8_t)len;
+		return 2;
+	}
+	p[0] = 0x82;
+	p[1] = (uint8_t)(len >> 8);
+	p[2] = (uint8_t)len;
+	return 3;
+}
+
+/* One DER element (tag, value) appended at out; the value's start in v. */
+static size_t der_put(uint8_t *out, uint8_t tag, const uint8_t *v, size_t n,
+		      bool integer)
+{
+	size_t i = 0, pad;
+
+	while (integer && n > 1 && !*v) {
+		v++;
+		n--;
+	}
+	pad = integer && (v[0] & 0x80);
+	out[i++] = tag;
+	i += der_len(out + i, n + pad);
+	if (pad)
+		out[i++] = 0;
+	memcpy(out + i, v, n);
+	return i + n;
+}
+
+/* The next element of tag at *p (of end): its value and length. */
+static bool der_get(const uint8_t **p, const uint8_t *end, uint8_t tag,
+		    const uint8_t **v, size_t *n)
+{
+	const uint8_t *q = *p;
+	size_t len, k;
+
+	if (end - q < 2 || q[0] != tag)
+		return false;
+	len = q[1];
+	q += 2;
+	if (len & 0x80) {
+		k = len & 0x7f;
+		if (k < 1 || k > 2 || (size_t)(end - q) < k)
+			return false;
+		for (len = 0; k; k--)
+			len = len << 8 | *q++;
+	}
+	if ((size_t)(end - q) < len)
+		return false;
+	*v = q;
+	*n = len;
+	*p = q + len;
+	return true;
+}
+
+static TEE_Result sm2_to_gp(const uint8_t *der, size_t der_n, uint8_t *out,
+			    size_t *out_len)
+{
+	const uint8_t *p = der, *end = der + der_n, *seq, *x, *y, *h, *c;
+	size_t sn, xn, yn, hn, cn, need;
+	TEE_Result res;
+
+	if (!der_get(&p, end, 0x30, &seq, &sn))
+		return TEE_ERROR_GENERIC;
+	p = seq;
+	end = seq + sn;
+	if (!der_get(&p, end, 0x02, &x, &xn) ||
+	    !der_get(&p, end, 0x02, &y, &yn) ||
+	    !der_get(&p, end, 0x04, &h, &hn) ||
+	    !der_get(&p, end, 0x04, &c, &cn) || hn != 32)
+		return TEE_ERROR_GENERIC;
+	while (xn > 32 && !*x) {
+		x++;
+		xn--;
+	}
+	while (yn > 32 && !*y) {
+		y++;
+		yn--;
+	}
+	if (xn > 32 || yn > 32)
+		return TEE_ERROR_GENERIC;
+	need = 65 + 32 + cn;
+	res = cryp_out_fits(out_len, need);
+	if (res)
+		return res;
+	memset(out, 0, 65);
+	out[0] = 4;
+	memcpy(out + 1 + 32 - xn, x, xn);
+	memcpy(out + 33 + 32 - yn, y, yn);
+	memcpy(out + 65, h, 32);
+	memcpy(out + 97, c, cn);
+	*out_len = need;
+	return TEE_SUCCESS;
+}
+
+/* C1 || C3 || C2 into DER (der holds src_len + 32 bytes at least). */
+static size_t sm2_from_gp(const uint8_t *src, size_t src_len, uint8_t *der)
+{
+	uint8_t *body = der + 4;
+	size_t n = 0, hdr;
+
+	if (src_len < 97 || src[0] != 4)
+		return 0;
+	n += der_put(body + n, 0x02, src + 1, 32, true);
+	n += der_put(body + n, 0x02, src + 33, 32, true);
+	n += der_put(body + n, 0x04, src + 65, 32, false);
+	n += der_put(body + n, 0x04, src + 97, src_len - 97, false);
+	der[0] = 0x30;
+	hdr = 1 + der_len(der + 1, n);
+	memmove(der + hdr, body, n);
+	return hdr + n;
+}
+
+static TEE_Result sm2_cipher(struct cryp_op *op, bool enc, const uint8_t *src,
+			     size_t src_len, uint8_t *dst, size_t *dst_len)
+{
+	EVP_PKEY *key = cryp_pkey_from_obj(&op->key[0], !enc);
+	EVP_PKEY_CTX *ctx = key ? EVP_PKEY_CTX_new(key, NULL) : NULL;
+	size_t cap = src_len + 160, outl = cap, dl;
+	uint8_t *buf = OPENSSL_zalloc(cap), *der = OPENSSL_zalloc(cap);
+	TEE_Result res = TEE_ERROR_GENERIC;
+
+	if (!ctx || !buf || !der)
+		goto out;
+	if (enc) {
+		if (EVP_PKEY_encrypt_init(ctx) == 1 &&
+		    EVP_PKEY_encrypt(ctx, buf, &outl, src, src_len) == 1)
+			res = sm2_to_gp(buf, outl, dst, dst_len);
+		goto out;
+	}
+	res = TEE_ERROR_BAD_PARAMETERS;
+	dl = sm2_from_gp(src, src_len, der);
+	if (!dl || EVP_PKEY_decrypt_init(ctx) != 1 ||
+	    EVP_PKEY_decrypt(ctx, buf, &outl, der, dl) != 1)
+		goto out;
+	res = cryp_out_fits(dst_len, outl);
+	if (!res) {
+		memcpy(dst, buf, outl);
+		*dst_len = outl;
+	}
+out:
+	OPENSSL_clear_free(buf, cap);
+	OPENSSL_free(der);
+	EVP_PKEY_CTX_free(ctx);
+	EVP_PKEY_free(key);
+	return res;
+}
+
 static TEE_Result asym_cipher(struct cryp_op *op, bool enc,
 			      const struct cryp_param *p, size_t n,
 			      const uint8_t *src, size_t src_len,
@@ -323,6 +483,9 @@ TEE_Result cryp_asym(uint64_t h, unsigned int func,
 			   "asymmetric call of another algorithm or mode");
 	if (!(op->handle_state & TEE_HANDLE_FLAG_KEY_SET))
 		cryp_panic(TEE_ERROR_BAD_STATE, "asymmetric call without a key");
+	if (op->a->alg == TEE_ALG_SM2_PKE)
+		return sm2_cipher(op, func == UTEE_ASYM_ENCRYPT, src, src_len,
+				  dst, dst_len);
 	if (f == CRYP_F_ASYM_CIPHER)
 		return asym_cipher(op, func == UTEE_ASYM_ENCRYPT, p, n, src,
 				   src_len, dst, dst_len);

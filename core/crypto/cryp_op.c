@@ -101,6 +101,7 @@ TEE_Result cryp_alg_supported(uint32_t alg, uint32_t element)
 		return element == TEE_ECC_CURVE_25519 ? TEE_SUCCESS :
 		       TEE_ERROR_NOT_SUPPORTED;
 	case TEE_TYPE_SM2_DSA_KEYPAIR:
+	case TEE_TYPE_SM2_PKE_KEYPAIR:
 		return element == TEE_ECC_CURVE_SM2 ? TEE_SUCCESS :
 		       TEE_ERROR_NOT_SUPPORTED;
 	default:

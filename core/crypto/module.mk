@@ -10,3 +10,6 @@ corecrypto-srcs := core/crypto/cryp_handle.c core/crypto/cryp_types.c \
 # Attributes as one record, for trusted storage's persistent objects.
 corecrypto-srcs += core/crypto/cryp_obj_blob.c
 $(eval $(call host-lib,corecrypto,$(corecrypto-srcs)))
+
+$(eval $(call unit-test,test_cryp,core/crypto/tests/test_cryp.c,\
+	$(OUT)/lib/libcorecrypto.a -lcrypto -lpthread))

@@ -20,7 +20,7 @@
 
 void cryp_panic(TEE_Result code, const char *why)
 {
-	tc_log("ta", "crypto: %s", why);
+	tc_warn("crypto: panic: %s", why);
 	host_panic(code);
 }
 

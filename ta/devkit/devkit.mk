@@ -72,9 +72,13 @@ TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 		   ta/devkit/libutee/tee_api_ta2ta.c \
 		   ta/devkit/libutee/tee_api_cancel.c \
 		   ta/devkit/libutee/tee_api_time.c \
-		   ta/devkit/libutee/tee_api_objects.c \
 		   ta/devkit/libutee/tee_api_storage.c \
 		   ta/devkit/libutee/trace.c
+# Objects, operations and arithmetic: handles and syscalls to the host.
+TA_LIBUTEE_SRCS	+= ta/devkit/libutee/tee_api_objects.c \
+		   ta/devkit/libutee/tee_api_operations.c \
+		   ta/devkit/libutee/tee_api_asym.c \
+		   ta/devkit/libutee/tee_api_arith.c
 # Compiled again for each TA, with its header defines and flags: the TA head,
 # the heap, the property table and the entry point glue (which calls the
 # v1.1 or the v1.3 entry points, as the TA was built).
