@@ -67,3 +67,7 @@ $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))
 
 # The test builds, with the tampering command and hooks (8000 series).
 include core/test_builds.mk
+
+# Trusted storage's sealing and crypto's attribute records, without a core.
+$(eval $(call unit-test,test_storage,core/storage/tests/test_storage.c \
+	core/storage/sto_seal.c,$(OUT)/lib/libcorecrypto.a -lcrypto -lpthread))

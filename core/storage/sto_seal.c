@@ -10,7 +10,6 @@
 
 #include <openssl/evp.h>
 
-#include "../../common/tc_log.h"
 #include "sto_priv.h"
 
 #define SEAL_MAGIC	0x53545354u	/* "TSTS" */
