@@ -293,6 +293,52 @@ static void t_shared_writes(void **state)
 	st_end(f);
 }
 
+/* Two sessions are two instances of the TA: they share its objects. */
+static void t_instances(void **state)
+{
+	struct st_fixture *a = st_begin(&storage_test_uuid);
+	struct st_fixture *b = st_begin(&storage_test_uuid);
+	uint32_t fl = ST_RW | TEE_DATA_FLAG_SHARE_READ |
+		      TEE_DATA_FLAG_SHARE_WRITE;
+	uint64_t ha, hb;
+
+	(void)state;
+	st_ok("create in instance 1", st_create(&a->s, "6003.4", fl |
+		  TEE_DATA_FLAG_OVERWRITE, "1111", 4, &ha));
+	st_expect("exclusive open in instance 2", st_open(&b->s, "6003.4",
+		  TEE_DATA_FLAG_ACCESS_READ, &hb), TEEC_ERROR_ACCESS_CONFLICT);
+	st_ok("shared open in instance 2", st_open(&b->s, "6003.4", fl, &hb));
+	st_ok("write in instance 2", st_write(&b->s, hb, "22", 2));
+	st_check_data(&a->s, ha, "2211", 4);
+	st_cmd_h(&b->s, ST_CMD_CLOSE, hb);
+	st_cmd_h(&a->s, ST_CMD_CLOSE, ha);
+	st_remove(&a->s, "6003.4");
+	st_end(a);
+	st_end(b);
+}
+
+/* A TA that dies leaves no handle behind to conflict with. */
+static void t_dead_instance(void **state)
+{
+	struct st_fixture *a = st_begin(&storage_test_uuid);
+	struct st_fixture *b;
+	uint64_t h, h2;
+
+	(void)state;
+	st_ok("exclusive create", st_create(&a->s, "6003.5",
+		  TEE_DATA_FLAG_ACCESS_READ | TEE_DATA_FLAG_OVERWRITE, "x", 1,
+		  &h));
+	st_expect("the TA panics", st_write(&a->s, h, "y", 1),
+		  TEEC_ERROR_TARGET_DEAD);
+	b = st_begin(&storage_test_uuid);
+	st_ok("exclusive open after the panic", st_open(&b->s, "6003.5",
+		  ST_ALL, &h2));
+	st_check_data(&b->s, h2, "x", 1);
+	st_cmd_h(&b->s, ST_CMD_CLOSE_DELETE, h2);
+	st_end(a);
+	st_end(b);
+}
+
 static void t_rename(void **state)
 {
 	struct st_fixture *f = st_begin(&storage_test_uuid);
@@ -373,6 +419,22 @@ static void t_enumerate(void **state)
 	len = sizeof(id);
 	st_expect("past the last", st_enum_next(&f->s, e, id, &len, &info),
 		  TEEC_ERROR_ITEM_NOT_FOUND);
+	{
+		TEEC_Operation op = xtest_operation(TEEC_PARAM_TYPES(
+			TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE,
+			TEEC_NONE));
+		uint32_t origin;
+
+		st_ok("start again", st_enum_start(&f->s, e,
+						   TEE_STORAGE_PRIVATE));
+		op.params[0].value.a = (uint32_t)e;
+		op.params[0].value.b = (uint32_t)(e >> 32);
+		op.params[1].tmpref.buffer = id;
+		op.params[1].tmpref.size = sizeof(id);
+		st_ok("next without info", TEEC_InvokeCommand(&f->s,
+			  ST_CMD_ENUM_NEXT_NOINFO, &op, &origin));
+		assert_in_range(op.params[1].tmpref.size, 1, sizeof(id));
+	}
 	st_ok("free", st_cmd_h(&f->s, ST_CMD_ENUM_FREE, e));
 	for (i = 0; i < 3; i++)
 		st_remove(&f->s, ids[i]);
@@ -506,6 +568,8 @@ static const struct xtest_sub subs_6003[] = {
 	{ 1, "GP's sharing rules and ACCESS_CONFLICT", t_sharing },
 	{ 2, "two handles see each other's writes", t_shared_writes },
 	{ 3, "rename: conflict, old name gone, WRITE_META needed", t_rename },
+	{ 4, "two instances of a TA share its objects", t_instances },
+	{ 5, "a dead instance's handles are closed", t_dead_instance },
 };
 
 static const struct xtest_sub subs_6004[] = {
