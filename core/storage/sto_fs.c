@@ -16,10 +16,11 @@
 #include "../conn/conn.h"
 #include "sto_priv.h"
 
-/* Biggest file the core accepts: a quota's worth and the overhead. */
+/* Biggest file the core accepts: a quota's worth, or a full record. */
 static uint64_t fs_max_file(void)
 {
-	return sto_quota + STO_SEAL_OVERHEAD + 4096;
+	return sto_quota + STO_MAX_OBJECTS * sizeof(struct sto_dirent) +
+	       STO_SEAL_OVERHEAD + 4096;
 }
 
 static const char *fs_op_name(uint32_t func)

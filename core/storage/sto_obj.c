@@ -284,9 +284,8 @@ static TEE_Result op_open(struct sto_call *c, struct sto_ta *ta)
 			return TEE_ERROR_OUT_OF_MEMORY;
 		}
 	}
-	if (o->f.attr_len > c->data_max)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	h = handle_new(c->inst, o, c->q.flags);
+	h = o->f.attr_len <= c->data_max ?
+	    handle_new(c->inst, o, c->q.flags) : NULL;
 	if (!h) {
 		if (!o->refs) {
 			o->refs = 1;
