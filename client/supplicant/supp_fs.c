@@ -245,7 +245,11 @@ static int fs_get(const struct tc_msg *m, int *fd, uint64_t *size)
 	return 0;
 }
 
-/* The numbers of the files in the directory, into a memfd. */
+/*
+ * The numbers of the files in the directory, into a memfd. The core lists
+ * a directory to sweep what no record names; the temporary files of PUTs
+ * that did not finish go here.
+ */
 static int fs_list(const struct tc_msg *m, int *fd, uint64_t *count)
 {
 	char dir[sizeof(fs_root) + 40], *end;
@@ -262,6 +266,12 @@ static int fs_list(const struct tc_msg *m, int *fd, uint64_t *count)
 	dp = opendir(dir);
 	if (dp) {
 		while ((d = readdir(dp))) {
+			/* A PUT's leftover: none is under way while we list. */
+			if (strlen(d->d_name) == 20 &&
+			    !strcmp(d->d_name + 16, ".tmp")) {
+				unlinkat(dirfd(dp), d->d_name, 0);
+				continue;
+			}
 			if (strlen(d->d_name) != 16)
 				continue;
 			num = strtoull(d->d_name, &end, 16);

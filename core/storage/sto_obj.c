@@ -365,6 +365,16 @@ out:
 	return res;
 }
 
+/*
+ * Deleting and renaming write only the record, and GP gives them no
+ * STORAGE_NO_SPACE: a full disk is storage that is not available to them.
+ */
+static TEE_Result sto_meta_result(TEE_Result res)
+{
+	return res == TEE_ERROR_STORAGE_NO_SPACE ?
+	       TEE_ERROR_STORAGE_NOT_AVAILABLE : res;
+}
+
 static TEE_Result op_close_delete(struct sto_call *c)
 {
 	struct sto_dirent *e, *ents;
@@ -391,6 +401,7 @@ static TEE_Result op_close_delete(struct sto_call *c)
 	res = sto_ta_commit(ta, ents, ta->n - 1);
 	if (res) {
 		free(ents);
+		res = sto_meta_result(res);
 		goto out;
 	}
 	sto_fs_remove(ta->keys.dirname, file);
@@ -426,7 +437,7 @@ static TEE_Result op_rename(struct sto_call *c)
 	res = sto_ta_commit(ta, ents, ta->n);
 	if (res) {
 		free(ents);
-		return res;
+		return sto_meta_result(res);
 	}
 	memset(h->o->id, 0, sizeof(h->o->id));
 	memcpy(h->o->id, c->q.id, c->q.id_len);
