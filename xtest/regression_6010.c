@@ -2,14 +2,18 @@
  * 6010: the secure format against an attacker who owns the normal world's
  * files (docs/STORAGE.md, "Threats"): every change to a TA's files is
  * refused with TEE_ERROR_CORRUPT_OBJECT, never answered with wrong data.
- * The cases work on the private core's storage directory; against another
- * TEE they are skipped.
+ * The cases work on the private core's storage directory (and 6010.8 on a
+ * core of its own with a lying supplicant); against another TEE they are
+ * skipped.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "private_core.h"
 #include "storage_helpers.h"
 
 #define TAMPER_MARK	"PLAINTEXT-MARK-6010"
@@ -271,6 +275,84 @@ static void t_tas_swapped(void **state)
 	tamper_end(b, "6010.x");
 }
 
+/* A session on pc's core, or the sub-case fails. */
+static void liar_session(struct private_core *pc, TEEC_Context *ctx,
+			 TEEC_Session *s)
+{
+	uint32_t origin;
+
+	if (TEEC_InitializeContext(pc->socket, ctx))
+		xtest_fail("no context on the case's core");
+	if (TEEC_OpenSession(ctx, s, &storage_test_uuid, TEEC_LOGIN_PUBLIC,
+			     NULL, NULL, &origin))
+		xtest_fail("no session on the case's core");
+}
+
+/* The supplicant's answers to reads falsified, one way at a time. */
+static void t_lying_supplicant(void **state)
+{
+	static const struct { const char *lie; TEEC_Result res; } lies[] = {
+		{ "size", TEE_ERROR_CORRUPT_OBJECT },
+		{ "swap", TEE_ERROR_CORRUPT_OBJECT },
+		{ "nofd", TEE_ERROR_STORAGE_NOT_AVAILABLE },
+		{ "func", TEE_ERROR_STORAGE_NOT_AVAILABLE },
+	};
+	char root[PATH_MAX], st_dir[PATH_MAX + 8], fs_dir[PATH_MAX + 8];
+	char bin[PATH_MAX], ta[PATH_MAX], why[200];
+	const char *tmp = getenv("TMPDIR");
+	const char *supp[] = { "--fs-dir", fs_dir, NULL, NULL, NULL };
+	struct private_core_opts o = { .state_dir = st_dir,
+				       .supp_args = supp };
+	struct private_core pc;
+	TEEC_Context ctx;
+	TEEC_Session s;
+	uint64_t h;
+	size_t i;
+	int rc;
+
+	(void)state;
+	snprintf(bin, sizeof(bin), "%s/bin", xtest_out_dir());
+	snprintf(ta, sizeof(ta), "%s/ta", xtest_out_dir());
+	snprintf(root, sizeof(root), "%s/xtest-6010.XXXXXX",
+		 tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(root))
+		xtest_fail("mkdtemp: %s", strerror(errno));
+	snprintf(st_dir, sizeof(st_dir), "%s/state", root);
+	snprintf(fs_dir, sizeof(fs_dir), "%s/fs", root);
+	rc = private_core_start_opts(&pc, bin, ta, false, &o);
+	if (rc)
+		xtest_fail("cannot start a core: %s", strerror(-rc));
+	liar_session(&pc, &ctx, &s);
+	st_ok("create", st_create(&s, "6010.l", ST_ALL, "truth", 5, &h));
+	st_ok("close", st_cmd_h(&s, ST_CMD_CLOSE, h));
+	supp[2] = "--fs-lie";
+	for (i = 0; i < XTEST_ARRAY_SIZE(lies); i++) {
+		supp[3] = lies[i].lie;
+		rc = private_core_supp_restart(&pc, bin, ta, supp);
+		if (rc)
+			xtest_fail("supplicant: %s", strerror(-rc));
+		st_expect(lies[i].lie, st_open(&s, "6010.l",
+			  TEE_DATA_FLAG_ACCESS_READ, &h), lies[i].res);
+		if (private_core_check(&pc, why, sizeof(why)))
+			xtest_fail("after the lie %s: %s", lies[i].lie, why);
+	}
+	supp[2] = NULL;
+	rc = private_core_supp_restart(&pc, bin, ta, supp);
+	if (rc)
+		xtest_fail("supplicant: %s", strerror(-rc));
+	st_ok("the truth again", st_open(&s, "6010.l", ST_ALL, &h));
+	st_check_data(&s, h, "truth", 5);
+	st_cmd_h(&s, ST_CMD_CLOSE_DELETE, h);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+	private_core_stop(&pc);
+	{
+		char *rm[] = { "/bin/rm", "-rf", root, NULL };
+
+		xtest_run(rm);
+	}
+}
+
 static const struct xtest_sub subs_6010[] = {
 	{ 1, "files hold no plaintext, names no object ID", t_no_plaintext },
 	{ 2, "a bit flipped in an object's file", t_object_bit_flip },
@@ -281,6 +363,8 @@ static const struct xtest_sub subs_6010[] = {
 	{ 6, "the directory record flipped, rolled back, truncated, gone",
 	  t_record_attacks },
 	{ 7, "one TA's files in another TA's directory", t_tas_swapped },
+	{ 8, "a supplicant lying about a file: size, contents, descriptor, "
+	     "function", t_lying_supplicant },
 };
 
 XTEST_CASE(case_6010, .id = "6010", .suite = "regression",

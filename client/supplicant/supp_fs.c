@@ -31,6 +31,9 @@ static unsigned long fault_at;		/* step number, from 1 */
 static unsigned long fault_steps;	/* steps reached so far */
 static pid_t core_pid;
 
+enum lie_kind { LIE_NONE, LIE_SIZE, LIE_NOFD, LIE_SWAP, LIE_FUNC };
+static enum lie_kind lie_kind;
+
 int supp_fs_init(const char *dir)
 {
 	if (strlen(dir) >= sizeof(fs_root))
@@ -66,6 +69,20 @@ int supp_fs_fault(const char *spec)
 		return -EINVAL;
 	fault_kind = k[i].kind;
 	return 0;
+}
+
+int supp_fs_lie(const char *kind)
+{
+	static const char *const names[] = { "size", "nofd", "swap", "func" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(kind, names[i])) {
+			lie_kind = (enum lie_kind)(i + 1);
+			return 0;
+		}
+	}
+	return -EINVAL;
 }
 
 void supp_fs_core_pid(pid_t pid)
@@ -290,6 +307,39 @@ static int fs_list(const struct tc_msg *m, int *fd, uint64_t *count)
 	return 0;
 }
 
+/* The answer to a GET, falsified as --fs-lie says. */
+static void fs_lie(struct tc_msg *m, int *fd, uint64_t *size)
+{
+	uint64_t file = m->arg, other_size;
+	int other;
+
+	switch (lie_kind) {
+	case LIE_SIZE:
+		(*size)++;
+		break;
+	case LIE_NOFD:
+		close(*fd);
+		*fd = -1;
+		break;
+	case LIE_SWAP:		/* an object's file: the record instead */
+		if (!file)
+			break;
+		m->arg = 0;
+		if (!fs_get(m, &other, &other_size)) {
+			close(*fd);
+			*fd = other;
+			*size = other_size;
+		}
+		m->arg = file;
+		break;
+	case LIE_FUNC:
+		m->func = TC_RPC_FS_LIST;
+		break;
+	default:
+		break;
+	}
+}
+
 uint32_t supp_fs_serve(struct tc_msg *m, int in_fd, int *fd)
 {
 	uint64_t val = 0;
@@ -299,6 +349,8 @@ uint32_t supp_fs_serve(struct tc_msg *m, int in_fd, int *fd)
 	switch (m->func) {
 	case TC_RPC_FS_GET:
 		err = fs_get(m, fd, &val);
+		if (!err && lie_kind)
+			fs_lie(m, fd, &val);
 		break;
 	case TC_RPC_FS_PUT:
 		err = fs_put(m, in_fd);

@@ -19,6 +19,12 @@ int supp_fs_init(const char *dir);
  * Returns 0 or -EINVAL.
  */
 int supp_fs_fault(const char *spec);
+/*
+ * Every GET answered falsely, to test the core's checks: size (one byte
+ * more announced), nofd (no descriptor), swap (another file's contents),
+ * func (another function echoed). Returns 0 or -EINVAL.
+ */
+int supp_fs_lie(const char *kind);
 /* The core's process, which kill-core ends. */
 void supp_fs_core_pid(pid_t pid);
 /* One FS_* call: *fd and m->arg as the reply needs. Returns a TEEC_Result. */

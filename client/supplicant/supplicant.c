@@ -153,6 +153,7 @@ int main(int argc, char **argv)
 		{ "ready-fd", required_argument, NULL, 'r' },
 		{ "fs-dir", required_argument, NULL, 'f' },
 		{ "fs-fault", required_argument, NULL, 'F' },
+		{ "fs-lie", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -183,6 +184,13 @@ int main(int argc, char **argv)
 		case 'f':
 			fs_dir = optarg;
 			break;
+		case 'L':
+			if (supp_fs_lie(optarg)) {
+				fprintf(stderr, "tee-supplicant: --fs-lie size, "
+					"nofd, swap or func\n");
+				return 2;
+			}
+			break;
 		case 'F':
 			if (supp_fs_fault(optarg)) {
 				fprintf(stderr, "tee-supplicant: --fs-fault "
@@ -196,7 +204,7 @@ int main(int argc, char **argv)
 				"usage: tee-supplicant --socket PATH "
 				"--ta-dir DIR [--ta-dir DIR]... "
 				"[--ready-fd FD] [--fs-dir DIR] "
-				"[--fs-fault KIND@STEP]\n");
+				"[--fs-fault KIND@STEP] [--fs-lie KIND]\n");
 			return o == 'h' ? 0 : 2;
 		}
 	}
