@@ -7,3 +7,6 @@ $(eval $(call benchmark,shm-bench,bench/shm_bench.c bench/bench_time.c,\
 	$(OUT)/lib/libxtestsupport.a $(OUT)/lib/libteec.a \
 	$(OUT)/lib/libtccommon.a -lpthread))
 CPPFLAGS_bench/shm_bench.c := -Ita/shm_churn/include
+$(eval $(call benchmark,storage-bench,bench/storage_bench.c bench/bench_time.c xtest/private_core.c xtest/proc.c,\
+	$(OUT)/lib/libteec.a -lpthread))
+CPPFLAGS_bench/storage_bench.c := -Ita/storage_test/include

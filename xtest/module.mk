@@ -27,6 +27,11 @@ xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
 # The 9000 series: hostile peers.
 xtest-case-srcs += xtest/hostile.c xtest/regression_9000.c
+# The 6000 (trusted storage) series, driving the storage_test TAs.
+xtest-storage-srcs := xtest/storage_helpers.c xtest/regression_6000.c \
+		      xtest/regression_6010.c xtest/regression_6020.c
+xtest-case-srcs += $(xtest-storage-srcs)
+$(foreach f,$(xtest-storage-srcs),$(eval CPPFLAGS_$(f) := -Ita/storage_test/include))
 # The 5000 (shared memory) series, driving the shm_churn TA.
 xtest-shm-srcs := xtest/shm_helpers.c xtest/regression_5000.c \
 		  xtest/regression_5007.c

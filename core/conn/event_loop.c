@@ -77,6 +77,7 @@ static void hello_supplicant(struct conn *c, struct tc_msg *m)
 	pthread_mutex_unlock(&core.lock);
 	c->role = TC_ROLE_SUPPLICANT;
 	rpc_supplicant_attach(c);
+	m->arg = (uint64_t)getpid();	/* who the supplicant serves */
 	conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
 }
 

@@ -23,6 +23,7 @@
 #include "../core.h"
 #include "../pager/core_pager.h"
 #include "../store/ta_store.h"
+#include "../storage/storage.h"
 #include "inst.h"
 #include "inst_priv.h"
 
@@ -193,6 +194,8 @@ void inst_host_reap(struct instance *inst)
 	if (inst->host_gone)
 		return;
 	inst->host_gone = true;
+	/* Its TA can use no storage handle any more: they must not block. */
+	sto_inst_gone(inst);
 	if (inst->pid <= 0)
 		return;
 	kill(inst->pid, SIGKILL);

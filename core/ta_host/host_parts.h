@@ -68,5 +68,16 @@ TEE_Result sys_ta_close(uintptr_t session);
 TEE_Result host_crypto_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
 			       uintptr_t a2, uintptr_t a3, uintptr_t a4,
 			       uintptr_t a5);
+/* host_storage.c: the UTEE_SYS_STOR_FIRST range. */
+TEE_Result host_storage_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
+				uintptr_t a2, uintptr_t a3, uintptr_t a4);
+/*
+ * What the generic object syscalls ask of storage: an object about to be
+ * freed that may be a persistent one (its core side closes), and the data
+ * stream's part of a persistent object's info.
+ */
+struct utee_object_info;
+void host_stor_closing(uint64_t obj);
+void host_stor_info(uint64_t obj, struct utee_object_info *info);
 
 #endif

@@ -46,8 +46,8 @@ TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object,
 	objectInfo->objectSize = in.size;
 	objectInfo->maxObjectSize = in.max_size;
 	objectInfo->objectUsage = in.usage;
-	objectInfo->dataSize = 0;
-	objectInfo->dataPosition = 0;
+	objectInfo->dataSize = in.data_size;	/* persistent objects' */
+	objectInfo->dataPosition = in.data_position;
 	objectInfo->handleFlags = in.handle_flags;
 	return TEE_SUCCESS;
 }
@@ -67,8 +67,8 @@ TEE_Result __GP11_TEE_GetObjectInfo1(TEE_ObjectHandle object,
 	objectInfo->keySize = in.size;
 	objectInfo->maxKeySize = in.max_size;
 	objectInfo->objectUsage = in.usage;
-	objectInfo->dataSize = 0;
-	objectInfo->dataPosition = 0;
+	objectInfo->dataSize = (uint32_t)in.data_size;
+	objectInfo->dataPosition = (uint32_t)in.data_position;
 	objectInfo->handleFlags = in.handle_flags;
 	return TEE_SUCCESS;
 }
