@@ -104,6 +104,31 @@ XTEST_CASE(case_9001, .id = "9001", .suite = "regression",
 
 /* 9002: descriptors where none belong. */
 
+/* What a 9002 sub-case starts with: its core, and what the core held. */
+struct peer_start {
+	struct private_core *pc;
+	struct hostile_usage base;
+};
+
+static void peer_setup(struct xtest_fixture *fx)
+{
+	struct private_core *pc = hostile_core(fx);
+	struct peer_start *ps = xtest_fx_alloc(fx, sizeof(*ps));
+
+	ps->pc = pc;
+	usage_now(pc->core, &ps->base);
+	fx->data = ps;
+}
+
+/* Another client is served, and the core holds no more than at the start. */
+static void peer_served_and_clean(struct xtest_fixture *fx)
+{
+	struct peer_start *ps = fx->data;
+
+	hostile_other_client(OTHER_CLIENT_MS);
+	hostile_expect_usage(ps->pc->core, &ps->base, CLEANUP_MS);
+}
+
 /* A sealed memfd of 16 pages, closed when the sub-case ends. */
 static int *memfd_sealed(struct xtest_fixture *fx)
 {
@@ -119,12 +144,9 @@ static int *memfd_sealed(struct xtest_fixture *fx)
 static void test_9002_supplicant_hello(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct private_core *pc = hostile_core(fx);
-	struct hostile_usage base;
 	struct tc_msg m, r;
 	int i, *s, *fd = memfd_sealed(fx);
 
-	usage_now(pc->core, &base);
 	for (i = 0; i < 100; i++) {
 		s = hostile_fx_connect(fx);
 		tc_msg_init(&m, TC_CMD_HELLO, 1);
@@ -136,21 +158,16 @@ static void test_9002_supplicant_hello(void **state)
 		xtest_fx_release(fx, s);
 	}
 	xtest_fx_release(fx, fd);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
+	peer_served_and_clean(fx);
 }
 
 static void test_9002_request_with_fd(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct private_core *pc = hostile_core(fx);
-	struct hostile_usage base;
-	struct shm_raw *g;
+	struct shm_raw *g = xshm_fx_raw_guest(fx, 16);
 	struct tc_msg m, r;
 	int i, *fd = memfd_sealed(fx);
 
-	usage_now(pc->core, &base);
-	g = xshm_fx_raw_guest(fx, 16);
 	for (i = 0; i < 200; i++) {
 		tc_msg_init(&m, TC_CMD_STATS, (uint32_t)i + 100);
 		m.func = TC_STATS_SHM;
@@ -167,19 +184,15 @@ static void test_9002_request_with_fd(void **state)
 	}
 	xtest_fx_release(fx, g);
 	xtest_fx_release(fx, fd);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
+	peer_served_and_clean(fx);
 }
 
 static void test_9002_many_fds(void **state)
 {
 	static const char junk[300] = "TCMS";
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct private_core *pc = hostile_core(fx);
-	struct hostile_usage base;
 	int *owned[16], fds[16], i, *s;
 
-	usage_now(pc->core, &base);
 	for (i = 0; i < 16; i++) {
 		owned[i] = memfd_sealed(fx);
 		fds[i] = *owned[i];
@@ -192,8 +205,7 @@ static void test_9002_many_fds(void **state)
 	}
 	for (i = 0; i < 16; i++)
 		xtest_fx_release(fx, owned[i]);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
+	peer_served_and_clean(fx);
 }
 
 /* Found by tc-netfuzz: an empty packet reads as the end of the
@@ -201,19 +213,15 @@ static void test_9002_many_fds(void **state)
 static void test_9002_empty_packet(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct private_core *pc = hostile_core(fx);
-	struct hostile_usage base;
 	int i, *s, *fd = memfd_sealed(fx);
 
-	usage_now(pc->core, &base);
 	for (i = 0; i < 50; i++) {
 		s = hostile_fx_connect(fx);
 		ASSERT_EQ(hostile_send(*s, "", 0, fd, 1, 0), 0);
 		xtest_fx_release(fx, s);
 	}
 	xtest_fx_release(fx, fd);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
+	peer_served_and_clean(fx);
 }
 
 static const struct xtest_sub subs_9002[] = {
@@ -229,7 +237,8 @@ static const struct xtest_sub subs_9002[] = {
 
 XTEST_CASE(case_9002, .id = "9002", .suite = "regression",
 	   .title = "Hostile peers: descriptors where none belong",
-	   .subs = subs_9002, .nsubs = XTEST_ARRAY_SIZE(subs_9002));
+	   .subs = subs_9002, .nsubs = XTEST_ARRAY_SIZE(subs_9002),
+	   .setup = peer_setup);
 
 /* 9003: a process that says it is the supplicant. */
 
@@ -439,59 +448,74 @@ static void core_alive(struct private_core *pc)
 		xtest_fail("%s", why);
 }
 
+/* What an image sub-case works with: its core, os_test's image, usage. */
+struct image_start {
+	struct private_core *pc;
+	void *img;
+	size_t len;
+	struct hostile_usage base;
+};
+
+static struct image_start *image_start(struct xtest_fixture *fx)
+{
+	struct image_start *is = xtest_fx_alloc(fx, sizeof(*is));
+
+	is->img = os_test_image(fx, &is->len);
+	is->pc = own_supplicant_start(fx);
+	usage_now(is->pc->core, &is->base);
+	return is;
+}
+
+/*
+ * The real image, announced right, is served as ever; the core holds no
+ * more than at the start.
+ */
+static void image_served_and_clean(struct xtest_fixture *fx,
+				   const struct image_start *is)
+{
+	pid_t child = open_in_child();
+
+	serve_load(fx, is->pc, is->img, is->len, is->len, KEEP_SIZE);
+	ASSERT_EQ(child_result(child), 0);
+	hostile_expect_usage(is->pc->core, &is->base, CLEANUP_MS);
+}
+
 static void test_9004_short_image(void **state)
 {
 	static const char small[100] = "not an image";
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct private_core *pc;
-	struct hostile_usage base;
-	size_t len;
-	void *img = os_test_image(fx, &len);
+	struct image_start *is = image_start(fx);
 	pid_t child;
 
-	pc = own_supplicant_start(fx);
-	usage_now(pc->core, &base);
 	/* 100 bytes announced as 1 MiB. */
 	child = open_in_child();
-	serve_load(fx, pc, small, sizeof(small), 1 << 20, KEEP_SIZE);
+	serve_load(fx, is->pc, small, sizeof(small), 1 << 20, KEEP_SIZE);
 	ASSERT_EQ(child_result(child), 1);
-	core_alive(pc);
-	hostile_expect_log(pc, "announced as 1048576 bytes, the file has "
-			   "100");
-	/* The real image, announced right: served as ever. */
-	child = open_in_child();
-	serve_load(fx, pc, img, len, len, KEEP_SIZE);
-	ASSERT_EQ(child_result(child), 0);
-	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
+	core_alive(is->pc);
+	hostile_expect_log(is->pc, "announced as 1048576 bytes, the file "
+			   "has 100");
+	image_served_and_clean(fx, is);
 }
 
 static void test_9004_shrinking_image(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct private_core *pc;
-	struct hostile_usage base;
-	size_t len;
-	void *img = os_test_image(fx, &len);
+	struct image_start *is = image_start(fx);
 	pid_t child;
 	int i, rc;
 
-	pc = own_supplicant_start(fx);
-	usage_now(pc->core, &base);
 	/* The file shrinks just after it is handed: read whole before, or
 	 * refused; never a fault in the core. */
 	for (i = 0; i < 20; i++) {
 		child = open_in_child();
-		serve_load(fx, pc, img, len, len, 100);
+		serve_load(fx, is->pc, is->img, is->len, is->len, 100);
 		rc = child_result(child);
 		if (rc != 0 && rc != 1)
 			xtest_fail("open %d: result %d, expected success or "
 				   "TEEC_ERROR_SECURITY", i, rc);
-		core_alive(pc);
+		core_alive(is->pc);
 	}
-	child = open_in_child();
-	serve_load(fx, pc, img, len, len, KEEP_SIZE);
-	ASSERT_EQ(child_result(child), 0);
-	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
+	image_served_and_clean(fx, is);
 }
 
 static void test_9004_ram_can_shrink(void **state)
