@@ -86,9 +86,11 @@ $(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),\
 	$(XTESTSUPPORT_LIBS) -lcrypto -lpthread))
 
 # The fixtures against a private core: sub-cases that fail in every way a
-# sub-case can leave nothing behind in the core.
+# sub-case can leave nothing behind in the core, a generated GP scenario
+# among them (gen/module.mk makes it).
 xtest-fixture-test-srcs := xtest/tests/test_fixture.c xtest/runner.c \
 			   xtest/case_exec.c xtest/results.c xtest/select.c \
-			   xtest/tap.c xtest/fixture.c xtest/xtest_helpers.c
+			   xtest/tap.c xtest/fixture.c xtest/xtest_helpers.c \
+			   $(GP_FIXTURE_TEST_C) $(GP_RUNTIME_SRCS)
 $(eval $(call unit-test,test_xtest_fixture,$(xtest-fixture-test-srcs),\
 	$(XTESTSUPPORT_LIBS) -lcrypto -lpthread))
