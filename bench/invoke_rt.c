@@ -169,6 +169,8 @@ int main(void)
 	}
 	printf("invoke_roundtrip: %.1f us (baseline: %.1f us, ratio: %.2f)\n",
 	       inv, base, inv / base);
+	printf("target invoke_roundtrip: ratio <= 1.30: %s\n",
+	       inv / base <= 1.3 ? "met" : "not met");
 	printf("  median of %u round trips each; baseline: SEQPACKET "
 	       "ping-pong through a relay process (two hops)\n", iters);
 	free(samples);

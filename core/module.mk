@@ -50,7 +50,7 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_cancel.c core/ta_host/host_mem.c \
 		core/ta_host/host_props.c core/ta_host/host_time.c \
 		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
-		core/ta_host/host_regmem.c
+		core/ta_host/host_regmem.c core/ta_host/host_tmem.c
 ta-host-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
 		$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))

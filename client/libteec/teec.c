@@ -203,13 +203,21 @@ static TEEC_Result region_temp(struct teec_ctx *c, uint32_t t,
 		rg->ns_off = off;
 		return TEEC_SUCCESS;
 	}
-	rg->bounce_pages = pages_of(ref->size);
-	off = nsram_alloc(c, rg->bounce_pages);
+	off = nsram_bounce_get(c, pages_of(ref->size), &rg->bounce_pages);
 	if (off < 0)
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	rg->ns_off = rg->bounce_off = off;
+	/*
+	 * Bounce pages are reused: what an earlier call left in them is
+	 * not this call's to show, so an output buffer and the rest of its
+	 * last page start zeroed.
+	 */
 	if (t != TEEC_MEMREF_TEMP_OUTPUT)
 		memcpy(c->nsram + off, ref->buffer, ref->size);
+	else
+		memset(c->nsram + off, 0, ref->size);
+	memset(c->nsram + off + ref->size, 0,
+	       pages_of(ref->size) * TC_PAGE_SIZE - ref->size);
 	if (t != TEEC_MEMREF_TEMP_INPUT) {
 		rg->copy_back = ref->buffer;
 		rg->copy_max = ref->size;
@@ -268,8 +276,8 @@ static void regions_free(struct teec_ctx *c, struct teec_region *rg)
 
 	for (i = 0; i < TC_MAX_PARAMS; i++)
 		if (rg[i].bounce_off >= 0)
-			nsram_free(c, (uint64_t)rg[i].bounce_off,
-				   rg[i].bounce_pages);
+			nsram_bounce_put(c, (uint64_t)rg[i].bounce_off,
+					 rg[i].bounce_pages);
 }
 
 /*

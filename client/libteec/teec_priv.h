@@ -23,6 +23,10 @@ struct teec_pending {
 	struct teec_pending *next;
 };
 
+/* Bounce regions a context keeps, and the largest it keeps (4 MiB). */
+#define TEEC_BOUNCE_KEEP	4
+#define TEEC_BOUNCE_KEEP_PAGES	1024
+
 struct teec_ctx {
 	int sock;
 	uint64_t guest_id;
@@ -31,9 +35,14 @@ struct teec_ctx {
 	int nsram_fd;
 	uint8_t *nsram;
 	uint64_t nsram_pages;
-	pthread_mutex_t alloc_lock;	/* guards used[] and hint */
+	pthread_mutex_t alloc_lock;	/* guards used[], hint, bounce[] */
 	uint8_t *used;			/* one byte per page */
 	uint64_t hint;
+	/* Bounce pages of finished calls, kept for the next (nsram.c). */
+	struct {
+		int64_t off;		/* < 0: empty */
+		uint64_t npages;
+	} bounce[TEEC_BOUNCE_KEEP];
 
 	pthread_mutex_t send_lock;	/* one message at a time on sock */
 	pthread_mutex_t rx_lock;	/* guards the fields below */
@@ -50,6 +59,15 @@ void nsram_fini(struct teec_ctx *c);
 /* Returns the byte offset of npages free pages, or -ENOMEM. */
 int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages);
 void nsram_free(struct teec_ctx *c, uint64_t offset, uint64_t npages);
+/*
+ * Bounce pages for a temporary memref: at least npages, *got says how many
+ * (a kept region may be larger). Given back with nsram_bounce_put, they are
+ * kept, not returned to the kernel, so the next call of the same size finds
+ * the same pages: no fresh page faults here, and the TA host's mapping of
+ * them is still valid.
+ */
+int64_t nsram_bounce_get(struct teec_ctx *c, uint64_t npages, uint64_t *got);
+void nsram_bounce_put(struct teec_ctx *c, uint64_t offset, uint64_t npages);
 /* The offset of p if [p, p+len) lies in the NS RAM, else -ERANGE. */
 int64_t nsram_offset_of(struct teec_ctx *c, const void *p, size_t len);
 

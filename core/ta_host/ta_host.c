@@ -187,6 +187,7 @@ static TEE_Result host_guest_ram_add(struct tc_msg *m, int fd)
 		return TEE_ERROR_BAD_PARAMETERS;
 	for (i = 0; i < host.nguests; i++) {
 		if (host.guests[i].id == m->arg2) {
+			host_tmem_forget_guest(m->arg2);
 			close(host.guests[i].fd);
 			host.guests[i].fd = fd;
 			host.guests[i].size = m->arg;
@@ -211,6 +212,7 @@ static TEE_Result host_guest_ram_drop(struct tc_msg *m)
 	for (i = 0; i < host.nguests; i++) {
 		if (host.guests[i].id != m->arg2)
 			continue;
+		host_tmem_forget_guest(m->arg2);
 		close(host.guests[i].fd);
 		host.guests[i] = host.guests[--host.nguests];
 		return TEE_SUCCESS;
@@ -230,18 +232,31 @@ static struct guest_ram *host_guest(uint64_t id)
 
 /*
  * Maps the pages of memref p into a fresh range, with the access the
- * parameter type grants: an input buffer is read-only for the TA.
+ * parameter type grants: an input buffer is read-only for the TA. One run
+ * of consecutive pages goes to a mapping kept between calls (host_tmem.c),
+ * *kept says so; others are mapped for this call only.
  */
 static void *host_map_mem(const struct tc_msg *m, const struct tc_param *p,
-			  struct guest_ram *g)
+			  struct guest_ram *g, bool *kept)
 {
 	int prot = PROT_READ;
 	size_t len = (size_t)p->npages * TC_PAGE_SIZE;
+	uint64_t first = m->pages[p->first];
 	uint32_t i, run;
 	char *base;
 
 	if (p->type != TC_PARAM_MEM_IN)
 		prot |= PROT_WRITE;
+	for (i = 1; i < p->npages && m->pages[p->first + i] == first + i; i++)
+		;
+	*kept = i == p->npages;
+	if (*kept) {
+		if (first + p->npages < first ||
+		    (first + p->npages) * TC_PAGE_SIZE > g->size)
+			return NULL;
+		return host_tmem_map(g->id, g->fd, first, p->npages,
+				     prot & PROT_WRITE);
+	}
 	base = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (base == MAP_FAILED)
 		return NULL;
@@ -270,6 +285,8 @@ static TEE_Result host_call(struct tc_msg *m)
 	struct guest_ram *g = NULL;
 	TEE_Result res = TEE_SUCCESS;
 	unsigned int i;
+	bool kept;
+	void *base;
 
 	if (!host.booted)
 		return TEE_ERROR_BAD_STATE;
@@ -282,6 +299,7 @@ static TEE_Result host_call(struct tc_msg *m)
 	args.cmd_id = m->cmd_id;
 	args.session_ctx = m->arg;
 	host_session_begin(m);
+	host_tmem_call_begin();
 	for (i = 0; i < m->num_params; i++) {
 		struct tc_param *p = &m->params[i];
 
@@ -315,17 +333,21 @@ static TEE_Result host_call(struct tc_msg *m)
 			res = TEE_ERROR_BAD_PARAMETERS;
 			goto out;
 		}
-		maps[i] = host_map_mem(m, p, g);
-		if (!maps[i]) {
+		base = host_map_mem(m, p, g, &kept);
+		if (!base) {
 			tc_err("CALL: params[%u]: pages do not map", i);
 			res = TEE_ERROR_BAD_PARAMETERS;
 			goto out;
 		}
-		args.params[i].a = (uintptr_t)maps[i] + p->offs;
+		if (!kept)
+			maps[i] = base;
+		args.params[i].a = (uintptr_t)base + p->offs;
 		host_mem_window(i, (void *)(uintptr_t)args.params[i].a,
 				p->size, p->type != TC_PARAM_MEM_IN);
 	}
-	res = host_regmem_apply();
+	res = host_tmem_apply();
+	if (!res)
+		res = host_regmem_apply();
 	if (res)
 		goto out;
 
