@@ -53,8 +53,30 @@ void nsram_fini(struct teec_ctx *c)
 	pthread_mutex_destroy(&c->alloc_lock);
 }
 
-/* Next fit from the hint, wrapping once. */
+static int64_t nsram_find(struct teec_ctx *c, uint64_t npages);
+
+/*
+ * Next fit; when nothing fits and releases are in flight, their replies
+ * may free enough: wait for them and try again.
+ */
 int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages)
+{
+	int64_t off = nsram_find(c, npages);
+	unsigned int busy;
+
+	if (off >= 0)
+		return off;
+	pthread_mutex_lock(&c->rx_lock);
+	busy = c->nasync;
+	pthread_mutex_unlock(&c->rx_lock);
+	if (!busy)
+		return off;
+	transport_drain(c, 0);
+	return nsram_find(c, npages);
+}
+
+/* Next fit from the hint, wrapping once. */
+static int64_t nsram_find(struct teec_ctx *c, uint64_t npages)
 {
 	uint64_t start, i, run = 0, pass;
 	int64_t off = -ENOMEM;

@@ -101,6 +101,7 @@ void TEEC_FinalizeContext(TEEC_Context *context)
 		return;
 	/* Closing the connection ends the guest: the core closes the rest. */
 	close(c->sock);
+	regshm_release_abandon(c);
 	nsram_fini(c);
 	pthread_mutex_destroy(&c->send_lock);
 	pthread_mutex_destroy(&c->rx_lock);
@@ -176,11 +177,7 @@ void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
 	if (!shm || !shm->imp.ctx)
 		return;
 	c = shm->imp.ctx;
-	if (!regshm_detach(c, shm))
-		shm->imp.alloc_size = 0;	/* a call may still use them */
-	if (shm->imp.alloc_size)
-		nsram_free(c, shm->imp.ns_offset,
-			   shm->imp.alloc_size / TC_PAGE_SIZE);
+	regshm_release(c, shm);
 	if (shm->imp.allocated) {
 		shm->buffer = NULL;
 		shm->size = 0;
@@ -456,6 +453,8 @@ static TEEC_Result op_call(struct teec_ctx *c, struct tc_msg *proto,
 	struct teec_region rg[TC_MAX_PARAMS];
 	struct tc_msg *m;
 	TEEC_Result res;
+	bool uses_rmem;
+	unsigned int i;
 
 	res = op_encode(c, proto->cmd, op, rg, &m);
 	if (res) {
@@ -467,7 +466,14 @@ static TEEC_Result op_call(struct teec_ctx *c, struct tc_msg *proto,
 	m->login = proto->login;
 	m->conn_data = proto->conn_data;
 	memcpy(m->uuid, proto->uuid, sizeof(m->uuid));
+	for (i = 0; i < TC_MAX_PARAMS && !rg[i].cookie; i++)
+		;
+	uses_rmem = i < TC_MAX_PARAMS;
+	if (uses_rmem)
+		__atomic_add_fetch(&c->rmem_calls, 1, __ATOMIC_SEQ_CST);
 	res = op_exchange(c, m, op, reply);
+	if (uses_rmem)
+		__atomic_sub_fetch(&c->rmem_calls, 1, __ATOMIC_SEQ_CST);
 	free(m);
 	if (res == TEEC_ERROR_CANCEL) {
 		/* Cancelled before it left: nothing reached the TEE. */

@@ -14,6 +14,8 @@
 #define TEEC_NSRAM_DEFAULT	(256ull << 20)
 #define TEEC_DEFAULT_CORE	"/run/teecheck/core.sock"
 
+struct teec_ctx;
+
 /* A request waiting for its reply. */
 struct teec_pending {
 	uint32_t id;
@@ -21,7 +23,16 @@ struct teec_pending {
 	TEEC_Result err;		/* transport failure, else 0 */
 	struct tc_msg *reply;
 	struct teec_pending *next;
+	/*
+	 * Set for a request nobody waits for: called by whichever thread
+	 * reads its reply (or finds the connection broken), rx_lock held,
+	 * once the entry is off the list; it frees the entry.
+	 */
+	void (*async_done)(struct teec_ctx *c, struct teec_pending *p);
 };
+
+/* Requests not waited for that a context lets stand at once. */
+#define TEEC_ASYNC_MAX		16
 
 /* Bounce regions a context keeps, and the largest it keeps (4 MiB). */
 #define TEEC_BOUNCE_KEEP	4
@@ -51,6 +62,9 @@ struct teec_ctx {
 	bool broken;			/* the connection failed */
 	struct teec_pending *pending;
 	uint32_t next_id;
+	unsigned int nasync;		/* pending with async_done */
+	/* Calls in flight that use registered memory (atomic). */
+	unsigned int rmem_calls;
 };
 
 /* nsram.c: page allocation in a context's non-secure RAM. */
@@ -86,6 +100,21 @@ void transport_send(struct teec_ctx *c, struct tc_msg *req,
 		    struct teec_pending *me);
 TEEC_Result transport_wait(struct teec_ctx *c, struct teec_pending *me);
 /* A message with no reply (CANCEL). Returns 0 or -errno. */
+/*
+ * Sends req and returns: me (with async_done set, its reply pointing into
+ * it) is completed by a later reader. Waits first while TEEC_ASYNC_MAX
+ * such requests stand. If the send fails, async_done runs before return.
+ */
+void transport_send_async(struct teec_ctx *c, struct tc_msg *req,
+			  struct teec_pending *me);
+/* Waits until at most max requests not waited for stand. */
+void transport_drain(struct teec_ctx *c, unsigned int max);
+/*
+ * transport_call once every earlier release has its reply: statistics and
+ * probes see the core as this client left it.
+ */
+TEEC_Result transport_call_settled(struct teec_ctx *c, struct tc_msg *req,
+				   struct tc_msg *reply);
 int transport_send_oneway(struct teec_ctx *c, const struct tc_msg *msg);
 
 /* cancel.c: TEEC_RequestCancellation's bookkeeping. */
