@@ -42,6 +42,8 @@ static void usage(FILE *f)
 		"  --socket PATH      Unix socket to listen on\n"
 		"  --threads N        secure threads (default 8)\n"
 		"  --ta-host PATH     TA host program (default: beside tee-core)\n"
+		"  --no-host-zygote   start every TA host by exec, not by a\n"
+		"                     fork of a pre-started one\n"
 		"  --ta-pubkey FILE   PEM public key TAs are verified with\n"
 		"                     (default: the key built in)\n"
 		"  --state-dir DIR    persistent state such as TA time\n"
@@ -95,6 +97,7 @@ int main(int argc, char **argv)
 		{ "socket", required_argument, NULL, 's' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "ta-host", required_argument, NULL, 'H' },
+		{ "no-host-zygote", no_argument, NULL, 'Z' },
 		{ "ta-pubkey", required_argument, NULL, 'k' },
 		{ "state-dir", required_argument, NULL, 'S' },
 		{ "ready-fd", required_argument, NULL, 'r' },
@@ -112,6 +115,7 @@ int main(int argc, char **argv)
 
 	tc_log_init("tee-core");
 	core.cfg.threads = 8;
+	core.cfg.host_zygote = true;
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (o) {
 		case 's':
@@ -128,6 +132,9 @@ int main(int argc, char **argv)
 			break;
 		case 'H':
 			core.cfg.ta_host_path = optarg;
+			break;
+		case 'Z':
+			core.cfg.host_zygote = false;
 			break;
 		case 'k':
 			core.cfg.pubkey_path = optarg;

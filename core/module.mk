@@ -11,9 +11,11 @@ core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/reply.c \
 # Sessions and the login identities of their clients.
 core-srcs += core/session/session.c core/session/login.c
 # TA instances: lookup and lifecycle, starting one, scheduling, the host
-# wire protocol, entry-point calls, and what a host asks during a call.
+# wire protocol, entry-point calls, what a host asks during a call, and the
+# zygote that forks hosts.
 core-srcs += core/inst/inst.c core/inst/inst_start.c core/inst/inst_sched.c \
-	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c
+	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c \
+	     core/inst/host_zygote.c
 # The TA store (images through the supplicant, verified) and its key.
 core-srcs += core/store/ta_store.c core/store/ta_key.c
 # Persistent state in --state-dir: TA persistent time.

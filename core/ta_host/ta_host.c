@@ -24,6 +24,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../loader/elf_load.h"
+#include "../pager/pager.h"
 #include "host_parts.h"
 #include "host_regmem.h"
 #include "ta_host.h"
@@ -395,9 +396,54 @@ static void host_reply(struct tc_msg *m, TEE_Result res)
 		_exit(1);
 }
 
+/*
+ * The zygote (--zygote): with the C library and the crypto library's
+ * algorithm tables ready, it forks one host per HOST_FORK from the core,
+ * the message's descriptor becoming the new host's socket. It returns in
+ * each child, with that socket; the zygote itself never returns. Nothing
+ * secret exists here before a fork: the pager's keys and the random
+ * generator's state are made in each host after it (pager_init()).
+ */
+static int host_zygote(int zsock)
+{
+	struct tc_msg m;
+	struct tc_why why;
+	ssize_t n;
+	pid_t pid;
+	int fd;
+
+	/* Hosts are reaped by the kernel; the core watches their sockets. */
+	signal(SIGCHLD, SIG_IGN);
+	if (pager_preload())
+		tc_warn("zygote: crypto algorithms not preloaded");
+	for (;;) {
+		n = tc_recv(zsock, &m, sizeof(m), &fd);
+		if (n <= 0)
+			_exit(0);	/* the core has gone: so do we */
+		if (tc_msg_check(&m, (size_t)n, &why) ||
+		    m.cmd != TC_CMD_HOST_FORK || fd < 0) {
+			tc_err("zygote: not a HOST_FORK with a socket");
+			_exit(1);
+		}
+		pid = fork();
+		if (!pid) {
+			close(zsock);
+			signal(SIGCHLD, SIG_DFL);
+			return fd;
+		}
+		close(fd);
+		m.arg = pid > 0 ? (uint64_t)pid : 0;
+		tc_msg_to_reply(&m, pid > 0 ? TEE_SUCCESS :
+				TEE_ERROR_OUT_OF_MEMORY, TEE_ORIGIN_TEE);
+		if (tc_send(zsock, &m, -1))
+			_exit(1);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
+	bool zygote = false;
 	struct tc_why why;
 	TEE_Result ret;
 	ssize_t n;
@@ -408,12 +454,23 @@ int main(int argc, char **argv)
 	while ((o = getopt(argc, argv, "f:-:")) != -1) {
 		if (o == '-' && !strcmp(optarg, "fd") && optind < argc)
 			host.sock = atoi(argv[optind++]);
+		else if (o == '-' && !strcmp(optarg, "zygote"))
+			zygote = true;
 		else if (o == 'f')
 			host.sock = atoi(optarg);
 	}
 	if (host.sock < 0 || !m) {
-		fprintf(stderr, "usage: ta-host --fd N (started by tee-core)\n");
+		fprintf(stderr, "usage: ta-host [--zygote] --fd N (started by "
+			"tee-core)\n");
 		return 2;
+	}
+	if (zygote) {
+		host.sock = host_zygote(host.sock);
+		/* A forked host: it dies with the zygote, which dies with
+		 * the core. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() == 1)
+			_exit(0);
 	}
 	for (;;) {
 		n = tc_recv(host.sock, m, TC_MSG_MAX_SIZE, &fd);
