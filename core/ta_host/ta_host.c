@@ -46,6 +46,7 @@ static struct host {
 	void *stack;
 	size_t stack_size;
 	ucontext_t host_uc, ta_uc;
+	bool ta_uc_ready;
 	struct utee_entry_args *args;
 	struct guest_ram guests[HOST_MAX_GUESTS];
 	unsigned int nguests;
@@ -103,7 +104,15 @@ static void host_trampoline(void)
 static void host_run_entry(struct utee_entry_args *args)
 {
 	host.args = args;
-	getcontext(&host.ta_uc);
+	/*
+	 * Made once: the TA's context is only ever switched to, never saved
+	 * into, so each call only needs makecontext() (getcontext() costs a
+	 * sigprocmask system call).
+	 */
+	if (!host.ta_uc_ready) {
+		getcontext(&host.ta_uc);
+		host.ta_uc_ready = true;
+	}
 	host.ta_uc.uc_stack.ss_sp = host.stack;
 	host.ta_uc.uc_stack.ss_size = host.stack_size;
 	host.ta_uc.uc_link = &host.host_uc;
