@@ -125,6 +125,10 @@ static int param_check(const struct tc_msg *m, unsigned int i, int reply,
 			   "%llu span %llu", i, p->npages, p->offs,
 			   (unsigned long long)p->size,
 			   (unsigned long long)tc_mem_pages(p->offs, p->size));
+	/* An empty reference may point just past the list, no further. */
+	if (!p->npages && p->first > m->npages)
+		return bad(why, "params[%u].first: %u beyond the list of %u",
+			   i, p->first, m->npages);
 	if (p->npages && (p->first >= m->npages ||
 			  p->npages > m->npages - p->first))
 		return bad(why, "params[%u].first: pages %u..%u outside the "
@@ -212,6 +216,11 @@ void tc_msg_to_reply(struct tc_msg *msg, uint32_t ret, uint32_t origin)
 
 int tc_send(int sock, const struct tc_msg *msg, int fd)
 {
+	return tc_send_flags(sock, msg, fd, 0);
+}
+
+int tc_send_flags(int sock, const struct tc_msg *msg, int fd, int flags)
+{
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
 		struct cmsghdr align;
@@ -232,7 +241,7 @@ int tc_send(int sock, const struct tc_msg *msg, int fd)
 		memcpy(CMSG_DATA(c), &fd, sizeof(int));
 	}
 	do
-		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+		n = sendmsg(sock, &mh, MSG_NOSIGNAL | flags);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
@@ -242,6 +251,14 @@ int tc_send(int sock, const struct tc_msg *msg, int fd)
 }
 
 ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd)
+{
+	unsigned int nfds;
+
+	return tc_recv_count(sock, buf, cap, fd, &nfds);
+}
+
+ssize_t tc_recv_count(int sock, void *buf, size_t cap, int *fd,
+		      unsigned int *nfds)
 {
 	union {
 		char buf[CMSG_SPACE(4 * sizeof(int))];
@@ -258,6 +275,7 @@ ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd)
 
 	if (fd)
 		*fd = -1;
+	*nfds = 0;
 	do
 		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
@@ -270,6 +288,7 @@ ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd)
 		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
 			continue;
 		nfd = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		*nfds += (unsigned int)nfd;
 		for (k = 0; k < nfd; k++) {
 			memcpy(&f, CMSG_DATA(c) + k * sizeof(int), sizeof(int));
 			if (fd && got < 0)

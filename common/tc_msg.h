@@ -48,6 +48,10 @@ void tc_msg_to_reply(struct tc_msg *msg, uint32_t ret, uint32_t origin);
  */
 int tc_send(int sock, const struct tc_msg *msg, int fd);
 
+/* The same with sendmsg flags: MSG_DONTWAIT sends only what the peer's
+ * socket buffer takes now (-EAGAIN otherwise). */
+int tc_send_flags(int sock, const struct tc_msg *msg, int fd, int flags);
+
 /*
  * Receives one message into buf (cap bytes), with at most one passed file
  * descriptor into *fd (-1 if none; pass fd NULL to refuse descriptors: any
@@ -56,5 +60,10 @@ int tc_send(int sock, const struct tc_msg *msg, int fd);
  * checked: call tc_msg_check.
  */
 ssize_t tc_recv(int sock, void *buf, size_t cap, int *fd);
+
+/* The same, with *nfds the number of descriptors that came with the
+ * message (all but the one kept in *fd are closed already). */
+ssize_t tc_recv_count(int sock, void *buf, size_t cap, int *fd,
+		      unsigned int *nfds);
 
 #endif

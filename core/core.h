@@ -27,6 +27,10 @@ struct core_config {
 	const char *state_dir;		/* persistent state (TA time) */
 	unsigned int threads;		/* secure threads */
 	bool host_zygote;		/* TA hosts forked by a zygote */
+	int supplicant_fd;		/* handed supplicant connection, or -1 */
+	bool supplicant_uid_set;	/* --supplicant-uid given: */
+	uid_t supplicant_uid;		/* a supplicant of this user is trusted */
+	unsigned int max_conns;		/* connections served at once */
 };
 
 /*
@@ -53,7 +57,10 @@ struct conn {
 	char *exe;			/* the executable, or NULL if unknown */
 	gid_t *groups;			/* supplementary groups */
 	size_t ngroups;
+	bool trusted_supplicant;	/* the connection the core was handed */
 	pthread_mutex_t send_lock;	/* one message at a time on fd */
+	bool dropped;			/* atomic: disconnected by the core */
+	unsigned int requests;		/* atomic: queued or running */
 	int refs;			/* guarded by core.lock */
 	bool dead;			/* guarded by core.lock */
 	struct list_head calls;		/* struct call, guarded by core.lock */
@@ -153,6 +160,9 @@ struct core {
 	uint32_t next_session;
 	uint32_t next_guest;
 	struct conn *supplicant;	/* guarded by lock */
+	bool supplicant_expected;	/* guarded by lock: a handed supplicant
+					   connection has not said HELLO yet */
+	unsigned int nconns;		/* guarded by lock */
 };
 
 extern struct core core;

@@ -5,10 +5,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "../common/tc_log.h"
@@ -49,6 +53,10 @@ static void usage(FILE *f)
 		"  --state-dir DIR    persistent state such as TA time\n"
 		"                     (default: state/ beside the socket)\n"
 		"  --ready-fd FD      write one byte to FD when serving\n"
+		"  --supplicant-fd FD a connected socket to the supplicant the\n"
+		"                     core trusts (its starter made the pair)\n"
+		"  --supplicant-uid UID  also trust a supplicant that connects\n"
+		"                     to the socket as this user\n"
 		"  --log FILE         append the log to FILE\n"
 		"  --pool-pages N     physical pool shared by the core and the TA\n"
 		"                     instances (default %d pages)\n"
@@ -91,6 +99,93 @@ static char *default_state_dir(const char *socket_path)
 	return dir;
 }
 
+/* A whole number from min to max, or -EINVAL with the option named on stderr. */
+static int opt_number(const char *name, const char *arg, long min, long max,
+		      long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 0);
+	if (errno || end == arg || *end || v < min || v > max) {
+		fprintf(stderr, "tee-core: --%s: %s is not a number from %ld "
+			"to %ld\n", name, arg, min, max);
+		return -EINVAL;
+	}
+	*out = v;
+	return 0;
+}
+
+/* A descriptor the core was given: open, and a socket if it must be one. */
+static int opt_fd_check(const char *name, int fd, bool socket)
+{
+	struct stat st;
+
+	if (fcntl(fd, F_GETFD) < 0 || fstat(fd, &st)) {
+		fprintf(stderr, "tee-core: --%s: descriptor %d is not open\n",
+			name, fd);
+		return -EINVAL;
+	}
+	if (socket && !S_ISSOCK(st.st_mode)) {
+		fprintf(stderr, "tee-core: --%s: descriptor %d is not a "
+			"socket\n", name, fd);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Connections served at once: each may hold two descriptors (its socket
+ * and its RAM); the rest of the limit is kept for TA hosts and files.
+ */
+static unsigned int core_max_conns(void)
+{
+	struct rlimit rl;
+	rlim_t n;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return 64;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	n = rl.rlim_cur > 512 ? (rl.rlim_cur - 256) / 2 : 64;
+	return n > 4096 ? 4096 : (unsigned int)n;
+}
+
+/*
+ * Every option against the others, before anything is created: a core
+ * that cannot work does not start, and leaves nothing behind.
+ */
+static int core_check_options(int ready_fd)
+{
+	struct sockaddr_un sa;
+
+	if (!core.cfg.socket_path) {
+		usage(stderr);
+		return -EINVAL;
+	}
+	if (strlen(core.cfg.socket_path) >= sizeof(sa.sun_path)) {
+		fprintf(stderr, "tee-core: --socket: %zu characters, a socket "
+			"path has at most %zu\n", strlen(core.cfg.socket_path),
+			sizeof(sa.sun_path) - 1);
+		return -EINVAL;
+	}
+	if (ready_fd >= 0 && opt_fd_check("ready-fd", ready_fd, false))
+		return -EINVAL;
+	if (core.cfg.supplicant_fd >= 0 &&
+	    opt_fd_check("supplicant-fd", core.cfg.supplicant_fd, true))
+		return -EINVAL;
+	if (core.cfg.supplicant_fd >= 0 && core.cfg.supplicant_fd == ready_fd) {
+		fprintf(stderr, "tee-core: --ready-fd and --supplicant-fd name "
+			"the same descriptor\n");
+		return -EINVAL;
+	}
+	return pager_budget_check();
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -101,6 +196,8 @@ int main(int argc, char **argv)
 		{ "ta-pubkey", required_argument, NULL, 'k' },
 		{ "state-dir", required_argument, NULL, 'S' },
 		{ "ready-fd", required_argument, NULL, 'r' },
+		{ "supplicant-fd", required_argument, NULL, 'F' },
+		{ "supplicant-uid", required_argument, NULL, 'U' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "pool-pages", required_argument, NULL, CORE_OPT_POOL_PAGES },
 		{ "core-pool-pages", required_argument, NULL, CORE_OPT_CORE_POOL },
@@ -110,24 +207,21 @@ int main(int argc, char **argv)
 	};
 	int ready_fd = -1, lfd, o, lf;
 	struct sigaction sa = { .sa_handler = on_signal };
-	char *end;
+	const char *log_path = NULL;
 	long v;
 
 	tc_log_init("tee-core");
 	core.cfg.threads = 8;
 	core.cfg.host_zygote = true;
+	core.cfg.supplicant_fd = -1;
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (o) {
 		case 's':
 			core.cfg.socket_path = optarg;
 			break;
 		case 't':
-			v = strtol(optarg, &end, 0);
-			if (*end || v < 1 || v > 256) {
-				fprintf(stderr, "tee-core: --threads: %s is "
-					"not a number from 1 to 256\n", optarg);
+			if (opt_number("threads", optarg, 1, 256, &v))
 				return 2;
-			}
 			core.cfg.threads = (unsigned int)v;
 			break;
 		case 'H':
@@ -143,17 +237,24 @@ int main(int argc, char **argv)
 			core.cfg.state_dir = optarg;
 			break;
 		case 'r':
-			ready_fd = atoi(optarg);
+			if (opt_number("ready-fd", optarg, 0, INT_MAX, &v))
+				return 2;
+			ready_fd = (int)v;
+			break;
+		case 'F':
+			if (opt_number("supplicant-fd", optarg, 0, INT_MAX, &v))
+				return 2;
+			core.cfg.supplicant_fd = (int)v;
+			break;
+		case 'U':
+			if (opt_number("supplicant-uid", optarg, 0, INT_MAX,
+				       &v))
+				return 2;
+			core.cfg.supplicant_uid = (uid_t)v;
+			core.cfg.supplicant_uid_set = true;
 			break;
 		case 'l':
-			lf = open(optarg, O_WRONLY | O_CREAT | O_APPEND |
-				  O_CLOEXEC, 0600);
-			if (lf < 0) {
-				perror(optarg);
-				return 2;
-			}
-			dup2(lf, STDERR_FILENO);
-			close(lf);
+			log_path = optarg;
 			break;
 		case CORE_OPT_POOL_PAGES:
 		case CORE_OPT_CORE_POOL:
@@ -169,10 +270,19 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!core.cfg.socket_path) {
-		usage(stderr);
+	if (core_check_options(ready_fd))
 		return 2;
+	if (log_path) {
+		lf = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+			  0600);
+		if (lf < 0) {
+			perror(log_path);
+			return 2;
+		}
+		dup2(lf, STDERR_FILENO);
+		close(lf);
 	}
+	core.cfg.max_conns = core_max_conns();
 	/* From here on the core's own paged code runs through its pager. */
 	if (pager_budget_start())
 		return 1;

@@ -29,9 +29,9 @@ core-srcs += core/shm/shm_mgr.c core/shm/shm_host.c core/shm/shm_stats.c \
 	     core/shm/shm_probe.c
 
 # The TA verification key, built into tee-core as a C string. Its header is
-# found through -I, so that any OUT works.
+# found through -Icore/store, so the file compiles wherever OUT is.
 CPPFLAGS_$(OUT)/gen/core/ta_pubkey.c := -Icore/store
-$(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY)
+$(OUT)/gen/core/ta_pubkey.c: $(TA_PUB_KEY) core/module.mk
 	@mkdir -p $(dir $@)
 	$(Q){ echo '/* Generated from $(notdir $<): the TA verification key. */'; \
 	  echo '#include "ta_key.h"'; \
@@ -53,8 +53,11 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_props.c core/ta_host/host_time.c \
 		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
 		core/ta_host/host_regmem.c core/ta_host/host_tmem.c
-ta-host-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtaload.a \
-		$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto -lpthread
+# Cryptography: the syscalls' glue here, the work in core/crypto.
+ta-host-srcs += core/ta_host/host_crypto.c
+ta-host-libs := $(OUT)/lib/libcorecrypto.a $(OUT)/lib/libpager.a \
+		$(OUT)/lib/libtaload.a $(OUT)/lib/libtaimage.a \
+		$(OUT)/lib/libtccommon.a -lcrypto -lpthread
 $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))
 
 # The test builds, with the tampering command and hooks (8000 series).

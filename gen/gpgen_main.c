@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/tc_file.h"
 #include "gpgen.h"
 
 #define EXIT_INPUT	1
@@ -60,8 +61,12 @@ static int main_same_dir(const char *a, const char *b)
  */
 static char *main_default_datadir(void)
 {
+	/* The tree the binary was built in: out/bin/gpgen, or deeper when
+	 * the build output is (out/asan/bin/gpgen). */
+	static const char *const ups[] = { "../..", "../../..", "../../../.." };
 	const char *env = getenv("GPGEN_DATADIR");
-	char exe[PATH_MAX], *dir;
+	char exe[PATH_MAX], *bin, *dir;
+	size_t i;
 	ssize_t n;
 
 	if (env && *env)
@@ -70,13 +75,27 @@ static char *main_default_datadir(void)
 	if (n <= 0)
 		return strdup("gen");
 	exe[n] = '\0';
-	if (asprintf(&dir, "%s/../../gen", dirname(exe)) < 0)
-		return NULL;
-	if (!main_is_dir(dir) || main_same_dir(dir, "gen")) {
+	bin = dirname(exe);
+	for (i = 0; i < sizeof(ups) / sizeof(ups[0]); i++) {
+		struct stat st;
+		char *schema;
+		int found;
+
+		if (asprintf(&dir, "%s/%s/gen", bin, ups[i]) < 0)
+			return NULL;
+		if (asprintf(&schema, "%s/gp-suite.rng", dir) < 0) {
+			free(dir);
+			return NULL;
+		}
+		found = !stat(schema, &st);
+		free(schema);
+		if (found && !main_same_dir(dir, "gen"))
+			return dir;
 		free(dir);
-		return strdup("gen");
+		if (found)
+			break;
 	}
-	return dir;
+	return strdup("gen");
 }
 
 /* OUT/NAME.c for input NAME.xml. */
@@ -96,32 +115,15 @@ static char *main_out_path(const char *dir, const char *input)
 	return path;
 }
 
-/* Written whole or not at all: a make rule never sees half a file. */
+/* Written whole or not at all (a make rule never sees half a file), and
+ * never in place of a device, FIFO or link: common/tc_file.h. */
 static int main_write(const char *path, const char *text, size_t len)
 {
-	char *tmp;
-	FILE *f;
-	int res = 0;
+	char why[TC_FILE_WHY_LEN];
+	int res = tc_file_write(path, text, len, why, sizeof(why));
 
-	if (asprintf(&tmp, "%s.tmp%ld", path, (long)getpid()) < 0)
-		return -ENOMEM;
-	f = fopen(tmp, "w");
-	if (!f) {
-		res = -errno;
-		goto out;
-	}
-	if (fwrite(text, 1, len, f) != len)
-		res = -errno;
-	if (fclose(f) && !res)
-		res = -errno;
-	if (!res && rename(tmp, path))
-		res = -errno;
 	if (res)
-		unlink(tmp);
-out:
-	if (res)
-		fprintf(stderr, "gpgen: %s: %s\n", path, strerror(-res));
-	free(tmp);
+		fprintf(stderr, "gpgen: %s: %s\n", path, why);
 	return res;
 }
 

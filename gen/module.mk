@@ -20,7 +20,8 @@ $(foreach s,$(GPGEN_LIB_SRCS) gen/gpgen_main.c gen/tests/test_gpgen.c,\
 CPPFLAGS_gen/tests/test_gpgen.c += -DGPGEN_TEST_CC='"$(CC)"'
 
 $(eval $(call host-lib,gpgen,$(GPGEN_LIB_SRCS)))
-$(eval $(call host-program,gpgen,gen/gpgen_main.c,$(OUT)/lib/libgpgen.a $(GPGEN_XML_LIBS)))
+$(eval $(call host-program,gpgen,gen/gpgen_main.c,$(OUT)/lib/libgpgen.a \
+	$(OUT)/lib/libtccommon.a $(GPGEN_XML_LIBS)))
 $(eval $(call unit-test,test_gpgen,gen/tests/test_gpgen.c,$(OUT)/lib/libgpgen.a $(GPGEN_XML_LIBS)))
 # It also runs the command line, and compiles generated C with the runtime.
 $(OUT)/tests/test_gpgen: $(OUT)/bin/gpgen
@@ -37,6 +38,7 @@ GP_EXCLUDE	?=
 ifneq ($(GP_SUITE_XML),)
 $(GP_GEN_SRCS) &: $(GP_SUITE_XML) $(OUT)/bin/gpgen $(GPGEN_DATA) $(GP_EXCLUDE)
 	@mkdir -p $(OUT)/gen/gp
-	$(Q)$(OUT)/bin/gpgen $(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
+	$(Q)$(OUT)/bin/gpgen --datadir gen \
+		$(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
 		-o $(OUT)/gen/gp $(GP_SUITE_XML)
 endif

@@ -3,7 +3,8 @@
  * under OP-TEE's names and signatures where OP-TEE has them. Only what
  * libutee implements is declared here: a TA that uses another OP-TEE
  * extension fails to compile instead of failing at run time. As OP-TEE's,
- * it also brings trace.h and stdio.h.
+ * it also brings trace.h and stdio.h. The identifiers of the extra
+ * algorithms are in tee_api_defines_extensions.h, as in OP-TEE.
  */
 #ifndef TEE_INTERNAL_API_EXTENSIONS_H
 #define TEE_INTERNAL_API_EXTENSIONS_H
@@ -11,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <tee_api_defines_extensions.h>
 #include <tee_api_types.h>
 #include <trace.h>
 

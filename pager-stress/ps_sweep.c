@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../common/tc_file.h"
 #include "../xtest/xtestsupport.h"
 #include "ps.h"
 
@@ -19,16 +20,47 @@ struct ps_point {
 	uint64_t accesses, faults;
 };
 
+/* An output file is built in memory and written whole (common/tc_file.h):
+ * never half a file, never a device or link replaced by one. */
+struct ps_out {
+	char *buf;
+	size_t len;
+};
+
+static FILE *ps_out_open(struct ps_out *o, const char *path)
+{
+	FILE *f = open_memstream(&o->buf, &o->len);
+
+	if (!f)
+		perror(path);
+	return f;
+}
+
+static int ps_out_close(struct ps_out *o, FILE *f, const char *path)
+{
+	char why[TC_FILE_WHY_LEN];
+	int res = 0;
+
+	if (fclose(f)) {
+		perror(path);
+		res = -1;
+	} else if (tc_file_write(path, o->buf, o->len, why, sizeof(why))) {
+		fprintf(stderr, "pager-stress: %s: %s\n", path, why);
+		res = -1;
+	}
+	free(o->buf);
+	return res;
+}
+
 static int ps_csv(const char *path, const struct ps_config *cfg,
 		  const struct ps_point *pt, unsigned int n)
 {
-	FILE *f = fopen(path, "w");
+	struct ps_out o;
+	FILE *f = ps_out_open(&o, path);
 	unsigned int i;
 
-	if (!f) {
-		perror(path);
+	if (!f)
 		return -1;
-	}
 	fprintf(f, "pool_pages,ws_pages,pattern,write_pct,accesses,faults,"
 		"faults_per_access,hidden_hits_per_access,fault_p50_us,"
 		"fault_p99_us,accesses_per_s\n");
@@ -38,7 +70,7 @@ static int ps_csv(const char *path, const struct ps_config *cfg,
 			cfg->write_pct, (unsigned long long)pt[i].accesses,
 			(unsigned long long)pt[i].faults, pt[i].fpa,
 			pt[i].hpa, pt[i].p50_us, pt[i].p99_us, pt[i].rate);
-	return fclose(f) ? -1 : 0;
+	return ps_out_close(&o, f, path);
 }
 
 /* Plot geometry. */
@@ -73,13 +105,12 @@ static int ps_svg(const char *path, const struct ps_config *cfg,
 {
 	struct ps_axis ax = { pt[0].pool, pt[n - 1].pool, false };
 	double ymax = 0.1, x;
-	FILE *f = fopen(path, "w");
+	struct ps_out o;
+	FILE *f = ps_out_open(&o, path);
 	unsigned int i, k;
 
-	if (!f) {
-		perror(path);
+	if (!f)
 		return -1;
-	}
 	if (ax.hi <= ax.lo)
 		ax.hi = ax.lo + 1;
 	ax.log2 = ax.hi / ax.lo >= 8;
@@ -143,7 +174,7 @@ static int ps_svg(const char *path, const struct ps_config *cfg,
 			"access</title></circle>\n", ps_x(&ax, pt[i].pool),
 			ps_y(ymax, pt[i].fpa), pt[i].pool, pt[i].fpa);
 	fprintf(f, "</svg>\n");
-	return fclose(f) ? -1 : 0;
+	return ps_out_close(&o, f, path);
 }
 
 /*

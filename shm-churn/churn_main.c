@@ -187,13 +187,25 @@ static void state_diff(const struct churn_state *a,
 #undef CHURN_DIFF
 }
 
+/*
+ * A new client. It starts with SIGTERM blocked and unblocks it once its
+ * handler is in place (churn_client), so a SIGTERM sent at any moment after
+ * the fork waits for the handler instead of killing it: no delay to guess.
+ */
 static pid_t spawn(struct churn_run *run)
 {
 	uint64_t seed = run->cfg.seed + ++run->started * 0x9e3779b97f4a7c15ull;
-	pid_t pid = fork();
+	sigset_t term, old;
+	pid_t pid;
 
-	if (pid)
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigprocmask(SIG_BLOCK, &term, &old);
+	pid = fork();
+	if (pid) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return pid;
+	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	_exit(churn_client(&run->cfg, seed, run->counts));
 }

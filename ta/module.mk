@@ -12,6 +12,8 @@ $(eval $(call ta-build,ta/tcf_create_panic))
 $(eval $(call ta-build,ta/tcf_peer))
 $(eval $(call ta-build,ta/pager_test))
 $(eval $(call ta-build,ta/shm_churn))
+$(eval $(call ta-build,ta/crypto_test))
+$(eval $(call ta-build,ta/crypto_test_gp11))
 
 TA_LIBC_HOST_NAMES := -include ta/devkit/tests/libc_host_names.h
 $(foreach s,$(TA_LIBC_SRCS),$(eval CPPFLAGS_$(s) := -nostdinc \

@@ -13,6 +13,7 @@
 #include <libxml/xmlstring.h>
 #include <libxml/xmlwriter.h>
 
+#include "../common/tc_file.h"
 #include "junit.h"
 
 #define JUNIT_X(s) ((const xmlChar *)(s))
@@ -233,14 +234,19 @@ static void junit_suites(struct junit *j, const struct results *r)
 	junit_end(j);
 }
 
+/* Written whole, and through a device or link rather than over it
+ * (common/tc_file.h): --junit /dev/stdout works. */
 int junit_write(const char *path, const struct results *r)
 {
 	struct junit j = { .err = 0 };
+	char why[TC_FILE_WHY_LEN];
+	xmlBufferPtr buf = xmlBufferCreate();
+	int res = -EIO;
 
-	j.w = xmlNewTextWriterFilename(path, 0);
+	j.w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
 	if (!j.w) {
-		fprintf(stderr, "xtest: --junit %s: cannot create the file\n", path);
-		return -EIO;
+		fprintf(stderr, "xtest: --junit %s: out of memory\n", path);
+		goto out;
 	}
 	junit_check(&j, xmlTextWriterSetIndent(j.w, 1));
 	junit_check(&j, xmlTextWriterStartDocument(j.w, NULL, "UTF-8", NULL));
@@ -249,7 +255,14 @@ int junit_write(const char *path, const struct results *r)
 	xmlFreeTextWriter(j.w);
 	if (j.err) {
 		fprintf(stderr, "xtest: --junit %s: writing the XML failed\n", path);
-		return -EIO;
+		goto out;
 	}
-	return 0;
+	res = tc_file_write(path, xmlBufferContent(buf),
+			    (size_t)xmlBufferLength(buf), why, sizeof(why));
+	if (res)
+		fprintf(stderr, "xtest: --junit %s: %s\n", path, why);
+out:
+	if (buf)
+		xmlBufferFree(buf);
+	return res;
 }

@@ -24,6 +24,8 @@ xtest-case-srcs := xtest/xtest_helpers.c xtest/fixture.c \
 # The 8000 (pager) series.
 xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
+# The 9000 series: hostile peers.
+xtest-case-srcs += xtest/hostile.c xtest/regression_9000.c
 # The 5000 (shared memory) series, driving the shm_churn TA.
 xtest-shm-srcs := xtest/shm_helpers.c xtest/regression_5000.c \
 		  xtest/regression_5007.c
@@ -66,7 +68,7 @@ xtest-selftest-srcs := xtest/tests/test_runner_logic.c xtest/select.c \
 		       xtest/registry.c xtest/results.c xtest/report.c \
 		       xtest/tap.c xtest/junit.c xtest/options.c
 $(eval $(call unit-test,test_xtest_runner,$(xtest-selftest-srcs),\
-	$(xtest-xml-libs)))
+	$(OUT)/lib/libtccommon.a $(xtest-xml-libs)))
 
 # The runner's process handling with made-up cases: pass, fail, skip, crash,
 # timeout, exit in the middle.

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pager_helpers.h"
+#include "xtest_fixture.h"
 #include "xtestsupport.h"
 
 const TEEC_UUID pager_test_uuid = TA_PAGER_TEST_UUID;
@@ -165,4 +166,28 @@ void pager_view_at(const char *file, int line, TEEC_Context *ctx,
 	stats_pager_sum(recs, live, 1u << TC_PAGER_PROC_TA, &v->ta);
 	v->ta_count = (unsigned int)live;
 	free(recs);
+}
+
+static void pager_core_stop_deferred(void *pc)
+{
+	pager_core_stop(pc);
+}
+
+struct pager_case *pager_case_start_at(const char *file, int line,
+				       struct xtest_fixture *fx,
+				       const char *core_name,
+				       const char *const *args, bool context,
+				       bool session)
+{
+	static struct pager_case c;	/* one sub-case at a time per process */
+
+	memset(&c, 0, sizeof(c));
+	fx->data = &c;
+	pager_core_start_at(file, line, &c.pc, core_name, args);
+	xtest_fx_defer(fx, pager_core_stop_deferred, &c.pc);
+	if (context || session)
+		c.ctx = xtest_fx_context(fx);
+	if (session)
+		c.sess = xtest_fx_session(fx, c.ctx, &pager_test_uuid);
+	return &c;
 }

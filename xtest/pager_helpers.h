@@ -29,6 +29,30 @@ void pager_core_start_at(const char *file, int line, struct private_core *pc,
 			    (const char *const[]){ __VA_ARGS__, NULL })
 void pager_core_stop(struct private_core *pc);
 
+/* The sub-case's own core, and what was opened on it. */
+struct pager_case {
+	struct private_core pc;
+	TEEC_Context *ctx;
+	TEEC_Session *sess;
+};
+
+struct xtest_fixture;
+
+/*
+ * Starts core_name (NULL: tee-core) with args for the running sub-case and,
+ * if context, opens a context on it (and, if session, a session on
+ * pager_test); the fixture closes those, then stops the core, when the
+ * sub-case ends. fx->data points at the result.
+ */
+struct pager_case *pager_case_start_at(const char *file, int line,
+				       struct xtest_fixture *fx,
+				       const char *core_name,
+				       const char *const *args, bool context,
+				       bool session);
+/* ... is args, context, session (args may be a compound literal) */
+#define pager_case_start(fx, name, ...) \
+	pager_case_start_at(__FILE__, __LINE__, (fx), (name), __VA_ARGS__)
+
 /* Whether the core's log holds text. */
 bool pager_core_log_has(const struct private_core *pc, const char *text);
 

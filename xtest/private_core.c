@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,9 +92,10 @@ static void private_core_show_logs(const struct private_core *pc)
 	private_core_log_tail("tee-supplicant", pc->supp_log);
 }
 
-/* Starts argv[0] with stdout and stderr in log and ready_wr kept open. */
+/* Starts argv[0] with stdout and stderr in log, ready_wr and keep (if >= 0)
+ * kept open. */
 static int private_core_spawn(char *const argv[], const char *log,
-			      int ready_wr, pid_t *pid)
+			      int ready_wr, int keep, pid_t *pid)
 {
 	pid_t p = proc_fork();
 
@@ -105,7 +107,8 @@ static int private_core_spawn(char *const argv[], const char *log,
 		int nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
 
 		if (fd < 0 || nul < 0 || dup2(nul, 0) < 0 || dup2(fd, 1) < 0 ||
-		    dup2(fd, 2) < 0 || fcntl(ready_wr, F_SETFD, 0) < 0)
+		    dup2(fd, 2) < 0 || fcntl(ready_wr, F_SETFD, 0) < 0 ||
+		    (keep >= 0 && fcntl(keep, F_SETFD, 0) < 0))
 			_exit(127);
 		execv(argv[0], argv);
 		fprintf(stderr, "xtest: cannot run %s: %s\n", argv[0],
@@ -151,7 +154,7 @@ static int private_core_wait_ready(int rd, long long deadline)
 
 /* Starts one daemon and waits for it; reports a failure with the logs. */
 static int private_core_launch(struct private_core *pc, const char *name,
-			       char *const argv[], const char *log,
+			       char *const argv[], const char *log, int keep,
 			       pid_t *pid)
 {
 	char fdarg[16], what[96];
@@ -166,7 +169,7 @@ static int private_core_launch(struct private_core *pc, const char *name,
 		if (!strcmp(*a, "@READY"))
 			*a = fdarg;
 	}
-	rc = private_core_spawn(argv, log, fds[1], pid);
+	rc = private_core_spawn(argv, log, fds[1], keep, pid);
 	close(fds[1]);
 	if (rc) {
 		close(fds[0]);
@@ -222,10 +225,13 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 	const char *state_dir = opts ? opts->state_dir : NULL;
 	const char *core_name = opts && opts->core_name ? opts->core_name :
 				"tee-core";
+	bool own_supp = opts && opts->own_supplicant;
 	char core_bin[PATH_MAX], supp_bin[PATH_MAX];
-	int rc;
+	char core_end[16], supp_end[16];
+	int rc, pair[2] = { -1, -1 };
 
 	memset(pc, 0, sizeof(*pc));
+	pc->supp_sock = -1;
 	pc->keep_dir = keep_dir;
 	if (private_core_path(core_bin, sizeof(core_bin), bin_dir, core_name) ||
 	    private_core_path(supp_bin, sizeof(supp_bin), bin_dir,
@@ -269,16 +275,26 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 		goto out;
 	}
 
+	/*
+	 * The supplicant's connection is made here and handed to both ends:
+	 * the core trusts no other process as its supplicant.
+	 */
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair)) {
+		rc = -errno;
+		goto out;
+	}
+	snprintf(core_end, sizeof(core_end), "%d", pair[0]);
+	snprintf(supp_end, sizeof(supp_end), "%d", pair[1]);
 	{
 		char *core_argv[PRIVATE_CORE_MAX_ARGS] = {
 			core_bin, "--socket", pc->socket, "--ready-fd", "@READY",
-			"--log", pc->core_log,
+			"--supplicant-fd", core_end, "--log", pc->core_log,
 			state_dir ? "--state-dir" : NULL, (char *)state_dir,
 			NULL
 		};
 		size_t n = 0, i;
 		char *supp_argv[] = {
-			supp_bin, "--socket", pc->socket,
+			supp_bin, "--fd", supp_end,
 			"--ta-dir", (char *)ta_dir,
 			"--ta-dir", pc->ta_extra_dir,
 			"--ready-fd", "@READY", NULL
@@ -298,12 +314,21 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 		}
 		core_argv[n] = NULL;
 		rc = private_core_launch(pc, core_name, core_argv,
-					 pc->core_log, &pc->core);
-		if (!rc)
+					 pc->core_log, pair[0], &pc->core);
+		if (!rc && !own_supp)
 			rc = private_core_launch(pc, "tee-supplicant", supp_argv,
-						 pc->supp_log, &pc->supp);
+						 pc->supp_log, pair[1],
+						 &pc->supp);
 	}
 out:
+	if (pair[0] >= 0)
+		close(pair[0]);
+	if (own_supp && !rc) {
+		pc->supp_sock = pair[1];
+		pair[1] = -1;
+	}
+	if (pair[1] >= 0)
+		close(pair[1]);
 	if (rc)
 		private_core_stop(pc);
 	return rc;
@@ -351,6 +376,10 @@ static int private_core_rm(const char *path, const struct stat *st, int type,
 
 void private_core_stop(struct private_core *pc)
 {
+	/* 0 is what a zeroed struct holds: never a socket of ours. */
+	if (pc->supp_sock > 0)
+		close(pc->supp_sock);
+	pc->supp_sock = -1;
 	if (pc->supp)
 		kill(pc->supp, SIGTERM);
 	if (pc->core)

@@ -18,6 +18,8 @@ struct private_core {
 	char supp_log[PATH_MAX];
 	pid_t core;			/* 0 when not running */
 	pid_t supp;
+	int supp_sock;			/* own_supplicant: the caller's end of
+					   the core's supplicant connection */
 	bool keep_dir;			/* leave dir in place at stop */
 };
 
@@ -43,6 +45,8 @@ struct private_core_opts {
 	const char *core_name;		/* in bin_dir; NULL: "tee-core" */
 	const char *state_dir;		/* as for private_core_start_state */
 	const char *const *core_args;	/* more arguments, NULL-terminated */
+	bool own_supplicant;		/* start no tee-supplicant: the caller
+					   serves the core on pc->supp_sock */
 };
 
 /* The same, with another core program or more arguments for it. */

@@ -452,15 +452,16 @@ static void *image_elf_renamed(struct xtest_fixture *fx, const TEEC_UUID *uuid,
  * Signs elf as the dev kit does into the extra TA directory as <uuid>.ta;
  * skips the sub-case when the build output has no signing tool and key.
  */
-static void image_sign_install(struct xtest_fixture *fx, const void *elf,
-			       size_t len, const TEEC_UUID *uuid, char *path,
-			       size_t path_len)
+static void image_sign_install_with(struct xtest_fixture *fx, const void *elf,
+				    size_t len, const TEEC_UUID *uuid,
+				    char *path, size_t path_len,
+				    const char *key_name)
 {
 	char signer[4096], key[4096], elf_path[4096];
 	const char *dir = xtest_ta_extra_dir();
 
 	snprintf(signer, sizeof(signer), "%s/bin/ta-sign", xtest_out_dir());
-	snprintf(key, sizeof(key), "%s/keys/ta_sign_key.pem", xtest_out_dir());
+	snprintf(key, sizeof(key), "%s/keys/%s", xtest_out_dir(), key_name);
 	if (access(signer, X_OK) || access(key, R_OK))
 		xtest_skip("no TA signing tool and key in the build output");
 	xtest_ta_path(elf_path, sizeof(elf_path), dir, uuid, "elf");
@@ -475,6 +476,14 @@ static void image_sign_install(struct xtest_fixture *fx, const void *elf,
 		xtest_run(argv);
 	}
 	unlink(elf_path);
+}
+
+static void image_sign_install(struct xtest_fixture *fx, const void *elf,
+			       size_t len, const TEEC_UUID *uuid, char *path,
+			       size_t path_len)
+{
+	image_sign_install_with(fx, elf, len, uuid, path, path_len,
+				"ta_sign_key.pem");
 }
 
 static void test_1004_resigned_opens(void **state)
@@ -552,6 +561,27 @@ static void test_1004_uuid_mismatch(void **state)
 			     "TEEC_OpenSession(os_test's image, other UUID)");
 }
 
+/*
+ * Signed with a key the core does not hold: only the signature is wrong,
+ * so only the verification's result refuses it (a second check beside
+ * 1004.2, whose changed byte the signature alone catches too).
+ */
+static void test_1004_other_key(void **state)
+{
+	struct xtest_fixture *fx = xtest_fixture(state);
+	char path[4096];
+	TEEC_UUID uuid;
+	size_t len;
+	void *elf;
+
+	xtest_uuid_random(&uuid);
+	elf = image_elf_renamed(fx, &uuid, &len);
+	image_sign_install_with(fx, elf, len, &uuid, path, sizeof(path),
+				"loader_test_other_key.pem");
+	image_expect_refused(fx, &uuid, "TEEC_OpenSession(signed with another "
+			     "key)");
+}
+
 static void test_1004_original_opens(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
@@ -568,6 +598,8 @@ static const struct xtest_sub subs_1004[] = {
 	{ 4, "a signed image under another UUID's name gives SECURITY",
 	  test_1004_uuid_mismatch },
 	{ 5, "the untouched os_test still opens", test_1004_original_opens },
+	{ 6, "an image signed with a key the core does not hold gives "
+	     "SECURITY", test_1004_other_key },
 };
 
 XTEST_CASE(case_1004, .id = "1004", .suite = "regression",

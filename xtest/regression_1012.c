@@ -300,6 +300,24 @@ static void test_1015_unknown(void **state)
 			    TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
 }
 
+/*
+ * The failure origin of TA_CreateEntryPoint seen from a TA, through the
+ * core's TA-to-TA path: a second check of what 1010.1 sees from a client.
+ */
+static void test_1015_create_fails(void **state)
+{
+	struct xtest_fixture *fx = xtest_fixture(state);
+	TEEC_Session *s = xtest_fx_session(fx, &fx->ctx, &tcf_test_uuid);
+	uint32_t origin;
+	TEEC_Result res;
+
+	res = ta2ta_call(s, &tcf_create_fail_uuid, TCF_NO_CMD, 0xffffffff, 0,
+			 &origin);
+	xtest_assert_result("TEE_OpenTASession(a TA whose create fails)", res,
+			    origin, TCF_CREATE_FAIL_CODE,
+			    TEEC_ORIGIN_TRUSTED_APP);
+}
+
 static void test_1015_self(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
@@ -479,6 +497,8 @@ static const struct xtest_sub subs_1015[] = {
 	  test_1015_timeout },
 	{ 7, "two threads calling across two TAs both return (no deadlock)",
 	  test_1015_crossing },
+	{ 8, "a TA opening a TA whose TA_CreateEntryPoint fails gets that "
+	     "code from the trusted application", test_1015_create_fails },
 };
 
 XTEST_CASE(case_1015, .id = "1015", .suite = "regression",

@@ -373,6 +373,27 @@ static void test_1018_short_buffers(void **state)
 	EXPECT_EQ(a.size, sizeof(bin));
 }
 
+/*
+ * The TEE's own text properties read as integers: the same refusal as
+ * 1018.2 makes for the TA's set, checked on another set and another
+ * property, so that one skipped sub-case cannot hide it.
+ */
+static void test_1018_tee_string_as_integer(void **state)
+{
+	static const char *const names[] = {
+		"gpd.tee.description", "gpd.tee.trustedos.manufacturer",
+	};
+	TEEC_Session *s = &xtest_fixture(state)->sess;
+	size_t i;
+
+	for (i = 0; i < XTEST_ARRAY_SIZE(names); i++) {
+		prop_expect_res(s, TCF_SET_TEE, TCF_GET_U32, names[i],
+				TEEC_ERROR_BAD_FORMAT);
+		prop_expect_res(s, TCF_SET_TEE, TCF_GET_U64, names[i],
+				TEEC_ERROR_BAD_FORMAT);
+	}
+}
+
 static const struct xtest_sub subs_1018[] = {
 	{ 1, "strings convert to bool, U32 (hex, K, M, binary), U64, UUID, identity, binary",
 	  test_1018_conversions },
@@ -382,6 +403,8 @@ static const struct xtest_sub subs_1018[] = {
 	  test_1018_not_found },
 	{ 4, "short string and binary buffers give SHORT_BUFFER and the size",
 	  test_1018_short_buffers },
+	{ 5, "the TEE's text properties read as U32 or U64 give BAD_FORMAT",
+	  test_1018_tee_string_as_integer },
 };
 
 XTEST_CASE(case_1018, .id = "1018", .suite = "regression",

@@ -123,6 +123,29 @@ static void test_1022_steps(void **state)
 	tcf_steps_ok(&xtest_fixture(state)->sess, row->cmd, row->what);
 }
 
+/*
+ * TEE_Realloc keeps the contents as a block grows and moves: checked by the
+ * client on data of its own, a second check beside the TA's own steps
+ * (1022.2).
+ */
+static void test_1022_realloc_data(void **state)
+{
+	static uint8_t in[5 * 4096 + 123], out[sizeof(in)];
+	TEEC_Operation op = xtest_operation(TEEC_PARAM_TYPES(
+		TEEC_MEMREF_TEMP_INPUT, TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE,
+		TEEC_NONE));
+
+	xtest_fill(in, sizeof(in), 1022);
+	memset(out, 0, sizeof(out));
+	op.params[0].tmpref.buffer = in;
+	op.params[0].tmpref.size = sizeof(in);
+	op.params[1].tmpref.buffer = out;
+	op.params[1].tmpref.size = sizeof(out);
+	xtest_invoke_ok(&xtest_fixture(state)->sess, TCF_CMD_REALLOC_DATA, &op);
+	ASSERT_EQ(op.params[1].tmpref.size, sizeof(in));
+	ASSERT_MEM_EQ(out, in, sizeof(in));
+}
+
 static const struct xtest_sub subs_1022[] = {
 	XTEST_SUB_ROW(1, "TEE_Malloc: zero fill, NO_FILL, NO_SHARE, reserved "
 		      "hints, 0, too big; TEE_Free(NULL)", test_1022_steps,
@@ -134,6 +157,8 @@ static const struct xtest_sub subs_1022[] = {
 		      "TEE_MemCompare's sign", test_1022_steps,
 		      struct steps_row, TCF_CMD_MEMOPS,
 		      "TEE_MemMove/Compare/Fill"),
+	{ 4, "TEE_Realloc keeps the client's data as the block grows and moves",
+	  test_1022_realloc_data },
 };
 
 XTEST_CASE(case_1022, .id = "1022", .suite = "regression",

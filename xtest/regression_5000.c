@@ -50,21 +50,6 @@ static void *heap_buffer(struct xtest_fixture *fx, size_t size)
 	return p;
 }
 
-static void raw_guest_close(void *g)
-{
-	shm_raw_close(g);
-}
-
-/* A raw guest of pages pages, closed when the sub-case ends. */
-static struct shm_raw *raw_guest(struct xtest_fixture *fx, uint64_t pages)
-{
-	struct shm_raw *g = heap_buffer(fx, sizeof(*g));
-
-	xshm_raw_open(g, pages);
-	xtest_fx_defer(fx, raw_guest_close, g);
-	return g;
-}
-
 /* Runs cmd and fails unless it succeeds with a clean check. */
 static void churn_ok_at(const char *file, int line, TEEC_Session *sess,
 			uint32_t cmd, uint32_t type, TEEC_Parameter mem,
@@ -535,7 +520,7 @@ static void test_5004_one_byte_out(void **state)
 static void test_5004_core_checks(void **state)
 {
 	static const uint64_t pfns[] = { 4, 5 };
-	struct shm_raw *g = raw_guest(xtest_fixture(state), 16);
+	struct shm_raw *g = xshm_fx_raw_guest(xtest_fixture(state), 16);
 	uint64_t cookie, in_only;
 	TEEC_Value out;
 	uint32_t sess;
@@ -573,6 +558,48 @@ static void test_5004_core_checks(void **state)
 				       &in_only), TEEC_ERROR_BAD_FORMAT);
 }
 
+/*
+ * The core's own bounds check of registered-memory references, a second
+ * time: another object, smaller than its page, an output in place of an
+ * input, one byte and many pages too far; next to the largest reference
+ * that fits.
+ */
+static void test_5004_core_bounds_again(void **state)
+{
+	static const uint64_t pfn[] = { 7 };
+	const uint64_t size = 3000;	/* its page holds more */
+	struct shm_raw g;
+	uint64_t cookie;
+	uint32_t sess;
+
+	(void)state;
+	xshm_raw_open(&g, 16);
+	assert_int_equal(shm_raw_register(&g, pfn, 1, 0, size,
+					   TC_PARAM_MEM_INOUT, &cookie),
+			 TEEC_SUCCESS);
+	assert_int_equal(shm_raw_open_session(&g, &xshm_churn_uuid, &sess),
+			 TEEC_SUCCESS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie,
+					      size - 200, 200, 5, NULL),
+			 TEEC_SUCCESS);
+	/* Past the object but inside its page: only the object's size
+	 * says no, not the pages a TA host could map. */
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie,
+					      size - 200, 201, 5, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie,
+					      size + 1, 0, 5, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	assert_int_equal(shm_raw_invoke_rmem(&g, sess, SHM_CHURN_CMD_FILL,
+					      TC_PARAM_RMEM_OUT, cookie, 0,
+					      16 * PG, 5, NULL),
+			 TEEC_ERROR_BAD_PARAMETERS);
+	shm_raw_close(&g);
+}
+
 static const struct xtest_sub subs_5004[] = {
 	{ 1, "partial memrefs at every edge see exactly their bytes",
 	  test_5004_every_edge },
@@ -580,6 +607,8 @@ static const struct xtest_sub subs_5004[] = {
 	  test_5004_one_byte_out },
 	{ 3, "the core checks bounds, direction, cookie and pages itself",
 	  test_5004_core_checks },
+	{ 4, "the core refuses references one byte past another object, "
+	     "and far past it", test_5004_core_bounds_again },
 };
 
 XTEST_CASE(case_5004, .id = "5004", .suite = "regression",

@@ -68,22 +68,6 @@ static TEEC_SharedMemory *fx_allocate_at(const char *file, int line,
 #define fx_allocate(fx, size, seed) \
 	fx_allocate_at(__FILE__, __LINE__, (fx), (size), (seed))
 
-static void raw_guest_close(void *g)
-{
-	shm_raw_close(g);
-}
-
-/* A raw guest of pages pages, closed when the sub-case ends. */
-static struct shm_raw *raw_guest(struct xtest_fixture *fx, uint64_t pages)
-{
-	struct shm_raw *g = xtest_alloc(sizeof(*g));
-
-	xtest_fx_defer(fx, free, g);
-	xshm_raw_open(g, pages);
-	xtest_fx_defer(fx, raw_guest_close, g);
-	return g;
-}
-
 /* HOLD rounds that keep the TA busy for about ms milliseconds. */
 static uint32_t hold_rounds(TEEC_Session *sess, TEEC_SharedMemory *shm,
 			    uint32_t seed, unsigned int ms)
@@ -325,7 +309,7 @@ static void test_5008_foreign_cookie(void **state)
 {
 	struct xtest_fixture *fx = xtest_fixture(state);
 	TEEC_SharedMemory *shm = fx_allocate(fx, PG, 4);
-	struct shm_raw *g = raw_guest(fx, 8);
+	struct shm_raw *g = xshm_fx_raw_guest(fx, 8);
 	uint64_t d;
 	uint32_t sess;
 
@@ -443,7 +427,7 @@ static void test_5009_scattered_pages(void **state)
 	static const uint64_t contiguous[] = { 20, 21, 22 };
 	const uint32_t offs = 10, size = 4 * PG + 100;
 	struct xtest_fixture *fx = xtest_fixture(state);
-	struct shm_raw *g = raw_guest(fx, 32);
+	struct shm_raw *g = xshm_fx_raw_guest(fx, 32);
 	uint8_t *flat = xtest_alloc(size);
 	uint64_t cookie, cookie2, d;
 	TEEC_Value out;

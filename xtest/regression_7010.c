@@ -245,11 +245,14 @@ static int other_user_child(const char *socket)
 		{ TEEC_LOGIN_GROUP, OTHER_GROUP, "gid=1092", TEEC_SUCCESS },
 		{ TEEC_LOGIN_GROUP, 0, NULL, TEEC_ERROR_ACCESS_DENIED },
 	};
+	static const uint32_t app_groups[] = { OTHER_GROUP, OTHER_GID };
 	gid_t groups[1] = { OTHER_GROUP };
+	char exe[PATH_MAX], name[PATH_MAX + 32];
 	uint8_t uuid[16], want[16];
 	uint32_t login, origin;
 	TEEC_Context ctx;
 	char text[80];
+	ssize_t n;
 	size_t i;
 
 	if (setgroups(1, groups) || setgid(OTHER_GID) || setuid(OTHER_UID))
@@ -266,6 +269,27 @@ static int other_user_child(const char *socket)
 		tcf_client_uuid(checks[i].name, want);
 		if (login != checks[i].method || memcmp(uuid, want, 16))
 			return 1 + (int)i;
+	}
+	/*
+	 * GROUP_APPLICATION names the group asked for, a supplementary one
+	 * as well as the effective one: an identity derived from the
+	 * effective gid fails the first of these.
+	 */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return 102;
+	exe[n] = '\0';
+	for (i = 0; i < XTEST_ARRAY_SIZE(app_groups); i++) {
+		snprintf(name, sizeof(name), "gid=%x:app=%s", app_groups[i],
+			 exe);
+		if (login_identity(&ctx, TEEC_LOGIN_GROUP_APPLICATION,
+				   &app_groups[i], &login, uuid, text,
+				   sizeof(text), &origin) != TEEC_SUCCESS)
+			return 10 + (int)i;
+		tcf_client_uuid(name, want);
+		if (login != TEEC_LOGIN_GROUP_APPLICATION ||
+		    memcmp(uuid, want, 16))
+			return 10 + (int)i;
 	}
 	TEEC_FinalizeContext(&ctx);
 	return 0;
@@ -302,7 +326,8 @@ static void test_7011_other_user(void **state)
 }
 
 static const struct xtest_sub subs_7011[] = {
-	{ 1, "a client that became another uid and gid gets their identities",
+	{ 1, "a client that became another uid and gid gets their identities; "
+	     "GROUP and GROUP_APPLICATION of a supplementary group name it",
 	  test_7011_other_user },
 };
 
@@ -347,20 +372,30 @@ static void test_7012_open(void **state)
 						      NONE));
 	struct teecheck_core_stats base;
 	struct tcf_canceller c;
+	TEEC_SharedMemory *shm;
 	TEEC_Session *s;
 	uint32_t origin;
 	TEEC_Result res;
 
 	tcf_stats(&fx->ctx, &base);
+	shm = xtest_fx_shm_alloc(fx, &fx->ctx, 1,
+				 TEEC_MEM_INPUT | TEEC_MEM_OUTPUT);
+	*(volatile uint8_t *)shm->buffer = 0;
+	op.paramTypes = TCF_TYPES(VALUE_INPUT, VALUE_OUTPUT, MEMREF_WHOLE,
+				  NONE);
 	op.params[0].value.a = TCF_OPEN_WAIT;
 	op.params[0].value.b = 10000;
-	tcf_cancel_later(&c, &op, 100);
+	op.params[2].memref.parent = shm;
+	/* Cancelled once the TA waits, however slowly its instance
+	 * started: not after a delay that a slow start outruns. */
+	tcf_cancel_on(&c, &op, shm->buffer);
 	res = xtest_fx_open_session(fx, &fx->ctx, &s, &tcf_test_mi_uuid,
 				    TEEC_LOGIN_PUBLIC, NULL, &op, &origin);
 	tcf_cancel_join(&c);
 	xtest_assert_result("an open session cancelled from another thread",
 			    res, origin, TEEC_ERROR_CANCEL,
 			    TEEC_ORIGIN_TRUSTED_APP);
+	xtest_fx_release(fx, shm);
 	tcf_wait_stats(&fx->ctx, &base);
 }
 

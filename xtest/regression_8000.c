@@ -34,38 +34,17 @@ struct pager_row {
 #define TA_POOL(pages)	.args = { "--ta-pool-pages", pages }, \
 			.context = true, .session = true
 
-/* The sub-case's own core, and what the setup opened on it. */
-struct pager_case {
-	struct private_core pc;
-	TEEC_Context *ctx;
-	TEEC_Session *sess;
-};
-
-static void pager_core_stop_deferred(void *pc)
-{
-	pager_core_stop(pc);
-}
-
 /*
  * The cases' .setup: starts the core the sub-case's row names and opens on
- * it what the row asks for. The fixture closes those, then stops the core,
- * when the sub-case ends.
+ * it what the row asks for.
  */
 static void pager_case_setup(struct xtest_fixture *fx)
 {
-	static struct pager_case c;
 	const struct pager_row *row = fx->param;
 
 	if (!row)
 		xtest_fail("the sub-case has no pager_row");
-	memset(&c, 0, sizeof(c));
-	fx->data = &c;
-	pager_core_start_at(__FILE__, __LINE__, &c.pc, NULL, row->args);
-	xtest_fx_defer(fx, pager_core_stop_deferred, &c.pc);
-	if (row->context)
-		c.ctx = xtest_fx_context(fx);
-	if (row->session)
-		c.sess = xtest_fx_session(fx, c.ctx, &pager_test_uuid);
+	pager_case_start(fx, NULL, row->args, row->context, row->session);
 }
 
 static struct pager_case *pager_case(void **state)

@@ -19,37 +19,6 @@
 #include "pager_helpers.h"
 #include "settings.h"
 
-/* The sub-case's own core, and what was opened on it. */
-struct pager_case {
-	struct private_core pc;
-	TEEC_Context *ctx;
-	TEEC_Session *sess;
-};
-
-static void pager_core_stop_deferred(void *pc)
-{
-	pager_core_stop(pc);
-}
-
-/*
- * Starts core_name (NULL: tee-core) with args and opens a context on it;
- * the fixture finalizes the context, then stops the core, when the
- * sub-case ends.
- */
-static struct pager_case *pager_case_start(struct xtest_fixture *fx,
-					   const char *core_name,
-					   const char *const *args)
-{
-	static struct pager_case c;
-
-	memset(&c, 0, sizeof(c));
-	fx->data = &c;
-	pager_core_start_at(__FILE__, __LINE__, &c.pc, core_name, args);
-	xtest_fx_defer(fx, pager_core_stop_deferred, &c.pc);
-	c.ctx = xtest_fx_context(fx);
-	return &c;
-}
-
 /* ---- 8004: tampering is caught ----------------------------------------- */
 
 /*
@@ -79,10 +48,11 @@ static void tamper_setup(struct xtest_fixture *fx)
 	snprintf(host, sizeof(host), "%s/ta-host-test", settings_bin_dir());
 	if (row->production)
 		c = pager_case_start(fx, NULL, (const char *const[]){
-			"--ta-pool-pages", "8", NULL });
+			"--ta-pool-pages", "8", NULL }, true, false);
 	else
 		c = pager_case_start(fx, "tee-core-test", (const char *const[]){
-			"--ta-host", host, "--ta-pool-pages", "8", NULL });
+			"--ta-host", host, "--ta-pool-pages", "8", NULL },
+			true, false);
 	if (row->what)
 		c->sess = xtest_fx_session(fx, c->ctx, &pager_test_uuid);
 }
@@ -250,7 +220,7 @@ static void test_8005_spent(void **state)
 		 2 * pager_instance_pages(TA_SHARE, PT_TA_STACK_SIZE));
 	c = pager_case_start(fx, NULL, (const char *const[]){
 		"--pool-pages", pool, "--core-pool-pages", "6",
-		"--ta-pool-pages", "4", NULL });
+		"--ta-pool-pages", "4", NULL }, true, false);
 	s[0] = xtest_fx_session(fx, c->ctx, &pager_test_uuid);
 	s[1] = xtest_fx_session(fx, c->ctx, &pager_test_uuid);
 	pager_view(c->ctx, &pager_test_uuid, &v);
@@ -321,8 +291,9 @@ static void test_8005_refused(void **state)
 	int status;
 
 	(void)state;
+	/* Options that cannot work together are a usage error. */
 	status = core_exit_status(small);
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 	status = core_exit_status(nonsense);
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 }

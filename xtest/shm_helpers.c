@@ -1,11 +1,13 @@
 /* Helpers of the 5000 (shared memory) series (shm_helpers.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <shm_churn_ta.h>
 
 #include "shm_helpers.h"
+#include "xtest_fixture.h"
 
 const TEEC_UUID xshm_churn_uuid = TA_SHM_CHURN_UUID;
 
@@ -123,4 +125,20 @@ void xshm_raw_open_at(const char *file, int line, struct shm_raw *g,
 
 	if (rc)
 		xtest_fail_at(file, line, "raw guest: %s", strerror(-rc));
+}
+
+static void xshm_raw_close_deferred(void *g)
+{
+	shm_raw_close(g);
+}
+
+struct shm_raw *xshm_fx_raw_guest_at(const char *file, int line,
+				     struct xtest_fixture *fx, uint64_t pages)
+{
+	struct shm_raw *g = xtest_alloc(sizeof(*g));
+
+	xtest_fx_defer(fx, free, g);
+	xshm_raw_open_at(file, line, g, pages);
+	xtest_fx_defer(fx, xshm_raw_close_deferred, g);
+	return g;
 }

@@ -54,6 +54,14 @@ TEEC_Result xshm_invoke(TEEC_Session *sess, uint32_t cmd, uint32_t mem_type,
 			TEEC_Parameter mem, uint32_t seed, uint32_t seed2,
 			TEEC_Value *out, uint32_t *origin);
 
+struct xtest_fixture;
+
+/* A raw guest of pages pages owned by the sub-case: closed when it ends. */
+struct shm_raw *xshm_fx_raw_guest_at(const char *file, int line,
+				     struct xtest_fixture *fx, uint64_t pages);
+#define xshm_fx_raw_guest(fx, pages) \
+	xshm_fx_raw_guest_at(__FILE__, __LINE__, (fx), (pages))
+
 /* A raw guest (shm_raw.h) of pages pages, or the sub-case fails. */
 void xshm_raw_open_at(const char *file, int line, struct shm_raw *g,
 		      uint64_t pages);

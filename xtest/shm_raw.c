@@ -1,5 +1,6 @@
 /* The raw guest (shm_raw.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -37,10 +38,11 @@ int shm_raw_open(struct shm_raw *g, uint64_t pages)
 	strcpy(sa.sun_path, path);
 	g->pages = pages;
 	g->sock = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	g->ram_fd = memfd_create("raw-guest", MFD_CLOEXEC);
+	g->ram_fd = memfd_create("raw-guest", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (g->sock < 0 || g->ram_fd < 0 ||
 	    connect(g->sock, (struct sockaddr *)&sa, sizeof(sa)) ||
-	    ftruncate(g->ram_fd, (off_t)(pages * TC_PAGE_SIZE)))
+	    ftruncate(g->ram_fd, (off_t)(pages * TC_PAGE_SIZE)) ||
+	    fcntl(g->ram_fd, F_ADD_SEALS, F_SEAL_SHRINK))
 		goto fail;
 	g->ram = mmap(NULL, pages * TC_PAGE_SIZE, PROT_READ | PROT_WRITE,
 		      MAP_SHARED, g->ram_fd, 0);

@@ -143,10 +143,28 @@ void tcf_wait_stats_at(const char *file, int line, TEEC_Context *ctx,
 static void *tcf_canceller_run(void *arg)
 {
 	struct tcf_canceller *c = arg;
+	unsigned int waited = 0;
 
-	usleep(c->delay_ms * 1000u);
+	if (!c->event)
+		usleep(c->delay_ms * 1000u);
+	while (c->event && !*c->event && waited++ < 30000)
+		usleep(1000);
 	TEEC_RequestCancellation(c->op);
 	return NULL;
+}
+
+void tcf_cancel_on_at(const char *file, int line, struct tcf_canceller *c,
+		      TEEC_Operation *op, const volatile uint8_t *event)
+{
+	int rc;
+
+	c->op = op;
+	c->delay_ms = 0;
+	c->event = event;
+	rc = pthread_create(&c->thread, NULL, tcf_canceller_run, c);
+	c->started = !rc;
+	if (rc)
+		xtest_fail_at(file, line, "pthread_create: %s", strerror(rc));
 }
 
 void tcf_cancel_later_at(const char *file, int line, struct tcf_canceller *c,
@@ -156,6 +174,7 @@ void tcf_cancel_later_at(const char *file, int line, struct tcf_canceller *c,
 
 	c->op = op;
 	c->delay_ms = delay_ms;
+	c->event = NULL;
 	rc = pthread_create(&c->thread, NULL, tcf_canceller_run, c);
 	c->started = !rc;
 	if (rc)

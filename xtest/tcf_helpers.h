@@ -89,6 +89,7 @@ struct tcf_canceller {
 	pthread_t thread;
 	TEEC_Operation *op;
 	unsigned int delay_ms;
+	const volatile uint8_t *event;	/* cancel once it is not 0 */
 	bool started;
 };
 
@@ -96,6 +97,15 @@ void tcf_cancel_later_at(const char *file, int line, struct tcf_canceller *c,
 			 TEEC_Operation *op, unsigned int delay_ms);
 #define tcf_cancel_later(c, op, delay) \
 	tcf_cancel_later_at(__FILE__, __LINE__, (c), (op), (delay))
+/*
+ * The same once *event is not 0 (a byte of shared memory the TA sets when
+ * it has started to wait), not after a delay: the cancellation then
+ * reaches the TA however slowly its instance started. At most 30 s.
+ */
+void tcf_cancel_on_at(const char *file, int line, struct tcf_canceller *c,
+		      TEEC_Operation *op, const volatile uint8_t *event);
+#define tcf_cancel_on(c, op, event) \
+	tcf_cancel_on_at(__FILE__, __LINE__, (c), (op), (event))
 void tcf_cancel_join(struct tcf_canceller *c);
 
 /* RFC 4122 version 5 UUID of name in the Linux TEE client name space. */

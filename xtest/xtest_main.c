@@ -19,6 +19,7 @@
 #include "runner.h"
 #include "select.h"
 #include "settings.h"
+#include "crypto_perf.h"
 #include "stats.h"
 #include "stats_shm.h"
 #include "tap.h"
@@ -144,6 +145,10 @@ int main(int argc, char **argv)
 			strerror(-rc));
 		return XTEST_EXIT_FAILED;
 	}
+	/* The crypto benchmarks run alone, not as cases. */
+	if (argc == 2 && (!strcmp(argv[1], "--hash-perf") ||
+			  !strcmp(argv[1], "--aes-perf")))
+		return crypto_perf_main(argv[1] + 2);
 	rc = options_parse(argc, argv, &opts, err, sizeof(err));
 	if (rc) {
 		fprintf(stderr, "xtest: %s\nTry 'xtest --help'.\n", err);

@@ -20,10 +20,13 @@ int nsram_init(struct teec_ctx *c, uint64_t bytes)
 	unsigned int i;
 
 	c->nsram_pages = bytes / TC_PAGE_SIZE;
-	c->nsram_fd = memfd_create("teec-nsram", MFD_CLOEXEC);
+	c->nsram_fd = memfd_create("teec-nsram",
+				   MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (c->nsram_fd < 0)
 		return -errno;
-	if (ftruncate(c->nsram_fd, (off_t)bytes))
+	/* The core takes only RAM that cannot shrink under its mappings. */
+	if (ftruncate(c->nsram_fd, (off_t)bytes) ||
+	    fcntl(c->nsram_fd, F_ADD_SEALS, F_SEAL_SHRINK))
 		goto fail;
 	c->nsram = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
 			c->nsram_fd, 0);

@@ -31,10 +31,12 @@ static int ram_open(void)
 
 	if (ram_fd >= 0)
 		return 0;
-	fd = memfd_create("supplicant-nsram", MFD_CLOEXEC);
+	fd = memfd_create("supplicant-nsram", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (fd < 0)
 		return -errno;
-	if (ftruncate(fd, (off_t)SUPP_SHM_PAGES * TC_PAGE_SIZE)) {
+	/* The core takes only RAM that cannot shrink under its mappings. */
+	if (ftruncate(fd, (off_t)SUPP_SHM_PAGES * TC_PAGE_SIZE) ||
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK)) {
 		close(fd);
 		return -errno;
 	}

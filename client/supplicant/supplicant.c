@@ -140,11 +140,12 @@ int main(int argc, char **argv)
 		{ "socket", required_argument, NULL, 's' },
 		{ "ta-dir", required_argument, NULL, 'd' },
 		{ "ready-fd", required_argument, NULL, 'r' },
+		{ "fd", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	const char *path = NULL;
-	int ready_fd = -1, sock, o;
+	int ready_fd = -1, sock = -1, o;
 	struct tc_msg m, r;
 
 	tc_log_init("tee-supplicant");
@@ -164,21 +165,29 @@ int main(int argc, char **argv)
 		case 'r':
 			ready_fd = atoi(optarg);
 			break;
+		case 'f':
+			/* The connection the core was handed the other end
+			 * of: the one supplicant it trusts. */
+			sock = atoi(optarg);
+			break;
 		default:
 			fprintf(o == 'h' ? stdout : stderr,
-				"usage: tee-supplicant --socket PATH "
+				"usage: tee-supplicant {--fd FD | --socket PATH} "
 				"--ta-dir DIR [--ta-dir DIR]... "
 				"[--ready-fd FD]\n");
 			return o == 'h' ? 0 : 2;
 		}
 	}
-	if (!path || !n_ta_dirs) {
-		fprintf(stderr, "tee-supplicant: --socket and --ta-dir are "
-			"required\n");
+	if ((!path && sock < 0) || !n_ta_dirs) {
+		fprintf(stderr, "tee-supplicant: --fd or --socket, and --ta-dir "
+			"are required\n");
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	sock = supp_connect(path);
+	if (sock >= 0)
+		fcntl(sock, F_SETFD, FD_CLOEXEC);
+	else
+		sock = supp_connect(path);
 	if (sock < 0) {
 		tc_err("cannot connect to the core at %s: %s", path,
 		       strerror(-sock));

@@ -121,6 +121,13 @@ static void test_bad_offsets(void **state)
 	m = good_msg();
 	m->params[1].first = 0xffffffffu;
 	expect_bad(TC_MSG_SIZE(2), "params[1].first");
+	/* Found by fuzz_msg: an empty memref naming a page far beyond the
+	 * list passed the check. */
+	m = good_msg();
+	m->params[1].size = 0;
+	m->params[1].npages = 0;
+	m->params[1].first = 256;
+	expect_bad(TC_MSG_SIZE(2), "params[1].first: 256 beyond the list of 2");
 	m = good_msg();
 	m->params[1].size = (uint64_t)TC_MAX_PAGES * TC_PAGE_SIZE + 1;
 	expect_bad(TC_MSG_SIZE(2), "params[1].size");

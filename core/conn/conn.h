@@ -11,8 +11,27 @@
 #include "../core.h"
 
 /* conn.c */
+/*
+ * Requests a connection may have queued or running at once; one that sends
+ * more without waiting for its replies is disconnected.
+ */
+#define CONN_MAX_REQUESTS	256
+
+struct conn *conn_new(int fd);
 void conn_get(struct conn *c);
 void conn_put(struct conn *c);
+/*
+ * Sends msg (and fd, if >= 0) without waiting for the peer: no thread of
+ * the core blocks on a peer. A peer that does not take it now (its socket
+ * buffer is full: it does not read) is disconnected. 0 or -errno.
+ */
+int conn_send(struct conn *c, const struct tc_msg *msg, int fd);
+/*
+ * Disconnects c, saying why in the log (once): the event loop then ends it
+ * as any peer that goes, its guest cleaned up.
+ */
+void conn_drop(struct conn *c, const char *why);
+bool conn_dropped(const struct conn *c);
 uint32_t conn_new_guest_id(void);
 void conn_ram(const struct conn *c, struct ram_ref *ram);
 

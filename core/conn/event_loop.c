@@ -4,6 +4,7 @@
  * to the secure threads.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,70 +48,95 @@ int event_loop_listen(const char *path)
 	return fd;
 }
 
-static struct conn *conn_new(int fd)
+/*
+ * The supplicant the core trusts: the connection it was handed at start, or
+ * one whose peer credentials are the configured user's. Any other process
+ * that says it is the supplicant is refused: it would serve TA images.
+ */
+static bool hello_trusted_supplicant(const struct conn *c)
 {
-	struct conn *c = calloc(1, sizeof(*c));
-	struct ucred cr;
-	socklen_t len = sizeof(cr);
-
-	if (!c)
-		return NULL;
-	c->fd = fd;
-	c->nsram_fd = -1;
-	c->refs = 1;
-	list_init(&c->calls);
-	pthread_mutex_init(&c->send_lock, NULL);
-	if (!getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len)) {
-		c->pid = cr.pid;
-		c->uid = cr.uid;
-		c->gid = cr.gid;
-	}
-	pthread_mutex_lock(&core.lock);
-	list_add_tail(&core.conns, &c->node);
-	pthread_mutex_unlock(&core.lock);
-	return c;
+	return c->trusted_supplicant ||
+	       (core.cfg.supplicant_uid_set && c->uid == core.cfg.supplicant_uid);
 }
 
-/* HELLO is handled on the event loop: it only records who is talking. */
-static void handle_hello(struct conn *c, struct tc_msg *m, int fd)
+static void hello_supplicant(struct conn *c, struct tc_msg *m)
 {
-	struct stat st;
-
-	if (c->role) {
-		tc_err("conn pid %d: HELLO repeated", (int)c->pid);
-		goto bad;
-	}
-	if (m->func == TC_ROLE_SUPPLICANT) {
-		pthread_mutex_lock(&core.lock);
-		if (core.supplicant) {
-			pthread_mutex_unlock(&core.lock);
-			tc_err("pid %d: a supplicant is already attached",
-			       (int)c->pid);
-			conn_reply(c, m, TEE_ERROR_BUSY, TEE_ORIGIN_TEE);
-			return;
-		}
-		pthread_mutex_unlock(&core.lock);
-		c->role = TC_ROLE_SUPPLICANT;
-		rpc_supplicant_attach(c);
-		conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
+	if (!hello_trusted_supplicant(c)) {
+		tc_err("pid %d (uid %u): not trusted as the supplicant: "
+		       "refused", (int)c->pid, (unsigned int)c->uid);
+		conn_reply(c, m, TEE_ERROR_ACCESS_DENIED, TEE_ORIGIN_TEE);
 		return;
 	}
-	if (m->func != TC_ROLE_CLIENT) {
-		tc_err("pid %d: HELLO: unknown role %u", (int)c->pid, m->func);
-		goto bad;
+	pthread_mutex_lock(&core.lock);
+	if (core.supplicant) {
+		pthread_mutex_unlock(&core.lock);
+		tc_err("pid %d: a supplicant is already attached",
+		       (int)c->pid);
+		conn_reply(c, m, TEE_ERROR_BUSY, TEE_ORIGIN_TEE);
+		return;
 	}
+	pthread_mutex_unlock(&core.lock);
+	c->role = TC_ROLE_SUPPLICANT;
+	rpc_supplicant_attach(c);
+	conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
+}
+
+/*
+ * A client's non-secure RAM: a regular file that cannot shrink (sealed), at
+ * least as large as it says, so that no page the core or a TA host maps
+ * from it can vanish under them.
+ */
+static bool hello_ram_ok(struct conn *c, const struct tc_msg *m, int fd)
+{
+	struct stat st;
+	int seals;
+
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		tc_err("pid %d: HELLO: no non-secure RAM descriptor",
 		       (int)c->pid);
-		goto bad;
+		return false;
+	}
+	seals = fcntl(fd, F_GET_SEALS);
+	if (seals < 0 || !(seals & F_SEAL_SHRINK)) {
+		tc_err("pid %d: HELLO: the non-secure RAM can shrink: it must "
+		       "be a memfd sealed with F_SEAL_SHRINK", (int)c->pid);
+		return false;
 	}
 	if (!m->arg || m->arg % TC_PAGE_SIZE || m->arg > CORE_MAX_NSRAM ||
 	    (uint64_t)st.st_size < m->arg) {
 		tc_err("pid %d: HELLO: arg: NS RAM size %llu invalid (file "
 		       "has %lld bytes)", (int)c->pid,
 		       (unsigned long long)m->arg, (long long)st.st_size);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * HELLO is handled on the event loop: it only records who is talking. It
+ * owns fd: kept as the client's RAM, or closed.
+ */
+static void handle_hello(struct conn *c, struct tc_msg *m, int fd)
+{
+	if (c->role) {
+		tc_err("conn pid %d: HELLO repeated", (int)c->pid);
 		goto bad;
 	}
+	if (m->func == TC_ROLE_SUPPLICANT) {
+		if (fd >= 0) {
+			tc_err("pid %d: supplicant HELLO with a descriptor: "
+			       "refused", (int)c->pid);
+			goto bad;
+		}
+		hello_supplicant(c, m);
+		return;
+	}
+	if (m->func != TC_ROLE_CLIENT) {
+		tc_err("pid %d: HELLO: unknown role %u", (int)c->pid, m->func);
+		goto bad;
+	}
+	if (!hello_ram_ok(c, m, fd))
+		goto bad;
 	c->role = TC_ROLE_CLIENT;
 	login_read_creds(c);
 	c->nsram_fd = fd;
@@ -127,7 +153,21 @@ bad:
 	conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
 }
 
-static void handle_message(struct conn *c, void *buf, ssize_t n, int fd)
+/* Whether a message of this kind may carry a descriptor. */
+static bool fd_belongs(const struct conn *c, const struct tc_msg *m)
+{
+	return m->cmd == TC_CMD_HELLO ||
+	       (c->role == TC_ROLE_SUPPLICANT &&
+		m->cmd == (TC_CMD_RPC | TC_REPLY));
+}
+
+/*
+ * One message from a peer. Every descriptor that came with it has one
+ * owner from here on: the HELLO that keeps it, the RPC call it answers, or
+ * this function, which closes it.
+ */
+static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
+			   unsigned int nfds)
 {
 	struct tc_msg *m = buf, *copy;
 	struct tc_why why;
@@ -152,6 +192,19 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd)
 		conn_reply(c, m, TEE_ERROR_BAD_FORMAT, TEE_ORIGIN_TEE);
 		return;
 	}
+	if (nfds > 1 || (fd >= 0 && !fd_belongs(c, m))) {
+		tc_err("pid %d: command 0x%x with %u descriptor(s) where %s: "
+		       "refused", (int)c->pid, m->cmd, nfds,
+		       fd_belongs(c, m) ? "one at most belongs" :
+		       "none belongs");
+		if (fd >= 0)
+			close(fd);
+		/* A CANCEL has no reply: refusing it is not doing it. */
+		if (m->cmd != TC_CMD_CANCEL)
+			conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS,
+				   TEE_ORIGIN_TEE);
+		return;
+	}
 	if (m->cmd == TC_CMD_HELLO) {
 		handle_hello(c, m, fd);
 		return;
@@ -160,8 +213,6 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd)
 		rpc_deliver_reply(m, fd);
 		return;
 	}
-	if (fd >= 0)
-		close(fd);
 	if (c->role != TC_ROLE_CLIENT || (m->cmd & TC_REPLY) ||
 	    m->cmd >= TC_CMD_RPC) {
 		tc_err("pid %d: command 0x%x not allowed here (role %d)",
@@ -177,6 +228,12 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd)
 	if (tc_msg_check_pages(m, c->nsram_pages, &why)) {
 		tc_err("pid %d: %s", (int)c->pid, why.text);
 		conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
+		return;
+	}
+	if (__atomic_load_n(&c->requests, __ATOMIC_ACQUIRE) >=
+	    CONN_MAX_REQUESTS) {
+		conn_drop(c, "sends faster than it reads: too many requests "
+			  "waiting");
 		return;
 	}
 	copy = malloc((size_t)n);
@@ -196,7 +253,8 @@ static void conn_lost(int ep, struct conn *c)
 	pthread_mutex_lock(&core.lock);
 	c->dead = true;
 	pthread_mutex_unlock(&core.lock);
-	if (c->role == TC_ROLE_SUPPLICANT) {
+	/* The supplicant handed at start goes, maybe before its HELLO. */
+	if (c->role == TC_ROLE_SUPPLICANT || c->trusted_supplicant) {
 		rpc_supplicant_detach(c);
 		conn_put(c);
 		return;
@@ -209,16 +267,79 @@ static void conn_lost(int ep, struct conn *c)
 	conn_put(c);
 }
 
+static void conn_watch(int ep, struct conn *c)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.ptr = c };
+
+	epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &ev);
+}
+
+/*
+ * A new connection, unless the core serves as many as it may already: then
+ * it is closed at once, so that no flood of connections can take the
+ * descriptors the core needs for its own work.
+ */
+static void conn_accept(int ep, int lfd)
+{
+	static unsigned long refused;
+	int cfd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+	struct conn *c;
+	bool full;
+
+	if (cfd < 0) {
+		if (errno == EMFILE || errno == ENFILE)
+			tc_err("accept: %s", strerror(errno));
+		return;
+	}
+	pthread_mutex_lock(&core.lock);
+	full = core.nconns >= core.cfg.max_conns;
+	pthread_mutex_unlock(&core.lock);
+	if (full) {
+		if (refused++ % 1000 == 0)
+			tc_err("%u connections already: a new one refused "
+			       "(%lu so far)", core.cfg.max_conns, refused);
+		close(cfd);
+		return;
+	}
+	c = conn_new(cfd);
+	if (!c) {
+		close(cfd);
+		return;
+	}
+	conn_watch(ep, c);
+}
+
+/* The supplicant connection the core was handed: trusted, before HELLO. */
+static int conn_handed_supplicant(int ep)
+{
+	struct conn *c;
+
+	if (core.cfg.supplicant_fd < 0)
+		return 0;
+	/* No TA host inherits it. */
+	fcntl(core.cfg.supplicant_fd, F_SETFD, FD_CLOEXEC);
+	c = conn_new(core.cfg.supplicant_fd);
+	if (!c)
+		return -ENOMEM;
+	c->trusted_supplicant = true;
+	pthread_mutex_lock(&core.lock);
+	core.supplicant_expected = true;
+	pthread_mutex_unlock(&core.lock);
+	conn_watch(ep, c);
+	return 0;
+}
+
 int event_loop_run(int lfd, volatile sig_atomic_t *stop)
 {
 	struct epoll_event ev = { .events = EPOLLIN }, evs[32];
 	void *buf = malloc(TC_MSG_MAX_SIZE);
 	int ep = epoll_create1(EPOLL_CLOEXEC);
-	int i, n, fd, cfd;
+	unsigned int nfds;
+	int i, n, fd;
 	struct conn *c;
 	ssize_t len;
 
-	if (ep < 0 || !buf) {
+	if (ep < 0 || !buf || conn_handed_supplicant(ep)) {
 		free(buf);
 		if (ep >= 0)
 			close(ep);
@@ -231,30 +352,30 @@ int event_loop_run(int lfd, volatile sig_atomic_t *stop)
 		for (i = 0; i < n; i++) {
 			c = evs[i].data.ptr;
 			if (!c) {
-				cfd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
-				if (cfd < 0)
-					continue;
-				c = conn_new(cfd);
-				if (!c) {
-					close(cfd);
-					continue;
-				}
-				ev.events = EPOLLIN;
-				ev.data.ptr = c;
-				epoll_ctl(ep, EPOLL_CTL_ADD, cfd, &ev);
+				conn_accept(ep, lfd);
 				continue;
 			}
-			len = tc_recv(c->fd, buf, TC_MSG_MAX_SIZE, &fd);
+			if (conn_dropped(c)) {
+				conn_lost(ep, c);
+				continue;
+			}
+			len = tc_recv_count(c->fd, buf, TC_MSG_MAX_SIZE, &fd,
+					    &nfds);
 			if (len == -EMSGSIZE) {
-				tc_err("pid %d: message longer than %zu bytes",
+				tc_err("pid %d: message longer than %zu bytes, "
+				       "or with more than 4 descriptors",
 				       (int)c->pid, (size_t)TC_MSG_MAX_SIZE);
 				continue;
 			}
 			if (len <= 0) {
+				/* An empty packet reads as the end, but may
+				 * carry descriptors: they are ours to close. */
+				if (fd >= 0)
+					close(fd);
 				conn_lost(ep, c);
 				continue;
 			}
-			handle_message(c, buf, len, fd);
+			handle_message(c, buf, len, fd, nfds);
 		}
 	}
 	free(buf);

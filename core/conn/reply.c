@@ -58,13 +58,8 @@ static uint32_t reply_origin(uint32_t tee_origin)
 int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
 	       uint32_t origin)
 {
-	int rc;
-
 	tc_msg_to_reply(msg, (TEEC_Result)res, reply_origin(origin));
-	pthread_mutex_lock(&c->send_lock);
-	rc = tc_send(c->fd, msg, -1);
-	pthread_mutex_unlock(&c->send_lock);
-	return rc;
+	return conn_send(c, msg, -1);
 }
 
 TEE_Result conn_rpc_result(uint32_t teec_res)

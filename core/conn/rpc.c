@@ -3,6 +3,8 @@
  * sends a request and sleeps; the event loop delivers the reply to it.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,6 +37,7 @@ void rpc_supplicant_attach(struct conn *c)
 {
 	pthread_mutex_lock(&core.lock);
 	core.supplicant = c;
+	core.supplicant_expected = false;
 	pthread_cond_broadcast(&rpc_cond);
 	pthread_mutex_unlock(&core.lock);
 	tc_info("supplicant attached (pid %d)", (int)c->pid);
@@ -43,20 +46,28 @@ void rpc_supplicant_attach(struct conn *c)
 void rpc_supplicant_detach(struct conn *c)
 {
 	struct rpc_call *p;
+	bool attached;
 
 	pthread_mutex_lock(&core.lock);
-	if (core.supplicant == c)
+	attached = core.supplicant == c;
+	core.supplicant_expected = false;
+	if (attached) {
 		core.supplicant = NULL;
-	/* Calls in flight fail: their answers will not come. */
-	for (p = rpc_pending; p; p = p->next) {
-		if (!p->done) {
-			p->done = true;
-			p->reply.ret = TEE_ERROR_COMMUNICATION;
+		/* Calls in flight fail: their answers will not come. */
+		for (p = rpc_pending; p; p = p->next) {
+			if (!p->done) {
+				p->done = true;
+				p->reply.ret = TEE_ERROR_COMMUNICATION;
+			}
 		}
 	}
 	pthread_cond_broadcast(&rpc_cond);
 	pthread_mutex_unlock(&core.lock);
-	tc_warn("supplicant detached");
+	if (attached)
+		tc_warn("supplicant detached");
+	else
+		tc_warn("the supplicant connection the core was handed ended "
+			"before its HELLO");
 }
 
 void rpc_deliver_reply(struct tc_msg *msg, int fd)
@@ -100,12 +111,15 @@ static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 
 	deadline(&ts);
 	pthread_mutex_lock(&core.lock);
-	while (!core.supplicant && rc != ETIMEDOUT)
+	/* Only the supplicant the core was handed is waited for, while it
+	 * has not said HELLO yet; otherwise no trusted one is there. */
+	while (!core.supplicant && core.supplicant_expected &&
+	       rc != ETIMEDOUT)
 		rc = pthread_cond_timedwait(&rpc_cond, &core.lock, &ts);
 	s = core.supplicant;
 	if (!s) {
 		pthread_mutex_unlock(&core.lock);
-		tc_err("no supplicant attached");
+		tc_err("no trusted supplicant attached");
 		return TEE_ERROR_COMMUNICATION;
 	}
 	s->refs++;
@@ -116,9 +130,7 @@ static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 	rpc_pending = call;
 	pthread_mutex_unlock(&core.lock);
 
-	pthread_mutex_lock(&s->send_lock);
-	rc = tc_send(s->fd, msg, -1);
-	pthread_mutex_unlock(&s->send_lock);
+	rc = conn_send(s, msg, -1);
 
 	pthread_mutex_lock(&core.lock);
 	if (rc) {
@@ -169,8 +181,44 @@ TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)
 	return TEE_SUCCESS;
 }
 
+/*
+ * The supplicant's RAM, as a client's: a regular file sealed against
+ * shrinking, as large as it says, holding every page it names, so that no
+ * page the core maps from it can vanish under the core.
+ */
+static bool rpc_ram_ok(int fd, uint64_t bytes, const uint64_t *pages,
+		       uint32_t npages)
+{
+	struct stat st;
+	uint32_t i;
+	int seals;
+
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size < bytes) {
+		tc_err("supplicant: SHM_ALLOC: its RAM is not a file of %llu "
+		       "bytes", (unsigned long long)bytes);
+		return false;
+	}
+	seals = fcntl(fd, F_GET_SEALS);
+	if (seals < 0 || !(seals & F_SEAL_SHRINK)) {
+		tc_err("supplicant: SHM_ALLOC: its RAM can shrink: it must be "
+		       "sealed with F_SEAL_SHRINK");
+		return false;
+	}
+	for (i = 0; i < npages; i++) {
+		if (pages[i] >= bytes / TC_PAGE_SIZE) {
+			tc_err("supplicant: SHM_ALLOC: pages[%u]: frame %llu "
+			       "outside its RAM of %llu pages", i,
+			       (unsigned long long)pages[i],
+			       (unsigned long long)(bytes / TC_PAGE_SIZE));
+			return false;
+		}
+	}
+	return true;
+}
+
 TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
-			 uint64_t *ram_bytes)
+			  uint64_t *ram_bytes)
 {
 	struct rpc_call call = { .fd = -1, .pages = pages,
 				 .max_pages = npages };
@@ -187,6 +235,8 @@ TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
 		       call.fd < 0 ? ", and no RAM" : "");
 		res = TEE_ERROR_COMMUNICATION;
 	}
+	if (!res && !rpc_ram_ok(call.fd, call.reply.arg2, pages, npages))
+		res = TEE_ERROR_COMMUNICATION;
 	if (res) {
 		if (call.fd >= 0)
 			close(call.fd);

@@ -31,8 +31,10 @@ void workq_push(struct conn *c, struct tc_msg *msg)
 		return;
 	}
 	/* A lost guest's cleanup keeps the event loop's reference. */
-	if (msg)
+	if (msg) {
 		conn_get(c);
+		__atomic_add_fetch(&c->requests, 1, __ATOMIC_ACQ_REL);
+	}
 	w->conn = c;
 	w->msg = msg;
 	w->call = NULL;
@@ -72,6 +74,8 @@ static void *workq_thread(void *arg)
 					   TEE_ORIGIN_TEE);
 			call_end(w->call);
 			free(w->msg);
+			__atomic_sub_fetch(&w->conn->requests, 1,
+					   __ATOMIC_ACQ_REL);
 		} else {
 			dispatch_guest_gone(w->conn);
 		}

@@ -40,6 +40,12 @@ struct instance;
 /* One of the options above; -1 with a message on stderr if arg is bad. */
 int pager_budget_option(int opt, const char *arg);
 /* After the options: sizes the core's share and starts its own paging. */
+/*
+ * Checks the pool options against each other (and the core's paged image)
+ * before anything is created: the core's share and one TA instance's share
+ * must fit in the pool. 0, or -1 with the reason on stderr.
+ */
+int pager_budget_check(void);
 int pager_budget_start(void);
 /* Pages for a TA instance whose stack is ta_stack_size bytes. */
 size_t pager_budget_ta_pages(uint32_t ta_stack_size);

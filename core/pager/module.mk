@@ -34,5 +34,6 @@ $(call pager-test,test_pager_exec)
 $(call pager-test,test_pager_threads)
 $(call pager-test,test_pager_integrity)
 $(call pager-test,test_pager_nomalloc)
+$(call pager-test,test_pager_crypto)
 
 $(eval $(call benchmark,pager-bench,core/pager/bench/pager_bench.c,$(pager-test-libs)))

@@ -68,6 +68,36 @@ int pager_budget_option(int opt, const char *arg)
 	}
 }
 
+int pager_budget_check(void)
+{
+	size_t image = self_page_image_pages();
+	size_t ta_min = pager_budget_ta_pages(0);
+
+	if (!budget.core_given) {
+		budget.core = image * CORE_SHARE_DEFAULT_NUM /
+			      CORE_SHARE_DEFAULT_DEN;
+		if (budget.core < PAGER_MIN_UNLOCKED)
+			budget.core = PAGER_MIN_UNLOCKED;
+		if (!image)
+			budget.core = 0;
+	}
+	/* Given, it is checked even when the image is not paged. */
+	if (budget.core > budget.total) {
+		fprintf(stderr, "tee-core: --pool-pages %zu cannot hold the "
+			"core's own share of %zu pages\n", budget.total,
+			budget.core);
+		return -EINVAL;
+	}
+	if (ta_min > budget.total - budget.core) {
+		fprintf(stderr, "tee-core: --pool-pages %zu less the core's "
+			"share of %zu cannot hold one TA instance's %zu "
+			"(--ta-pool-pages %zu and its smallest stack)\n",
+			budget.total, budget.core, ta_min, budget.ta_share);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int pager_budget_start(void)
 {
 	size_t image = self_page_image_pages();
@@ -76,16 +106,6 @@ int pager_budget_start(void)
 		budget.core = 0;
 		tc_info("this tee-core is not partitioned: its image is not "
 			"paged");
-	} else if (!budget.core_given) {
-		budget.core = image * CORE_SHARE_DEFAULT_NUM /
-			      CORE_SHARE_DEFAULT_DEN;
-		if (budget.core < PAGER_MIN_UNLOCKED)
-			budget.core = PAGER_MIN_UNLOCKED;
-	}
-	if (budget.core > budget.total) {
-		tc_err("--pool-pages %zu cannot hold the core's own share of "
-		       "%zu pages", budget.total, budget.core);
-		return -EINVAL;
 	}
 	budget.granted = budget.core;
 	tc_info("pool: %zu pages in all; the core's share %zu (of an image of "

@@ -75,5 +75,9 @@ TEE_Result sys_ta_open(uintptr_t dest, uintptr_t timeout, uintptr_t types,
 TEE_Result sys_ta_invoke(uintptr_t session, uintptr_t timeout, uintptr_t cmd,
 			 uintptr_t types, uintptr_t params, uintptr_t origin);
 TEE_Result sys_ta_close(uintptr_t session);
+/* host_crypto.c: the UTEE_SYS_CRYP_FIRST range. */
+TEE_Result host_crypto_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
+			       uintptr_t a2, uintptr_t a3, uintptr_t a4,
+			       uintptr_t a5);
 
 #endif

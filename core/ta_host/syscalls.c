@@ -87,6 +87,8 @@ uint32_t host_syscall_dispatch(uint32_t nr, uintptr_t a0, uintptr_t a1,
 	case UTEE_SYS_TA_CLOSE:
 		return sys_ta_close(a0);
 	default:
+		if (nr >= UTEE_SYS_CRYP_FIRST && nr < UTEE_SYS_CRYP_LAST)
+			return host_crypto_syscall(nr, a0, a1, a2, a3, a4, a5);
 		return TEE_ERROR_NOT_SUPPORTED;
 	}
 }

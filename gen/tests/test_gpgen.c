@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -663,6 +664,59 @@ static void test_cli(void **state)
 }
 
 /*
+ * -o names something that is not a regular file: a FIFO, a symbolic link or
+ * a device is written through, never replaced by a file of gpgen's own.
+ */
+static void test_cli_special_targets(void **state)
+{
+	char fifo[600], copy[600], link[600], target[600], dev[600];
+	const char *d = test_dir();
+	const char *bin = test_out();
+	struct stat st;
+
+	(void)state;
+	snprintf(fifo, sizeof(fifo), "%s/target.fifo", d);
+	snprintf(copy, sizeof(copy), "%s/target.fifo.read", d);
+	unlink(fifo);
+	unlink(copy);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(test_sh("timeout 20 cat %s >%s & %s/bin/gpgen -o %s "
+				 XML "client_api.xml; s=$?; wait; exit $s",
+				 fifo, copy, bin, fifo), 0);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(stat(copy, &st), 0);
+	assert_true(st.st_size > 0);
+
+	/* A symbolic link stays one; the file it names gets the output. */
+	snprintf(link, sizeof(link), "%s/target.link", d);
+	snprintf(target, sizeof(target), "%s/target.linked.c", d);
+	unlink(link);
+	assert_int_equal(test_sh("echo old >%s", target), 0);
+	assert_int_equal(symlink("target.linked.c", link), 0);
+	assert_int_equal(test_sh("%s/bin/gpgen -o %s " XML "client_api.xml",
+				 bin, link), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(target, &st), 0);
+	assert_true(st.st_size > 100);
+
+	/* A character device (a null device of our own: needs CAP_MKNOD). */
+	snprintf(dev, sizeof(dev), "%s/target.null", d);
+	unlink(dev);
+	if (mknod(dev, S_IFCHR | 0666, makedev(1, 3))) {
+		print_message("no character device check: mknod: %s\n",
+			      strerror(errno));
+		return;
+	}
+	assert_int_equal(test_sh("%s/bin/gpgen -o %s " XML "client_api.xml",
+				 bin, dev), 0);
+	assert_int_equal(lstat(dev, &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	unlink(dev);
+}
+
+/*
  * The generated cases themselves, linked with the runtime and a Client API
  * that records calls: steps run in XML order, cleanup runs where gpgen put
  * it, and a failed expectation names the XML line.
@@ -750,6 +804,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_area),
 		cmocka_unit_test(test_area_table_errors),
 		cmocka_unit_test(test_cli),
+		cmocka_unit_test(test_cli_special_targets),
 		cmocka_unit_test(test_generated_cases_run),
 	};
 

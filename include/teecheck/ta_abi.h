@@ -141,4 +141,177 @@ struct utee_time {
 	uint32_t millis;
 };
 
+/*
+ * Cryptographic operations, transient objects and the Arithmetical API
+ * (docs/CRYPTO.md): a range of its own, so other syscalls keep appending
+ * below it. Objects and operations are handles the host gives out; the key
+ * material and the operation state stay in the host. Sizes the host writes
+ * back go through a uint64_t the TA passes by address.
+ */
+#define UTEE_SYS_CRYP_FIRST	0x100
+enum utee_cryp_syscall_nr {
+	/* (type, max_size, uint64_t *handle) */
+	UTEE_SYS_OBJ_ALLOC = UTEE_SYS_CRYP_FIRST,
+	UTEE_SYS_OBJ_FREE,	/* (handle) */
+	UTEE_SYS_OBJ_RESET,	/* (handle) */
+	UTEE_SYS_OBJ_INFO,	/* (handle, struct utee_object_info *out) */
+	UTEE_SYS_OBJ_RESTRICT,	/* (handle, usage) */
+	/* (handle, const struct utee_attr *attrs, count) */
+	UTEE_SYS_OBJ_POPULATE,
+	/* (handle, attribute ID, void *buf, uint64_t *len, uint32_t ab[2]) */
+	UTEE_SYS_OBJ_GET_ATTR,
+	UTEE_SYS_OBJ_COPY,	/* (dest handle, src handle) */
+	/* (handle, key size, const struct utee_attr *params, count) */
+	UTEE_SYS_OBJ_GENERATE,
+	/* (algorithm, mode, max key size, uint64_t *handle) */
+	UTEE_SYS_OP_ALLOC,
+	UTEE_SYS_OP_FREE,	/* (handle) */
+	/* (handle, struct utee_op_info *out, struct utee_op_key_info keys[2]) */
+	UTEE_SYS_OP_INFO,
+	UTEE_SYS_OP_RESET,	/* (handle) */
+	UTEE_SYS_OP_SET_KEY,	/* (handle, key1, key2, nkeys 1 or 2) */
+	UTEE_SYS_OP_COPY,	/* (dest handle, src handle) */
+	UTEE_SYS_ALG_SUPPORTED,	/* (algorithm, element) */
+	/* (handle, const void *chunk, len) */
+	UTEE_SYS_DIGEST_UPDATE,
+	/* (handle, chunk, len, void *out, uint64_t *out_len) */
+	UTEE_SYS_DIGEST_FINAL,
+	UTEE_SYS_DIGEST_EXTRACT, /* (handle, void *out, uint64_t *out_len) */
+	UTEE_SYS_CIPHER_INIT,	/* (handle, iv, iv_len) */
+	/* (handle, src, src_len, dst, uint64_t *dst_len) */
+	UTEE_SYS_CIPHER_UPDATE,
+	UTEE_SYS_CIPHER_FINAL,	/* as UPDATE */
+	UTEE_SYS_MAC_INIT,	/* (handle, iv, iv_len) */
+	UTEE_SYS_MAC_UPDATE,	/* (handle, chunk, len) */
+	/* (handle, msg, len, void *mac, uint64_t *mac_len) */
+	UTEE_SYS_MAC_COMPUTE,
+	/* (handle, msg, len, const void *mac, mac_len) */
+	UTEE_SYS_MAC_COMPARE,
+	/* (handle, const struct utee_ae_init *init) */
+	UTEE_SYS_AE_INIT,
+	UTEE_SYS_AE_UPDATE_AAD,	/* (handle, aad, len) */
+	/* (handle, src, src_len, dst, uint64_t *dst_len) */
+	UTEE_SYS_AE_UPDATE,
+	/* (handle, src, src_len, dst, uint64_t *dst_len, struct utee_buf *tag) */
+	UTEE_SYS_AE_ENC_FINAL,
+	UTEE_SYS_AE_DEC_FINAL,	/* as ENC_FINAL; tag->len is the tag's */
+	/*
+	 * (handle, UTEE_ASYM_*, const struct utee_attr *params, count,
+	 *  const struct utee_buf *src, struct utee_buf *dst): dst->len in/out;
+	 * for VERIFY dst is the signature.
+	 */
+	UTEE_SYS_ASYM,
+	/* (handle, const struct utee_attr *params, count, derived key) */
+	UTEE_SYS_DERIVE,
+	UTEE_SYS_BIGINT,	/* (struct utee_bigint_args *args) */
+	UTEE_SYS_CRYP_LAST
+};
+
+#define UTEE_ASYM_ENCRYPT	0
+#define UTEE_ASYM_DECRYPT	1
+#define UTEE_ASYM_SIGN		2
+#define UTEE_ASYM_VERIFY	3
+
+/* A TEE_Attribute as the syscalls see it: ref (a = address, b = length). */
+struct utee_attr {
+	uint32_t id;
+	uint32_t reserved;
+	uint64_t a;
+	uint64_t b;
+};
+
+struct utee_buf {
+	uint64_t addr;
+	uint64_t len;
+};
+
+/* TEE_ObjectInfo, in fixed-width fields. */
+struct utee_object_info {
+	uint32_t type;
+	uint32_t size;
+	uint32_t max_size;
+	uint32_t usage;
+	uint32_t handle_flags;
+	uint32_t reserved;
+};
+
+/* TEE_OperationInfoMultiple's fixed part, and each key's description. */
+struct utee_op_info {
+	uint32_t algorithm;
+	uint32_t op_class;
+	uint32_t mode;
+	uint32_t digest_len;
+	uint32_t max_key_size;
+	uint32_t handle_state;
+	uint32_t op_state;
+	uint32_t nkeys;
+};
+
+struct utee_op_key_info {
+	uint32_t key_size;
+	uint32_t required_usage;
+};
+
+struct utee_ae_init {
+	uint64_t nonce;		/* address */
+	uint64_t nonce_len;
+	uint64_t tag_bits;
+	uint64_t aad_len;
+	uint64_t payload_len;
+};
+
+/*
+ * One Arithmetical API call: op (UTEE_BIGINT_*), up to three results and
+ * three operands (TEE_BigInt arrays in the TA), a scalar in and one out.
+ */
+struct utee_bigint_args {
+	uint32_t op;
+	uint32_t reserved;
+	uint64_t dst[3];
+	uint64_t src[3];
+	int64_t scalar;
+	int64_t result;
+	uint64_t buf;		/* octet strings */
+	uint64_t buf_len;
+};
+
+enum utee_bigint_op {
+	UTEE_BIGINT_FROM_OCTETS,	/* dst0 <- buf, scalar = sign */
+	UTEE_BIGINT_TO_OCTETS,		/* buf <- |src0|, buf_len in/out */
+	UTEE_BIGINT_CMP,		/* result = cmp(src0, src1) */
+	UTEE_BIGINT_SHIFT_RIGHT,	/* dst0 = src0 >> scalar */
+	UTEE_BIGINT_ADD,
+	UTEE_BIGINT_SUB,
+	UTEE_BIGINT_NEG,
+	UTEE_BIGINT_MUL,
+	UTEE_BIGINT_SQUARE,
+	UTEE_BIGINT_DIV,		/* dst0 = quotient, dst1 = remainder */
+	UTEE_BIGINT_MOD,		/* dst0 = src0 mod src1 */
+	UTEE_BIGINT_ADD_MOD,		/* dst0 = src0 + src1 mod src2 */
+	UTEE_BIGINT_SUB_MOD,
+	UTEE_BIGINT_MUL_MOD,
+	UTEE_BIGINT_SQUARE_MOD,		/* dst0 = src0^2 mod src1 */
+	UTEE_BIGINT_INV_MOD,		/* dst0 = src0^-1 mod src1 */
+	UTEE_BIGINT_EXP_MOD,		/* dst0 = src0^src1 mod src2 */
+	UTEE_BIGINT_RELATIVE_PRIME,	/* result = gcd(src0, src1) == 1 */
+	UTEE_BIGINT_EXT_GCD,		/* dst0 gcd, dst1 u, dst2 v */
+	UTEE_BIGINT_IS_PRIME,		/* result, scalar = confidence */
+	UTEE_BIGINT_TO_FMM,		/* dst0 = src0 * R mod src1 */
+	UTEE_BIGINT_FROM_FMM,		/* dst0 = src0 * R^-1 mod src1 */
+	UTEE_BIGINT_COMPUTE_FMM,	/* dst0 = src0 * src1 * R^-1 mod src2 */
+};
+
+
+/*
+ * A TEE_BigInt as both sides read it: word 0 holds the number of magnitude
+ * words in use (bits 0..15) and the sign (bit 31 set: negative, never for
+ * zero); word 1 the capacity in magnitude words (the len given to
+ * TEE_BigIntInit, less the two header words); then the magnitude, least
+ * significant word first. A TEE_BigIntFMM has the same layout; an FMM
+ * context is a TEE_BigInt holding the modulus.
+ */
+#define UTEE_BIGINT_HDR_WORDS	2
+#define UTEE_BIGINT_SIGN_NEG	0x80000000u
+#define UTEE_BIGINT_USED_MASK	0x0000ffffu
+
 #endif

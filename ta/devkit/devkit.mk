@@ -42,7 +42,7 @@ ALL_TARGETS	+= $(TA_PUB_KEY)
 
 # The signing tool and the core's verifier link the one image format library.
 $(eval $(call host-program,ta-sign,ta/devkit/sign/ta_sign.c,\
-	$(OUT)/lib/libtaimage.a -lcrypto))
+	$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto))
 
 # Kit library objects: out/taobj/<source path>.o. They depend on the flags
 # they were compiled with (a file rewritten only when those change), so
@@ -73,6 +73,11 @@ TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 		   ta/devkit/libutee/tee_uuid.c \
 		   ta/devkit/libutee/tee_api_ext.c \
 		   ta/devkit/libutee/trace.c
+# Objects, operations and arithmetic: handles and syscalls to the host.
+TA_LIBUTEE_SRCS	+= ta/devkit/libutee/tee_api_objects.c \
+		   ta/devkit/libutee/tee_api_operations.c \
+		   ta/devkit/libutee/tee_api_asym.c \
+		   ta/devkit/libutee/tee_api_arith.c
 # Compiled again for each TA, with its header defines and flags: the TA head,
 # the heap, the property table and the entry point glue (which calls the
 # v1.1 or the v1.3 entry points, as the TA was built).
@@ -102,7 +107,8 @@ TA_KIT_FILES += $(2)
 endef
 
 TA_KIT_GP_HEADERS := tee_api_defines.h tee_api_types.h tee_internal_api.h \
-		     tee_internal_api_extensions.h user_ta_header.h \
+		     tee_internal_api_extensions.h tee_api_defines_extensions.h \
+		     user_ta_header.h \
 		     teecheck/ta_abi.h
 $(foreach h,$(TA_KIT_GP_HEADERS),\
 	$(eval $(call kit-file,include/$(h),$(TA_KIT)/include/$(h))))

@@ -120,6 +120,47 @@ TEE_Result tcf_realloc(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	return TEE_SUCCESS;
 }
 
+TEE_Result tcf_realloc_data(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
+{
+	const uint8_t *in = p[0].memref.buffer;
+	size_t len = p[0].memref.size, have = 16, i;
+	uint8_t *blk, *grown;
+	void *after[64];
+	size_t nafter = 0;
+	TEE_Result res;
+
+	if (types != TYPES(MEMREF_INPUT, MEMREF_OUTPUT, NONE, NONE) ||
+	    p[1].memref.size < len || len > 64 * 4096)
+		return TEE_ERROR_BAD_PARAMETERS;
+	blk = TEE_Malloc(have, TEE_MALLOC_FILL_ZERO);
+	if (!blk)
+		return TEE_ERROR_OUT_OF_MEMORY;
+	for (i = 0; i < have && i < len; i++)
+		blk[i] = in[i];
+	while (have < len) {
+		/* Something right after it: growing has to move it. */
+		after[nafter++] = TEE_Malloc(8, TEE_MALLOC_FILL_ZERO);
+		grown = TEE_Realloc(blk, have + 4096 < len ? have + 4096 : len);
+		if (!grown) {
+			TEE_Free(blk);
+			blk = NULL;
+			break;
+		}
+		blk = grown;
+		for (i = have; i < len && i < have + 4096; i++)
+			blk[i] = in[i];
+		have = have + 4096 < len ? have + 4096 : len;
+	}
+	res = blk ? TEE_SUCCESS : TEE_ERROR_OUT_OF_MEMORY;
+	if (blk)
+		TEE_MemMove(p[1].memref.buffer, blk, len);
+	p[1].memref.size = len;
+	TEE_Free(blk);
+	while (nafter)
+		TEE_Free(after[--nafter]);
+	return res;
+}
+
 static uint32_t tcf_memops_steps(void)
 {
 	uint8_t a[16], b[16];

@@ -61,6 +61,10 @@ static TEE_Result tcf_open_params(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 		TEE_Panic(TCF_PANIC_CODE);
 	case TCF_OPEN_WAIT:
 		TEE_UnmaskCancellation();
+		/* Shared memory tells the client the wait has begun. */
+		if (TEE_PARAM_TYPE_GET(types, 2) ==
+		    TEE_PARAM_TYPE_MEMREF_INOUT && p[2].memref.size)
+			*(volatile uint8_t *)p[2].memref.buffer = 1;
 		return TEE_Wait(p[0].value.b);
 	default:
 		break;
@@ -307,6 +311,8 @@ static TEE_Result tcf_dispatch(struct tcf_session *s, uint32_t cmd,
 		return tcf_malloc(types, p);
 	case TCF_CMD_REALLOC:
 		return tcf_realloc(types, p);
+	case TCF_CMD_REALLOC_DATA:
+		return tcf_realloc_data(types, p);
 	case TCF_CMD_MEMOPS:
 		return tcf_memops(types, p);
 	case TCF_CMD_CHECK_ACCESS:

@@ -17,6 +17,7 @@ TEE_Result tcf_prop_names(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_prop_enum_api(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_malloc(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_realloc(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
+TEE_Result tcf_realloc_data(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_memops(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_check_access(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result tcf_crash(uint32_t types, TEE_Param p[TEE_NUM_PARAMS]);

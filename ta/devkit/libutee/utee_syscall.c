@@ -25,6 +25,13 @@ static uint32_t utee_syscall6(uint32_t nr, uintptr_t a0, uintptr_t a1,
 	return utee_syscall_entry(nr, a0, a1, a2, a3, a4, a5);
 }
 
+uint32_t utee_syscall_raw(uint32_t nr, uintptr_t a0, uintptr_t a1,
+			  uintptr_t a2, uintptr_t a3, uintptr_t a4,
+			  uintptr_t a5)
+{
+	return utee_syscall6(nr, a0, a1, a2, a3, a4, a5);
+}
+
 static uint32_t utee_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1)
 {
 	return utee_syscall6(nr, a0, a1, 0, 0, 0, 0);

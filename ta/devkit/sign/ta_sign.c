@@ -19,6 +19,7 @@
 #include <openssl/pem.h>
 #include <tee_api_defines.h>
 
+#include "../../../common/tc_file.h"
 #include "../../../core/ta_image/ta_image.h"
 
 static const char *prog = "ta-sign";
@@ -63,35 +64,6 @@ static int read_file(const char *path, void **buf, size_t *len)
 out:
 	free(p);
 	fclose(f);
-	return rc;
-}
-
-/* Writes buf to path through a temporary file, so no half image is left. */
-static int write_file(const char *path, const void *buf, size_t len)
-{
-	size_t tlen = strlen(path) + 5;
-	char *tmp = malloc(tlen);
-	FILE *f = NULL;
-	int rc = 0;
-
-	if (!tmp)
-		return -ENOMEM;
-	snprintf(tmp, tlen, "%s.tmp", path);
-	f = fopen(tmp, "wb");
-	if (!f) {
-		rc = -errno;
-		goto out;
-	}
-	if (fwrite(buf, 1, len, f) != len)
-		rc = -EIO;
-	if (fclose(f) && !rc)
-		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
-out:
-	free(tmp);
 	return rc;
 }
 
@@ -180,9 +152,11 @@ int main(int argc, char *argv[])
 		ERR_print_errors_fp(stderr);
 		goto out;
 	}
-	rc = write_file(out_path, img, img_len);
+	/* No half image is ever left; a device or link is written
+	 * through (common/tc_file.h). */
+	rc = tc_file_write(out_path, img, img_len, why, sizeof(why));
 	if (rc) {
-		fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(-rc));
+		fprintf(stderr, "%s: %s: %s\n", prog, out_path, why);
 		goto out;
 	}
 	status = 0;

@@ -91,7 +91,7 @@ mkdir -p "$tmp/tas"
 cp "$ta/$uuid.ta" "$tmp/tas/"
 mkfifo "$tmp/core.ready" "$tmp/supp.ready"
 "$root$prefix/bin/tee-core" --socket "$tmp/core.sock" --log "$tmp/core.log" \
-	--ready-fd 3 3>"$tmp/core.ready" &
+	--supplicant-uid "$(id -u)" --ready-fd 3 3>"$tmp/core.ready" &
 core_pid=$!
 timeout 30 head -c1 "$tmp/core.ready" >/dev/null || die "tee-core did not start"
 "$root$prefix/bin/tee-supplicant" --socket "$tmp/core.sock" \

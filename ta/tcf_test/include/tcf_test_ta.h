@@ -47,7 +47,9 @@
  *   TCF_OPEN_OK:    out = (0x600d, arg + 1); every memref byte + 1
  *   TCF_OPEN_FAIL:  returns TCF_OPEN_FAIL_CODE
  *   TCF_OPEN_PANIC: panics
- *   TCF_OPEN_WAIT:  unmasks cancellation and returns TEE_Wait(arg ms)
+ *   TCF_OPEN_WAIT:  unmasks cancellation, sets the memref's first byte to
+ *                   1 (the client sees the wait begin through shared
+ *                   memory) and returns TEE_Wait(arg ms)
  */
 #define TCF_OPEN_OK		0
 #define TCF_OPEN_FAIL		1
@@ -173,6 +175,13 @@
 #define TCF_CMD_TA2TA_RIGHTS		23
 #define TCF_CMD_TA2TA_BAD_HANDLE	24
 #define TCF_CMD_TA2TA_KEEP		25
+/*
+ * TCF_CMD_REALLOC_DATA: [MEMREF_INPUT, MEMREF_OUTPUT, NONE, NONE]
+ *   copies p0 into a 16-byte heap block grown with TEE_Realloc a page at a
+ *   time (with an allocation after it each time, so that it moves) to the
+ *   size of p0, then writes the block to p1: the client compares.
+ */
+#define TCF_CMD_REALLOC_DATA		26
 
 #define TCF_NO_CMD			0xffffffffu
 

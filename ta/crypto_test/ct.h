@@ -1,0 +1,66 @@
+/*
+ * crypto_test's parts. The same sources build against the v1.3.1 API and,
+ * with TEE_CORE_API_COMPAT_1_1, against v1.1: ct_len_t is the length type
+ * of the API the TA is built for.
+ */
+#ifndef CT_H
+#define CT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tee_internal_api.h>
+#include <tee_internal_api_extensions.h>
+
+#include <crypto_test_ta.h>
+
+#ifdef TEE_CORE_API_COMPAT_1_1
+typedef uint32_t ct_len_t;
+#else
+typedef size_t ct_len_t;
+#endif
+
+/* One record of a request blob. */
+struct ct_tlv {
+	uint32_t tag;
+	uint32_t len;
+	const uint8_t *val;
+};
+
+/* Walks blob: *pos is the offset; false at the end or on a bad record. */
+bool ct_tlv_next(const void *blob, size_t size, size_t *pos,
+		 struct ct_tlv *t);
+/* The first record of tag, or false. */
+bool ct_tlv_find(const void *blob, size_t size, uint32_t tag,
+		 struct ct_tlv *t);
+uint32_t ct_tlv_u32(const struct ct_tlv *t);
+
+TEE_Result ct_run(uint32_t types, TEE_Param p[4]);
+TEE_Result ct_selftest(uint32_t types, TEE_Param p[4]);
+TEE_Result ct_misuse(uint32_t types, TEE_Param p[4]);
+TEE_Result ct_bigint(uint32_t types, TEE_Param p[4]);
+TEE_Result ct_perf(void *sess, uint32_t types, TEE_Param p[4]);
+
+/* A failed step of a self test: where, and what it returned. */
+struct ct_fail {
+	uint32_t line;
+	uint32_t res;
+};
+
+/* The running self test's record; its first failed step stays. */
+extern struct ct_fail *ct_failure;
+
+/* A step: a scenario goes on after a failure, to clean up. */
+#define EXPECT(expr_, want_)						\
+	do {								\
+		TEE_Result r_ = (expr_);				\
+		if (r_ != (want_) && !ct_failure->line) {		\
+			ct_failure->line = __LINE__;			\
+			ct_failure->res = r_;				\
+		}							\
+	} while (0)
+#define EXPECT_TRUE(cond)	EXPECT((cond) ? 0 : 1, 0)
+
+/* The arithmetic self tests (ct_bigint.c). */
+void ct_bigint_selftest(uint32_t which);
+
+#endif

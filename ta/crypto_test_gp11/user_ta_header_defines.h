@@ -1,0 +1,16 @@
+/* crypto_test with TEE_CORE_API_COMPAT_1_1: the v1.1 names and types. */
+#ifndef USER_TA_HEADER_DEFINES_H
+#define USER_TA_HEADER_DEFINES_H
+
+#include <crypto_test_ta.h>
+
+#define TA_UUID		TA_CRYPTO_TEST_GP11_UUID
+#define TA_FLAGS	(TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE	(32 * 1024)
+#define TA_DATA_SIZE	(256 * 1024)
+
+#define TA_CURRENT_TA_EXT_PROPERTIES \
+	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
+	  "crypto_test_gp11: crypto_test on the v1.1 API" }
+
+#endif
