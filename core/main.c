@@ -305,6 +305,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (workq_start(core.cfg.threads))
 		return 1;
+	inst_zygote_start();
 	tc_info("listening on %s with %u secure threads",
 		core.cfg.socket_path, core.cfg.threads);
 	if (ready_fd >= 0) {

@@ -18,6 +18,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../core.h"
+#include "inst.h"
 #include "inst_priv.h"
 
 extern char **environ;
@@ -65,6 +66,18 @@ static void zygote_drop(void)
 	close(zygote_sock);
 	zygote_sock = -1;
 	zygote_failed = true;
+}
+
+void inst_zygote_start(void)
+{
+	if (!core.cfg.host_zygote)
+		return;
+	pthread_mutex_lock(&zygote_lock);
+	if (zygote_sock < 0 && !zygote_failed && zygote_start()) {
+		tc_warn("TA host zygote did not start: hosts start by exec");
+		zygote_failed = true;
+	}
+	pthread_mutex_unlock(&zygote_lock);
 }
 
 int host_zygote_fork(int host_fd, pid_t *pid)
