@@ -80,35 +80,98 @@ static double spawn_us(const char *prog, double *s, unsigned int n)
 }
 
 /* Median TOUCH of a 1 MiB memref: temporary over buf, or shm. */
-static double touch_us(TEEC_Session *sess, void *buf, TEEC_SharedMemory *shm,
-		       double *s)
+/*
+ * The calls measured in turn, one of each kind per iteration, so that a
+ * figure and its baseline see the same machine.
+ */
+enum call_kind {
+	K_TOUCH_SHM,	/* TOUCH of the allocated 1 MiB */
+	K_TOUCH_TEMP,	/* TOUCH of the application's 1 MiB, bounced */
+	K_TOUCH_INSHM,	/* TOUCH of a temporary memref over the allocated */
+	K_INVOKE,	/* PROBE with a NULL memref: one plain round trip */
+	K_PAIR,		/* register + release of one page */
+	K_KINDS
+};
+
+struct call_setup {
+	TEEC_Context *ctx;
+	TEEC_Session *sess;
+	TEEC_Session *plain;		/* its own instance: no memrefs */
+	TEEC_SharedMemory *shm;		/* 1 MiB, input */
+	TEEC_SharedMemory *arena;	/* one page */
+	uint8_t *buf;			/* 1 MiB of the application's heap */
+};
+
+static int touch(const struct call_setup *cs, enum call_kind k)
 {
 	TEEC_Operation op;
 	uint32_t origin;
-	unsigned int i;
-	double t;
 
-	for (i = 0; i < WARMUP + iters; i++) {
-		memset(&op, 0, sizeof(op));
-		op.paramTypes = TEEC_PARAM_TYPES(shm ? TEEC_MEMREF_WHOLE :
-						 TEEC_MEMREF_TEMP_INPUT,
-						 TEEC_VALUE_OUTPUT, TEEC_NONE,
-						 TEEC_NONE);
-		if (shm) {
-			op.params[0].memref.parent = shm;
-		} else {
-			op.params[0].tmpref.buffer = buf;
-			op.params[0].tmpref.size = MIB;
-		}
-		t = bench_now_us();
-		if (TEEC_InvokeCommand(sess, SHM_CHURN_CMD_TOUCH, &op,
-				       &origin) ||
-		    op.params[1].value.a != MIB / PG)
-			return -1;
-		if (i >= WARMUP)
-			s[i - WARMUP] = bench_now_us() - t;
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(k == K_TOUCH_SHM ? TEEC_MEMREF_WHOLE :
+					 TEEC_MEMREF_TEMP_INPUT,
+					 TEEC_VALUE_OUTPUT, TEEC_NONE,
+					 TEEC_NONE);
+	if (k == K_TOUCH_SHM) {
+		op.params[0].memref.parent = cs->shm;
+	} else {
+		op.params[0].tmpref.buffer = k == K_TOUCH_TEMP ?
+					     cs->buf : cs->shm->buffer;
+		op.params[0].tmpref.size = MIB;
 	}
-	return bench_median(s, iters);
+	if (TEEC_InvokeCommand(cs->sess, SHM_CHURN_CMD_TOUCH, &op, &origin) ||
+	    op.params[1].value.a != MIB / PG)
+		return -1;
+	return 0;
+}
+
+static int probe(const struct call_setup *cs)
+{
+	TEEC_Operation op;
+	uint32_t origin;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT,
+					 TEEC_VALUE_OUTPUT, TEEC_NONE,
+					 TEEC_NONE);
+	return TEEC_InvokeCommand(cs->plain, SHM_CHURN_CMD_PROBE, &op,
+				  &origin) ? -1 : 0;
+}
+
+static int pair(const struct call_setup *cs)
+{
+	TEEC_SharedMemory shm;
+
+	memset(&shm, 0, sizeof(shm));
+	shm.buffer = cs->arena->buffer;
+	shm.size = PG;
+	shm.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+	if (TEEC_RegisterSharedMemory(cs->ctx, &shm))
+		return -1;
+	TEEC_ReleaseSharedMemory(&shm);
+	return 0;
+}
+
+/* Medians of every kind, measured in turn. */
+static int calls_us(const struct call_setup *cs, double *s[K_KINDS],
+		    double med[K_KINDS])
+{
+	unsigned int i, k;
+	double t;
+	int rc = 0;
+
+	for (i = 0; i < WARMUP + iters && !rc; i++) {
+		for (k = 0; k < K_KINDS && !rc; k++) {
+			t = bench_now_us();
+			rc = k == K_INVOKE ? probe(cs) :
+			     k == K_PAIR ? pair(cs) : touch(cs, k);
+			if (i >= WARMUP)
+				s[k][i - WARMUP] = bench_now_us() - t;
+		}
+	}
+	for (k = 0; k < K_KINDS && !rc; k++)
+		med[k] = bench_median(s[k], iters);
+	return rc;
 }
 
 /* What libteec's bounce costs by itself: one copy of 1 MiB. */
@@ -124,60 +187,17 @@ static double copy_us(const void *from, void *to)
 	return (bench_now_us() - t) / rounds;
 }
 
-/* Median register + release of the first page of arena. */
-static double pair_us(TEEC_Context *ctx, TEEC_SharedMemory *arena, double *s)
-{
-	TEEC_SharedMemory shm;
-	unsigned int i;
-	double t;
-
-	for (i = 0; i < WARMUP + iters; i++) {
-		memset(&shm, 0, sizeof(shm));
-		shm.buffer = arena->buffer;
-		shm.size = PG;
-		shm.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
-		t = bench_now_us();
-		if (TEEC_RegisterSharedMemory(ctx, &shm))
-			return -1;
-		TEEC_ReleaseSharedMemory(&shm);
-		if (i >= WARMUP)
-			s[i - WARMUP] = bench_now_us() - t;
-	}
-	return bench_median(s, iters);
-}
-
-/* Median invoke round trip with one value parameter (PROBE, NULL memref). */
-static double invoke_us(TEEC_Session *sess, double *s)
-{
-	TEEC_Operation op;
-	uint32_t origin;
-	unsigned int i;
-	double t;
-
-	for (i = 0; i < WARMUP + iters; i++) {
-		memset(&op, 0, sizeof(op));
-		op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT,
-						 TEEC_VALUE_OUTPUT, TEEC_NONE,
-						 TEEC_NONE);
-		t = bench_now_us();
-		if (TEEC_InvokeCommand(sess, SHM_CHURN_CMD_PROBE, &op,
-				       &origin))
-			return -1;
-		if (i >= WARMUP)
-			s[i - WARMUP] = bench_now_us() - t;
-	}
-	return bench_median(s, iters);
-}
-
 static int run(const char *nop, double *s)
 {
-	double fresh, spawn, tmp, alloc, pair, inv, inshm, copy;
+	double fresh, spawn, copy, med[K_KINDS], *ks[K_KINDS];
 	TEEC_SharedMemory shm, arena;
-	unsigned int n = iters / 10 < 50 ? 50 : iters / 10;
+	unsigned int n = iters / 10 < 50 ? 50 : iters / 10, k;
+	struct call_setup cs;
+	TEEC_Session sess, plain;
 	TEEC_Context ctx;
-	TEEC_Session sess;
 	uint32_t origin;
 	uint8_t *buf;
+	int rc;
 
 	buf = malloc(MIB);
 	if (!buf || TEEC_InitializeContext(NULL, &ctx))
@@ -192,7 +212,13 @@ static int run(const char *nop, double *s)
 	printf("target fresh_instance_absolute: %.2f ms < 5.80 ms: %s\n",
 	       fresh / 1e3, fresh < 5800 ? "met" : "not met");
 
+	/*
+	 * The invoke baseline gets an instance of its own, so that it never
+	 * pays for revoking the TOUCH calls' memrefs.
+	 */
 	if (TEEC_OpenSession(&ctx, &sess, &churn_uuid, TEEC_LOGIN_PUBLIC,
+			     NULL, NULL, &origin) ||
+	    TEEC_OpenSession(&ctx, &plain, &churn_uuid, TEEC_LOGIN_PUBLIC,
 			     NULL, NULL, &origin))
 		return -1;
 	memset(&shm, 0, sizeof(shm));
@@ -205,31 +231,34 @@ static int run(const char *nop, double *s)
 	    TEEC_AllocateSharedMemory(&ctx, &arena))
 		return -1;
 	memset(shm.buffer, 1, MIB);
-	alloc = touch_us(&sess, NULL, &shm, s);
-	tmp = touch_us(&sess, buf, NULL, s);
-	if (alloc < 0 || tmp < 0)
+	cs = (struct call_setup){ .ctx = &ctx, .sess = &sess, .plain = &plain,
+				  .shm = &shm, .arena = &arena, .buf = buf };
+	for (k = 0; k < K_KINDS; k++) {
+		ks[k] = calloc(iters, sizeof(double));
+		if (!ks[k])
+			return -1;
+	}
+	rc = calls_us(&cs, ks, med);
+	for (k = 0; k < K_KINDS; k++)
+		free(ks[k]);
+	if (rc)
 		return -1;
-	bench_report("temp_memref_1mib", tmp, alloc, "us", 1.5);
-	inshm = touch_us(&sess, shm.buffer, NULL, s);
 	copy = copy_us(buf, shm.buffer);
-	if (inshm < 0)
-		return -1;
+	bench_report("temp_memref_1mib", med[K_TOUCH_TEMP], med[K_TOUCH_SHM],
+		     "us", 1.5);
 	printf("  of which: 1 MiB copied into the bounce pages in one "
 	       "process: %.1f us; the same temporary memref over the shared "
 	       "memory's buffer (no bounce): %.1f us (ratio %.2f)\n", copy,
-	       inshm, inshm / alloc);
-
-	inv = invoke_us(&sess, s);
-	pair = pair_us(&ctx, &arena, s);
-	if (inv < 0 || pair < 0)
-		return -1;
-	bench_report("register_pair", pair, inv, "us", 1.2);
-	printf("  medians; fresh_instance of %u, the rest of %u; baselines: "
-	       "fork+exec+wait of a static no-op; TOUCH of 1 MiB of "
-	       "allocated shared memory; one invoke round trip\n", n, iters);
+	       med[K_TOUCH_INSHM], med[K_TOUCH_INSHM] / med[K_TOUCH_SHM]);
+	bench_report("register_pair", med[K_PAIR], med[K_INVOKE], "us", 1.2);
+	printf("  medians; fresh_instance of %u, the rest of %u, the calls "
+	       "in turn; baselines: fork+exec+wait of a static no-op; TOUCH "
+	       "of 1 MiB of allocated shared memory; one invoke round trip\n",
+	       n, iters);
 
 	TEEC_ReleaseSharedMemory(&arena);
 	TEEC_ReleaseSharedMemory(&shm);
+	TEEC_CloseSession(&plain);
 	TEEC_CloseSession(&sess);
 	TEEC_FinalizeContext(&ctx);
 	free(buf);
