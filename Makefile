@@ -11,6 +11,7 @@ Q	:= $(if $(filter 1,$(V)),,@)
 .PHONY: all run test unit-test xtest-run bench clean deps install asan
 
 include mk/rules.mk
+include mk/ci.mk
 include ta/devkit/devkit.mk
 include $(sort $(wildcard */module.mk */*/module.mk))
 include mk/install.mk
@@ -33,7 +34,7 @@ unit-test: $(UNIT_TESTS)
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(OUT)/bin/xtest $(XTEST_ARGS)
+	$(Q)$(OUT)/bin/xtest $(RUN_STRESS_ARGS) $(XTEST_ARGS)
 
 # The whole host tree (TAs keep their freestanding flags) built again in
 # out/asan with AddressSanitizer and UndefinedBehaviorSanitizer, and `make

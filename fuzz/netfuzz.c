@@ -105,7 +105,6 @@ static int nf_send(int s, const void *buf, size_t len, const int *fds,
 static bool nf_drain(int s)
 {
 	uint8_t buf[TC_MSG_SIZE(16)];
-	int fd;
 	ssize_t n;
 
 	for (;;) {
@@ -116,7 +115,6 @@ static bool nf_drain(int s)
 		}
 		if (n == 0 || (errno != EAGAIN && errno != EINTR))
 			return false;
-		(void)fd;
 		return true;
 	}
 }

@@ -37,7 +37,7 @@ char *gpgen_cstr_comment(const char *s)
 	if (!out)
 		return NULL;
 	for (; *s; s++) {
-		*o++ = *s < 0x20 && *s >= 0 ? ' ' : *s;
+		*o++ = (unsigned char)*s < 0x20 ? ' ' : *s;
 		if ((s[0] == '*' && s[1] == '/') || (s[0] == '/' && s[1] == '*'))
 			*o++ = ' ';
 	}

@@ -4,7 +4,7 @@
 set -eu
 
 pkgs="gcc make pkg-config openssl libssl-dev libcmocka-dev libxml2-dev \
-libxslt1-dev xsltproc libxml2-utils"
+libxslt1-dev xsltproc libxml2-utils python3-yaml"
 [ "$#" -gt 0 ] && pkgs="$pkgs $*"
 
 missing=""

@@ -21,6 +21,7 @@ struct churn_cfg {
 	unsigned int big_mib;		/* largest "several MiB" block */
 	uint64_t seed;
 	bool verbose;
+	bool shared_core;		/* others use the core: no end check */
 };
 
 /* Counters the clients share with the driver; they survive a kill. */

@@ -492,17 +492,16 @@ int churn_client(const struct churn_cfg *cfg, uint64_t seed,
 {
 	struct sigaction sa = { .sa_handler = on_term };
 	struct worker *w;
-	sigset_t term;
 	pthread_t *th;
 	TEEC_Context ctx;
 	unsigned int i;
+	sigset_t term;
 
-	/* The driver forked us with SIGTERM blocked: one sent meanwhile is
-	 * delivered here, to the handler. */
+	/* The driver forked this client with SIGTERM blocked (spawn()). */
 	sigaction(SIGTERM, &sa, NULL);
 	sigemptyset(&term);
 	sigaddset(&term, SIGTERM);
-	sigprocmask(SIG_UNBLOCK, &term, NULL);
+	pthread_sigmask(SIG_UNBLOCK, &term, NULL);
 	if (TEEC_InitializeContext(NULL, &ctx)) {
 		fprintf(stderr, "shm-churn: client %d: no context\n",
 			(int)getpid());

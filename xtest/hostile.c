@@ -114,7 +114,6 @@ int hostile_usage(pid_t pid, struct hostile_usage *u)
 		if (e->d_name[0] != '.')
 			u->fds++;
 	closedir(d);
-	/* The directory stream's own descriptor is not the core's. */
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
 	f = fopen(path, "r");
 	if (!f)

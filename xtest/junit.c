@@ -144,12 +144,34 @@ static bool junit_any_sub_failed(const struct results_case *rc)
 	return junit_first_failed(rc) < rc->nsubs;
 }
 
-static void junit_case(struct junit *j, const struct results_case *rc)
+/* A case the run's deadline left out: each sub-case is reported skipped. */
+static void junit_not_run(struct junit *j, const struct results *r,
+			  const struct results_case *rc)
+{
+	char msg[200];
+	size_t i;
+
+	snprintf(msg, sizeof(msg), "not run: %s", r->not_run_reason);
+	for (i = 0; i < rc->nsubs; i++) {
+		junit_start(j, "testcase");
+		junit_attr(j, "classname", "%s.%s", rc->tc->suite, rc->tc->id);
+		junit_attr(j, "name", "%s.%u %s", rc->tc->id,
+			   rc->subs[i].sub->num, rc->subs[i].sub->title);
+		junit_message(j, "skipped", msg);
+		junit_end(j);
+	}
+}
+
+static void junit_case(struct junit *j, const struct results *r,
+		       const struct results_case *rc)
 {
 	size_t i, first_failed = junit_first_failed(rc);
 
-	if (rc->status == RESULTS_NOT_RUN)
+	if (rc->status == RESULTS_NOT_RUN) {
+		if (r->not_run_reason[0])
+			junit_not_run(j, r, rc);
 		return;
+	}
 	/* The case's output goes with the first failure. */
 	for (i = 0; i < rc->nsubs; i++)
 		junit_sub(j, rc, rc->subs + i, i == first_failed);
@@ -175,9 +197,15 @@ static void junit_count_suite(const struct results *r, const char *suite,
 	for (i = 0; i < r->ncases; i++) {
 		const struct results_case *rc = r->cases + i;
 
-		if ((suite && strcmp(rc->tc->suite, suite)) ||
-		    rc->status == RESULTS_NOT_RUN)
+		if (suite && strcmp(rc->tc->suite, suite))
 			continue;
+		if (rc->status == RESULTS_NOT_RUN) {
+			if (r->not_run_reason[0]) {
+				*tests += (unsigned int)rc->nsubs;
+				*skipped += (unsigned int)rc->nsubs;
+			}
+			continue;
+		}
 		*seconds += rc->seconds;
 		for (k = 0; k < rc->nsubs; k++) {
 			(*tests)++;
@@ -227,7 +255,7 @@ static void junit_suites(struct junit *j, const struct results *r)
 		junit_counts_attrs(j, r, suite);
 		for (k = i; k < r->ncases; k++) {
 			if (!strcmp(r->cases[k].tc->suite, suite))
-				junit_case(j, r->cases + k);
+				junit_case(j, r, r->cases + k);
 		}
 		junit_end(j);
 	}

@@ -13,7 +13,8 @@ XTESTSUPPORT_LIBS := $(OUT)/lib/libxtestsupport.a $(OUT)/lib/libteec.a \
 xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
 		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
-		     xtest/stats_shm.c
+		     xtest/stats_shm.c xtest/stress.c
+CPPFLAGS_xtest/stress.c := -Ipager-stress/ta/include -Ita/shm_churn/include
 xtest-case-srcs := xtest/xtest_helpers.c xtest/fixture.c \
 		   xtest/regression_1000.c \
 		   xtest/regression_1006.c xtest/tcf_helpers.c \

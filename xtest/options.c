@@ -18,6 +18,9 @@ enum {
 	OPT_TAP,
 	OPT_KEEP_TMP,
 	OPT_STATS,
+	OPT_DEADLINE,
+	OPT_STRESS,
+	OPT_STRESS_ROUND,
 };
 
 static const struct option options_long[] = {
@@ -32,6 +35,9 @@ static const struct option options_long[] = {
 	{ "tap", no_argument, NULL, OPT_TAP },
 	{ "keep-tmp", no_argument, NULL, OPT_KEEP_TMP },
 	{ "stats", required_argument, NULL, OPT_STATS },
+	{ "deadline", required_argument, NULL, OPT_DEADLINE },
+	{ "stress", no_argument, NULL, OPT_STRESS },
+	{ "stress-round", required_argument, NULL, OPT_STRESS_ROUND },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -57,7 +63,17 @@ void options_usage(FILE *f, const char *prog)
 "  --shard K/N       run only shard K (1..N) of N: cases are dealt in turn\n"
 "  --junit FILE      also write the results as JUnit XML to FILE\n"
 "  --tap             print TAP (version 14) instead of the text report\n"
-"  --keep-tmp        keep the private core's directory (socket, logs)\n"
+"  --deadline S      end the run after S seconds: the case running then is\n"
+"                    stopped, and it and the cases after it are reported\n"
+"                    as not run (the exit status is then 1)\n"
+"  --stress          run the selection while pager-stress and shm-churn\n"
+"                    load the same core (data checked, clients killed at\n"
+"                    random); cases that need an idle core run after the\n"
+"                    load stops; fails if a driver found an error or the\n"
+"                    core's statistics are not back at their start\n"
+"  --stress-round S  seconds of one driver run under --stress (default %u)\n"
+"  --keep-tmp        keep the private core's directory (socket, logs) and\n"
+"                    the output of each failed case in it\n"
 "  --hash-perf       alone: SHA-256 throughput through the TEE, 1 KiB..1 MiB,\n"
 "                    beside OpenSSL in this process\n"
 "  --aes-perf        alone: the same for AES-256-GCM\n"
@@ -72,9 +88,10 @@ void options_usage(FILE *f, const char *prog)
 "directory above the one xtest is in); it holds bin/tee-core,\n"
 "bin/tee-supplicant and ta/.\n"
 "\n"
-"Exit status: 0 when every selected case passed or was skipped, 1 when one\n"
-"failed, 2 on a usage error, 128+N when stopped by signal N.\n",
-		prog, OPTIONS_DEFAULT_TIMEOUT_S);
+"Exit status: 0 when every selected case passed or was skipped; 1 when one\n"
+"failed, the deadline left cases out or the --stress load found an error;\n"
+"2 on a usage error; 128+N when stopped by signal N.\n",
+		prog, OPTIONS_DEFAULT_TIMEOUT_S, OPTIONS_DEFAULT_STRESS_ROUND_S);
 }
 
 static int options_uint(const char *s, unsigned int min, unsigned int max,
@@ -152,6 +169,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 	memset(o, 0, sizeof(*o));
 	o->timeout_s = OPTIONS_DEFAULT_TIMEOUT_S;
 	o->repeat = 1;
+	o->stress_round_s = OPTIONS_DEFAULT_STRESS_ROUND_S;
 	opterr = 0;
 	optind = 0;	/* a fresh scan, also when called twice (tests) */
 
@@ -204,6 +222,19 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 			break;
 		case OPT_TAP:
 			o->tap = true;
+			break;
+		case OPT_DEADLINE:
+			if (options_uint(optarg, 1, 30 * 86400, &o->deadline_s))
+				OPTIONS_FAIL("--deadline %s: S must be 1..2592000 seconds",
+					     optarg);
+			break;
+		case OPT_STRESS:
+			o->stress = true;
+			break;
+		case OPT_STRESS_ROUND:
+			if (options_uint(optarg, 1, 3600, &o->stress_round_s))
+				OPTIONS_FAIL("--stress-round %s: S must be 1..3600 seconds",
+					     optarg);
 			break;
 		case OPT_KEEP_TMP:
 			o->keep_tmp = true;

@@ -8,6 +8,7 @@
 #include "select.h"
 
 #define OPTIONS_DEFAULT_TIMEOUT_S	60
+#define OPTIONS_DEFAULT_STRESS_ROUND_S	4
 
 enum options_tee {
 	OPTIONS_TEE_PRIVATE,		/* no --tee, or --tee sim */
@@ -28,6 +29,9 @@ struct options {
 	const char *tee_arg;		/* "unix:PATH" as given */
 	unsigned int timeout_s;
 	unsigned int repeat;
+	unsigned int deadline_s;	/* --deadline S, 0: none */
+	bool stress;			/* --stress */
+	unsigned int stress_round_s;	/* --stress-round S: one driver run */
 	/* Storage behind filter.ids and filter.excludes (strings are argv's). */
 	const char **ids;
 	const char **excludes;

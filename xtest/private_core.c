@@ -21,6 +21,7 @@
 
 #define PRIVATE_CORE_READY_MS	20000	/* generous: CI runs under QEMU too */
 #define PRIVATE_CORE_GRACE_MS	5000
+#define PRIVATE_CORE_RESTART_GRACE_MS	1000	/* it may be what is stuck */
 #define PRIVATE_CORE_TAIL_LINES	20
 
 static int private_core_path(char *buf, size_t len, const char *dir,
@@ -171,6 +172,8 @@ static int private_core_launch(struct private_core *pc, const char *name,
 	}
 	rc = private_core_spawn(argv, log, fds[1], keep, pid);
 	close(fds[1]);
+	if (!rc)
+		proc_keep(*pid);
 	if (rc) {
 		close(fds[0]);
 		fprintf(stderr, "xtest: cannot start %s: %s\n", name,
@@ -187,6 +190,7 @@ static int private_core_launch(struct private_core *pc, const char *name,
 		fprintf(stderr, "xtest: %s (%s) not ready after %d s\n", name,
 			argv[0], PRIVATE_CORE_READY_MS / 1000);
 	} else if (waitpid(*pid, &status, WNOHANG) == *pid) {
+		proc_unkeep(*pid);
 		*pid = 0;
 		proc_describe_status(status, what, sizeof(what));
 		fprintf(stderr, "xtest: %s (%s) ended before it was ready: %s\n",
@@ -217,6 +221,71 @@ int private_core_start_state(struct private_core *pc, const char *bin_dir,
 /* Room for the core's arguments: the fixed ones, then opts' own. */
 #define PRIVATE_CORE_MAX_ARGS	32
 
+/* Starts the core, then the supplicant, as pc says. */
+static int private_core_launch_all(struct private_core *pc)
+{
+	char core_end[16], supp_end[16];
+	char *core_argv[PRIVATE_CORE_MAX_ARGS] = {
+		pc->core_bin, "--socket", pc->socket, "--ready-fd", "@READY",
+		"--supplicant-fd", core_end, "--log", pc->core_log,
+		pc->state_dir[0] ? "--state-dir" : NULL, pc->state_dir,
+		NULL
+	};
+	char *supp_argv[] = {
+		pc->supp_bin, "--fd", supp_end,
+		"--ta-dir", pc->ta_dir,
+		"--ta-dir", pc->ta_extra_dir,
+		"--ready-fd", "@READY", NULL
+	};
+	int rc, pair[2];
+	size_t n = 0, i;
+
+	/*
+	 * The supplicant's connection is made here and handed to both ends:
+	 * the core trusts no other process as its supplicant.
+	 */
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair))
+		return -errno;
+	snprintf(core_end, sizeof(core_end), "%d", pair[0]);
+	snprintf(supp_end, sizeof(supp_end), "%d", pair[1]);
+	while (core_argv[n])
+		n++;
+	for (i = 0; pc->core_args && pc->core_args[i]; i++) {
+		if (n == PRIVATE_CORE_MAX_ARGS - 1) {
+			fprintf(stderr, "xtest: too many arguments for %s\n",
+				pc->core_name);
+			rc = -E2BIG;
+			goto out;
+		}
+		core_argv[n++] = (char *)pc->core_args[i];
+	}
+	core_argv[n] = NULL;
+	rc = private_core_launch(pc, pc->core_name, core_argv, pc->core_log,
+				 pair[0], &pc->core);
+	if (!rc && !pc->own_supplicant)
+		rc = private_core_launch(pc, "tee-supplicant", supp_argv,
+					 pc->supp_log, pair[1], &pc->supp);
+out:
+	close(pair[0]);
+	if (pc->own_supplicant && !rc) {
+		if (pc->supp_sock >= 0)
+			close(pc->supp_sock);
+		pc->supp_sock = pair[1];
+	} else {
+		close(pair[1]);
+	}
+	return rc;
+}
+
+static int private_core_copy(char *dst, size_t len, const char *src)
+{
+	if ((size_t)snprintf(dst, len, "%s", src) >= len) {
+		fprintf(stderr, "xtest: path too long: %s\n", src);
+		return -ENAMETOOLONG;
+	}
+	return 0;
+}
+
 int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			    const char *ta_dir, bool keep_dir,
 			    const struct private_core_opts *opts)
@@ -225,21 +294,25 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 	const char *state_dir = opts ? opts->state_dir : NULL;
 	const char *core_name = opts && opts->core_name ? opts->core_name :
 				"tee-core";
-	bool own_supp = opts && opts->own_supplicant;
-	char core_bin[PATH_MAX], supp_bin[PATH_MAX];
-	char core_end[16], supp_end[16];
-	int rc, pair[2] = { -1, -1 };
+	int rc;
 
 	memset(pc, 0, sizeof(*pc));
 	pc->supp_sock = -1;
 	pc->keep_dir = keep_dir;
-	if (private_core_path(core_bin, sizeof(core_bin), bin_dir, core_name) ||
-	    private_core_path(supp_bin, sizeof(supp_bin), bin_dir,
-			      "tee-supplicant"))
+	pc->own_supplicant = opts && opts->own_supplicant;
+	pc->core_name = core_name;
+	pc->core_args = opts ? opts->core_args : NULL;
+	if (private_core_path(pc->core_bin, sizeof(pc->core_bin), bin_dir,
+			      core_name) ||
+	    private_core_path(pc->supp_bin, sizeof(pc->supp_bin), bin_dir,
+			      "tee-supplicant") ||
+	    private_core_copy(pc->ta_dir, sizeof(pc->ta_dir), ta_dir) ||
+	    private_core_copy(pc->state_dir, sizeof(pc->state_dir),
+			      state_dir ? state_dir : ""))
 		return -ENAMETOOLONG;
-	rc = private_core_need(core_bin, X_OK);
+	rc = private_core_need(pc->core_bin, X_OK);
 	if (!rc)
-		rc = private_core_need(supp_bin, X_OK);
+		rc = private_core_need(pc->supp_bin, X_OK);
 	if (!rc)
 		rc = private_core_need(ta_dir, R_OK | X_OK);
 	if (rc)
@@ -274,61 +347,8 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			pc->ta_extra_dir, strerror(errno));
 		goto out;
 	}
-
-	/*
-	 * The supplicant's connection is made here and handed to both ends:
-	 * the core trusts no other process as its supplicant.
-	 */
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair)) {
-		rc = -errno;
-		goto out;
-	}
-	snprintf(core_end, sizeof(core_end), "%d", pair[0]);
-	snprintf(supp_end, sizeof(supp_end), "%d", pair[1]);
-	{
-		char *core_argv[PRIVATE_CORE_MAX_ARGS] = {
-			core_bin, "--socket", pc->socket, "--ready-fd", "@READY",
-			"--supplicant-fd", core_end, "--log", pc->core_log,
-			state_dir ? "--state-dir" : NULL, (char *)state_dir,
-			NULL
-		};
-		size_t n = 0, i;
-		char *supp_argv[] = {
-			supp_bin, "--fd", supp_end,
-			"--ta-dir", (char *)ta_dir,
-			"--ta-dir", pc->ta_extra_dir,
-			"--ready-fd", "@READY", NULL
-		};
-
-		while (core_argv[n])
-			n++;
-		for (i = 0; opts && opts->core_args && opts->core_args[i];
-		     i++) {
-			if (n == PRIVATE_CORE_MAX_ARGS - 1) {
-				fprintf(stderr, "xtest: too many arguments "
-					"for %s\n", core_name);
-				rc = -E2BIG;
-				goto out;
-			}
-			core_argv[n++] = (char *)opts->core_args[i];
-		}
-		core_argv[n] = NULL;
-		rc = private_core_launch(pc, core_name, core_argv,
-					 pc->core_log, pair[0], &pc->core);
-		if (!rc && !own_supp)
-			rc = private_core_launch(pc, "tee-supplicant", supp_argv,
-						 pc->supp_log, pair[1],
-						 &pc->supp);
-	}
+	rc = private_core_launch_all(pc);
 out:
-	if (pair[0] >= 0)
-		close(pair[0]);
-	if (own_supp && !rc) {
-		pc->supp_sock = pair[1];
-		pair[1] = -1;
-	}
-	if (pair[1] >= 0)
-		close(pair[1]);
 	if (rc)
 		private_core_stop(pc);
 	return rc;
@@ -342,6 +362,7 @@ static int private_core_check_one(pid_t *pid, const char *name, char *why,
 
 	if (!*pid || waitpid(*pid, &status, WNOHANG) != *pid)
 		return 0;
+	proc_unkeep(*pid);
 	*pid = 0;
 	proc_describe_status(status, what, sizeof(what));
 	snprintf(why, len, "%s ended during the run: %s", name, what);
@@ -374,7 +395,8 @@ static int private_core_rm(const char *path, const struct stat *st, int type,
 	return 0;
 }
 
-void private_core_stop(struct private_core *pc)
+/* Ends both processes: SIGTERM, then SIGKILL after grace_ms. */
+static void private_core_end(struct private_core *pc, unsigned int grace_ms)
 {
 	/* 0 is what a zeroed struct holds: never a socket of ours. */
 	if (pc->supp_sock > 0)
@@ -385,11 +407,26 @@ void private_core_stop(struct private_core *pc)
 	if (pc->core)
 		kill(pc->core, SIGTERM);
 	if (pc->supp)
-		proc_reap(pc->supp, PRIVATE_CORE_GRACE_MS);
+		proc_reap(pc->supp, grace_ms);
 	if (pc->core)
-		proc_reap(pc->core, PRIVATE_CORE_GRACE_MS);
+		proc_reap(pc->core, grace_ms);
+	proc_unkeep(pc->supp);
+	proc_unkeep(pc->core);
 	pc->supp = 0;
 	pc->core = 0;
+}
+
+int private_core_restart(struct private_core *pc)
+{
+	private_core_end(pc, PRIVATE_CORE_RESTART_GRACE_MS);
+	if (!pc->dir[0])
+		return -ENOENT;
+	return private_core_launch_all(pc);
+}
+
+void private_core_stop(struct private_core *pc)
+{
+	private_core_end(pc, PRIVATE_CORE_GRACE_MS);
 	if (!pc->dir[0])
 		return;
 	if (pc->keep_dir)

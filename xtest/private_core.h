@@ -21,6 +21,14 @@ struct private_core {
 	int supp_sock;			/* own_supplicant: the caller's end of
 					   the core's supplicant connection */
 	bool keep_dir;			/* leave dir in place at stop */
+	/* How they were started, for private_core_restart(). */
+	char core_bin[PATH_MAX];
+	char supp_bin[PATH_MAX];
+	char ta_dir[PATH_MAX];
+	char state_dir[PATH_MAX];	/* "" for the core's default */
+	const char *core_name;
+	const char *const *core_args;	/* the caller's, kept as given */
+	bool own_supplicant;		/* the caller serves on supp_sock */
 };
 
 /*
@@ -59,6 +67,14 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
  * (the log tail goes to stderr).
  */
 int private_core_check(struct private_core *pc, char *why, size_t len);
+
+/*
+ * Stops the core and the supplicant (and with the core every TA instance)
+ * and starts them again in the same directory, on the same socket, with the
+ * same TA directories and persistent state: a clean secure world after a
+ * case left one stuck. Returns 0 or -errno, with the logs' tails on stderr.
+ */
+int private_core_restart(struct private_core *pc);
 
 /* SIGTERM, a grace period, then SIGKILL; removes the directory. */
 void private_core_stop(struct private_core *pc);

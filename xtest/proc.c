@@ -3,7 +3,9 @@
  * blocked and read from a signalfd, so they are handled in the run loop,
  * never in a handler racing with fork().
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,6 +23,11 @@ static const int proc_handled[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP };
 
 static int proc_sigfd = -1;
 static int proc_stop_sig;
+static bool proc_subreaper;
+
+/* Children the run keeps: the private core, its supplicant, stress drivers. */
+#define PROC_KEEP_MAX	16
+static pid_t proc_kept[PROC_KEEP_MAX];
 
 int proc_signals_init(void)
 {
@@ -38,6 +45,13 @@ int proc_signals_init(void)
 	proc_sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 	if (proc_sigfd < 0)
 		return -errno;
+	/*
+	 * Orphans of a case (a child it forked and never reaped) come back to
+	 * xtest instead of init, so the run can end them. Where it is not
+	 * offered (qemu-user), the case's process group still ends them,
+	 * unless they left it.
+	 */
+	proc_subreaper = !prctl(PR_SET_CHILD_SUBREAPER, 1);
 	return 0;
 }
 
@@ -130,6 +144,100 @@ int proc_reap(pid_t pid, unsigned int timeout_ms)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	return status;
+}
+
+bool proc_adopts_orphans(void)
+{
+	return proc_subreaper;
+}
+
+void proc_keep(pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < PROC_KEEP_MAX; i++) {
+		if (!proc_kept[i]) {
+			proc_kept[i] = pid;
+			return;
+		}
+	}
+}
+
+void proc_unkeep(pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < PROC_KEEP_MAX; i++) {
+		if (proc_kept[i] == pid)
+			proc_kept[i] = 0;
+	}
+}
+
+static bool proc_is_kept(pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < PROC_KEEP_MAX; i++) {
+		if (proc_kept[i] == pid)
+			return true;
+	}
+	return false;
+}
+
+/* The parent of pid from /proc/PID/stat, or -1. */
+static pid_t proc_parent_of(const char *pid_name)
+{
+	char path[64], buf[512], *p;
+	int fd, ppid;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%s/stat", pid_name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	/* "pid (comm) state ppid ...": comm may hold spaces and parens. */
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+		return -1;
+	return ppid;
+}
+
+unsigned int proc_reap_strays(void)
+{
+	pid_t self = getpid();
+	unsigned int n = 0;
+	struct dirent *de;
+	DIR *d;
+
+	d = opendir("/proc");
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		pid_t pid;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		pid = (pid_t)atoi(de->d_name);
+		if (proc_parent_of(de->d_name) != self || proc_is_kept(pid))
+			continue;
+		kill(pid, SIGKILL);
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+void proc_kill_group(pid_t pgid)
+{
+	if (pgid > 1)
+		kill(-pgid, SIGKILL);
 }
 
 void proc_describe_status(int status, char *buf, size_t len)

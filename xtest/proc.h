@@ -10,8 +10,9 @@
 #include <sys/types.h>
 
 /*
- * Blocks the signals xtest handles and opens the descriptor they arrive on.
- * Call once, before the first child is started.
+ * Blocks the signals xtest handles and opens the descriptor they arrive on,
+ * and makes xtest the subreaper of its descendants. Call once, before the
+ * first child is started.
  */
 int proc_signals_init(void);
 
@@ -38,6 +39,26 @@ pid_t proc_fork(void);
  * Returns the wait status.
  */
 int proc_reap(pid_t pid, unsigned int timeout_ms);
+
+/*
+ * The processes the run keeps on purpose (the private core, the supplicant,
+ * stress drivers): proc_reap_strays() leaves them alone.
+ */
+void proc_keep(pid_t pid);
+void proc_unkeep(pid_t pid);
+
+/*
+ * Kills and reaps every child of xtest that is not kept: what a case left
+ * behind (xtest is the subreaper of everything it starts, so orphans come
+ * back to it). Returns how many there were.
+ */
+unsigned int proc_reap_strays(void);
+
+/* Whether orphans come back to xtest (false where the subreaper is not offered). */
+bool proc_adopts_orphans(void);
+
+/* SIGKILL to the process group pgid, if it still has members. */
+void proc_kill_group(pid_t pgid);
 
 /* "exit status 1", "killed by signal 11 (Segmentation fault)". */
 void proc_describe_status(int status, char *buf, size_t len);

@@ -76,6 +76,7 @@ static const struct xtest_sub subs_1008[] = {
 
 XTEST_CASE(case_1008, .id = "1008", .suite = "regression",
 	   .title = "TA instances and sessions", .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_1008, .nsubs = XTEST_ARRAY_SIZE(subs_1008));
 
 /* ---- 1009: instance data and keep-alive -------------------------------- */
@@ -224,6 +225,7 @@ static const struct xtest_sub subs_1009[] = {
 
 XTEST_CASE(case_1009, .id = "1009", .suite = "regression",
 	   .title = "Instance data and keep-alive instances", .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_1009, .nsubs = XTEST_ARRAY_SIZE(subs_1009));
 
 /* ---- 1010: entry points that fail -------------------------------------- */
@@ -330,6 +332,7 @@ static const struct xtest_sub subs_1010[] = {
 
 XTEST_CASE(case_1010, .id = "1010", .suite = "regression",
 	   .title = "Entry points that fail or panic", .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_1010, .nsubs = XTEST_ARRAY_SIZE(subs_1010));
 
 /* ---- 1011: one session at a time, busy instances ----------------------- */

@@ -114,6 +114,7 @@ static const struct xtest_sub subs_1012[] = {
 
 XTEST_CASE(case_1012, .id = "1012", .suite = "regression",
 	   .title = "TA-to-TA sessions and value parameters", .context = true,
+	   .flags = XTEST_NEEDS_IDLE,	/* counts the core's sessions */
 	   .subs = subs_1012, .nsubs = XTEST_ARRAY_SIZE(subs_1012));
 
 /* ---- 1013: memory references -------------------------------------------- */

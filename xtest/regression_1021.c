@@ -106,6 +106,7 @@ static const struct xtest_sub subs_1021[] = {
 XTEST_CASE(case_1021, .id = "1021", .suite = "regression",
 	   .title = "TA panics and crashes end their instance only",
 	   .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_1021, .nsubs = XTEST_ARRAY_SIZE(subs_1021));
 
 /* ---- 1022: heap and byte functions -------------------------------------- */

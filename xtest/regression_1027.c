@@ -196,4 +196,5 @@ static const struct xtest_sub subs_1027[] = {
 XTEST_CASE(case_1027, .id = "1027", .suite = "regression",
 	   .title = "Concurrent clients, sessions and TA-to-TA calls",
 	   .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_1027, .nsubs = XTEST_ARRAY_SIZE(subs_1027));

@@ -487,6 +487,30 @@ static void t4011_wycheproof(void **state)
 		ct_run_file(&crypto_test_uuid, files[i]);
 }
 
+/* Published answers for the families 4005-4007 otherwise know from
+ * computed vectors, through both APIs. */
+static void t4011_rsa(void **state)
+{
+	(void)state;
+	both_tas("wycheproof_rsa_sig.txt");
+	both_tas("wycheproof_rsa_pss.txt");
+	both_tas("wycheproof_rsa_oaep_more.txt");
+}
+
+static void t4011_dsa_ecdsa(void **state)
+{
+	(void)state;
+	both_tas("wycheproof_ecdsa.txt");
+	both_tas("wycheproof_dsa.txt");
+}
+
+static void t4011_ecdh_hmac(void **state)
+{
+	(void)state;
+	both_tas("wycheproof_ecdh.txt");
+	both_tas("wycheproof_hmac.txt");
+}
+
 static const struct xtest_sub subs_4001[] = {
 	{ 1, "digests: known answers (v1.3.1 and v1.1 API)", t4001_kat },
 	{ 2, "digests: short buffer gives the size, no encrypt mode",
@@ -598,6 +622,13 @@ XTEST_CASE(case_4010, .id = "4010", .suite = "regression",
 static const struct xtest_sub subs_4011[] = {
 	{ 1, "Wycheproof subsets: AES-GCM, AES-CCM, AES-CMAC, X25519, Ed25519, "
 	  "ECDSA P-256, HKDF, RSA-OAEP", t4011_wycheproof },
+	{ 2, "Wycheproof: RSA PKCS#1 v1.5 and PSS signatures (2048..4096 bits, "
+	  "SHA-1..SHA-512, SHA3-256), RSA-OAEP per digest (both APIs)",
+	  t4011_rsa },
+	{ 3, "Wycheproof: ECDSA P-192..P-521, DSA 2048/224, 2048/256, "
+	  "3072/256 (both APIs)", t4011_dsa_ecdsa },
+	{ 4, "Wycheproof: ECDH P-224..P-521, HMAC-SHA3, HMAC-SM3 (both APIs)",
+	  t4011_ecdh_hmac },
 };
 XTEST_CASE(case_4011, .id = "4011", .suite = "regression",
 	   .title = "Edge cases from Wycheproof",

@@ -416,6 +416,7 @@ static const struct xtest_sub subs_5008[] = {
 
 XTEST_CASE(case_5008, .id = "5008", .suite = "regression",
 	   .title = "Shared memory belongs to its guest", .context = true,
+	   .flags = XTEST_NEEDS_IDLE,	/* the core's SHM totals */
 	   .subs = subs_5008, .nsubs = XTEST_ARRAY_SIZE(subs_5008));
 
 /* 5009: the core's window. */
@@ -555,6 +556,7 @@ static const struct xtest_sub subs_5009[] = {
 XTEST_CASE(case_5009, .id = "5009", .suite = "regression",
 	   .title = "The core's SHM window maps what was registered",
 	   .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_5009, .nsubs = XTEST_ARRAY_SIZE(subs_5009));
 
 /* 5010: SHM-churn. */
@@ -583,4 +585,5 @@ static const struct xtest_sub subs_5010[] = {
 XTEST_CASE(case_5010, .id = "5010", .suite = "regression",
 	   .title = "SHM-churn: shared memory under load and client kills",
 	   .timeout_s = 120, .context = true,
+	   .flags = XTEST_NEEDS_IDLE,	/* expects the core back at its start */
 	   .subs = subs_5010, .nsubs = XTEST_ARRAY_SIZE(subs_5010));

@@ -91,6 +91,7 @@ static const struct xtest_sub subs_7001[] = {
 XTEST_CASE(case_7001, .id = "7001", .suite = "regression",
 	   .title = "TEEC_InitializeContext and TEEC_FinalizeContext",
 	   .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_7001, .nsubs = XTEST_ARRAY_SIZE(subs_7001));
 
 /* ---- 7002: allocated shared memory -------------------------------------- */

@@ -506,6 +506,7 @@ static const struct xtest_sub subs_7012[] = {
 
 XTEST_CASE(case_7012, .id = "7012", .suite = "regression",
 	   .title = "TEEC_RequestCancellation", .ta = &tcf_test_mi_uuid,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_7012, .nsubs = XTEST_ARRAY_SIZE(subs_7012));
 
 /* ---- 7013, 7014: threads -------------------------------------------------- */
@@ -741,4 +742,5 @@ static const struct xtest_sub subs_7014[] = {
 XTEST_CASE(case_7014, .id = "7014", .suite = "regression",
 	   .title = "Many contexts, made and ended concurrently",
 	   .context = true,
+	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_7014, .nsubs = XTEST_ARRAY_SIZE(subs_7014));

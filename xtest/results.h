@@ -22,6 +22,8 @@ enum results_status {
 struct results_run {
 	enum results_status status;
 	char reason[128];		/* why it failed or was skipped, or "" */
+	bool fault;			/* timed out or crashed: the secure world
+					   may hold what it left behind */
 	double seconds;
 	const struct xtest_sub *const *subs;	/* the selected sub-cases */
 	const int *sub_status;		/* enum results_status, per subs[] */
@@ -53,6 +55,12 @@ struct results {
 	size_t ncases;
 	int stop_signal;		/* the signal that ended the run early */
 	char abort_reason[256];		/* why the run ended early, or "" */
+	/*
+	 * Why cases were left out although the run went to its end (the
+	 * deadline), or "": the reports list those cases as not run.
+	 */
+	char not_run_reason[128];
+	unsigned int recoveries;	/* the secure world restored after faults */
 };
 
 struct results_counts {

@@ -1,10 +1,14 @@
 /*
- * The runner. A case runs in a forked process so a crash or a hang fails
- * that case only; the parent passes its output on, enforces the timeout and
- * reads each sub-case's outcome from shared memory when the process ends.
+ * The runner. A case runs in a forked process, leader of its own process
+ * group, so a crash or a hang fails that case only; the parent passes its
+ * output on, enforces the timeout and the run's deadline, reads each
+ * sub-case's outcome from shared memory when the process ends, ends whatever
+ * the case left running and, after a fault, has the secure world restored
+ * before the next case.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +40,22 @@ struct runner {
 	size_t nslots;
 	unsigned int tap_point;
 };
+
+/* A line of the runner's own, in the text report or as a TAP comment. */
+static void runner_say(const struct runner *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void runner_say(const struct runner *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(r->cfg->tap ? "# xtest: " : "  xtest: ", stdout);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fputc('\n', stdout);
+	fflush(stdout);
+}
 
 static void runner_keep(struct runner_output *o, const char *data, size_t n)
 {
@@ -87,6 +107,8 @@ static void runner_child(const struct xtest_case *tc,
 			 const struct xtest_sub *const *subs, size_t n,
 			 int *slots, int out_fd)
 {
+	/* Its own group: whatever it forks is ended with it. */
+	setpgid(0, 0);
 	if (dup2(out_fd, STDOUT_FILENO) < 0 || dup2(out_fd, STDERR_FILENO) < 0)
 		_exit(CASE_EXEC_FAILED);
 	if (out_fd > STDERR_FILENO)
@@ -142,6 +164,12 @@ static int runner_wait(struct runner *r, pid_t pid, int out_fd,
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 	}
+	/*
+	 * The group outlives its leader while a member lives, so its ID is
+	 * not reused yet: what the case forked dies here, before its output
+	 * pipe (which those children may hold) is drained.
+	 */
+	proc_kill_group(pid);
 	if (out_fd >= 0) {
 		runner_pass_output(r, out_fd);
 		close(out_fd);
@@ -212,6 +240,8 @@ static void runner_judge(const struct xtest_case *tc, struct results_run *run,
 			snprintf(run->reason, sizeof(run->reason),
 				 "case process ended with %s", what);
 	}
+	run->fault = status == -1 || open_sub ||
+		     (status >= 0 && WIFSIGNALED(status));
 	if (status == -1 && open_sub) {
 		pos = strlen(run->reason);
 		snprintf(run->reason + pos, sizeof(run->reason) - pos,
@@ -219,17 +249,53 @@ static void runner_judge(const struct xtest_case *tc, struct results_run *run,
 	}
 }
 
+/* Kills and reaps what the case left behind, until nothing is left. */
+static void runner_end_strays(const struct runner *r, const char *id)
+{
+	unsigned int n = 0, k, round;
+
+	/* Each round ends one generation: their children come back next. */
+	for (round = 0; round < 16; round++) {
+		k = proc_reap_strays();
+		if (!k)
+			break;
+		n += k;
+	}
+	if (n)
+		runner_say(r, "%s left %u process%s running; ended", id, n,
+			   n == 1 ? "" : "es");
+}
+
+/* The output of a failed run, kept in the log directory. */
+static void runner_save_log(const struct runner *r, const char *id)
+{
+	char path[4096];
+	FILE *f;
+
+	if (!r->cfg->log_dir)
+		return;
+	snprintf(path, sizeof(path), "%s/%s.log", r->cfg->log_dir, id);
+	f = fopen(path, "we");
+	if (!f)
+		return;
+	fwrite(r->out.buf ? r->out.buf : "", 1, r->out.len, f);
+	fclose(f);
+}
+
 /*
- * One run of one case. Returns 0 with run filled in, or -EINTR when a stop
- * signal cut it short (the run does not count).
+ * One run of one case. Returns 0 with run filled in, -EINTR when a stop
+ * signal cut it short or -ETIME when the run's deadline did (the run does
+ * not count).
  */
 static int runner_run_case(struct runner *r, const struct xtest_case *tc,
 			   const struct xtest_sub *const *subs, size_t n,
 			   struct results_run *run)
 {
+	const struct runner_config *cfg = r->cfg;
 	unsigned int timeout_s = tc->timeout_s ? tc->timeout_s :
-				 r->cfg->timeout_s;
+				 cfg->timeout_s;
 	long long start = proc_now_ms();
+	long long end = start + timeout_s * 1000LL;
 	int fds[2], status;
 	bool stop;
 	pid_t pid;
@@ -269,11 +335,19 @@ static int runner_run_case(struct runner *r, const struct xtest_case *tc,
 			 strerror(errno));
 		return 0;
 	}
+	/* Also here: the group must exist before the first kill of it. */
+	setpgid(pid, pid);
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
-	status = runner_wait(r, pid, fds[0], start + timeout_s * 1000LL, &stop);
+	if (cfg->deadline_ms && cfg->deadline_ms < end)
+		end = cfg->deadline_ms;
+	status = runner_wait(r, pid, fds[0], end, &stop);
 	run->seconds = (double)(proc_now_ms() - start) / 1000.0;
+	runner_end_strays(r, tc->id);
 	if (stop)
 		return -EINTR;
+	if (status == -1 && cfg->deadline_ms && end == cfg->deadline_ms &&
+	    end < start + timeout_s * 1000LL)
+		return -ETIME;
 	runner_judge(tc, run, r->slots, status, timeout_s);
 	return 0;
 }
@@ -334,45 +408,146 @@ static int runner_prepare(const struct select_plan *plan, struct runner *r,
 	return 0;
 }
 
-/* Runs every case once. Returns 1 when the run must end early. */
-static int runner_pass(struct runner *r, const struct select_plan *plan,
+static bool runner_is_idle_case(const struct runner_config *cfg,
+				const struct xtest_case *tc)
+{
+	return cfg->quiet && (tc->flags & XTEST_NEEDS_IDLE);
+}
+
+/*
+ * The order of the run: plan index of each case run, repeat times over. With
+ * a quiet hook the cases that need an idle core come last.
+ */
+static size_t *runner_schedule(const struct select_plan *plan,
+			       const struct runner_config *cfg, size_t *len)
+{
+	size_t n = plan->nitems * cfg->repeat, k = 0, i, pass;
+	unsigned int rep;
+	size_t *sched = calloc(n ? n : 1, sizeof(*sched));
+
+	if (!sched)
+		return NULL;
+	for (pass = 0; pass < 2; pass++) {
+		for (rep = 0; rep < cfg->repeat; rep++) {
+			for (i = 0; i < plan->nitems; i++) {
+				bool idle = runner_is_idle_case(cfg,
+							plan->items[i].tc);
+
+				if (idle == (pass == 1))
+					sched[k++] = i;
+			}
+		}
+	}
+	*len = k;
+	return sched;
+}
+
+/* After a fault, the secure world is brought back before the next case. */
+static int runner_recover(struct runner *r, const struct xtest_case *tc,
+			  struct results *res)
+{
+	char what[256] = "";
+	int rc;
+
+	if (!r->cfg->recover)
+		return 0;
+	rc = r->cfg->recover(r->cfg->recover_arg, tc->id, what, sizeof(what));
+	if (rc > 0) {
+		runner_say(r, "after %s: %s", tc->id, what);
+		return 0;
+	}
+	if (rc) {
+		snprintf(res->abort_reason, sizeof(res->abort_reason),
+			 "cannot restore the secure world after %s: %s",
+			 tc->id, what);
+		return 1;
+	}
+	res->recoveries++;
+	runner_say(r, "after %s: %s", tc->id, what);
+	return 0;
+}
+
+/* The TAP points of the runs the deadline left out, so the plan adds up. */
+static void runner_tap_not_run(struct runner *r,
+			       const struct select_plan *plan,
+			       const size_t *sched, size_t from, size_t len,
+			       const char *why)
+{
+	struct results_run run = { .status = RESULTS_NOT_RUN };
+	size_t p;
+
+	snprintf(run.reason, sizeof(run.reason), "%s", why);
+	for (p = from; p < len; p++)
+		tap_point(stdout, ++r->tap_point, plan->items[sched[p]].tc,
+			  &run);
+}
+
+/* Runs the schedule. Returns 1 when the run ended early, or -errno. */
+static int runner_loop(struct runner *r, const struct select_plan *plan,
 		       const struct xtest_sub ***subs, struct results *res,
-		       unsigned int rep)
+		       const size_t *sched, size_t len)
 {
 	const struct runner_config *cfg = r->cfg;
+	bool quiet_done = false;
 	struct results_run run;
-	size_t i;
+	size_t p;
+	int rc;
 
-	for (i = 0; i < plan->nitems; i++) {
+	for (p = 0; p < len; p++) {
+		size_t i = sched[p];
 		const struct xtest_case *tc = plan->items[i].tc;
+		struct results_case *rcase = res->cases + i;
 
 		proc_signal_read();
 		if (proc_stop_requested())
 			return 1;
+		if (cfg->deadline_ms && proc_now_ms() >= cfg->deadline_ms)
+			goto deadline;
+		if (!quiet_done && runner_is_idle_case(cfg, tc)) {
+			quiet_done = true;
+			if (cfg->quiet(cfg->quiet_arg, res->abort_reason,
+				       sizeof(res->abort_reason)))
+				return 1;
+		}
 		if (!cfg->tap && cfg->repeat > 1)
 			printf("* %s %s (run %u of %u)\n", tc->id, tc->title,
-			       rep + 1, cfg->repeat);
+			       rcase->runs + 1, cfg->repeat);
 		else if (!cfg->tap)
 			printf("* %s %s\n", tc->id, tc->title);
 		else
 			printf("# %s %s\n", tc->id, tc->title);
 		fflush(stdout);
 
-		if (runner_run_case(r, tc, subs[i], plan->items[i].nsubs_on,
-				    &run))
+		rc = runner_run_case(r, tc, subs[i], plan->items[i].nsubs_on,
+				     &run);
+		if (rc == -ETIME)
+			goto deadline;
+		if (rc)
 			return 1;
-		if (results_add_run(res->cases + i, &run, r->out.buf,
-				    r->out.len))
+		if (results_add_run(rcase, &run, r->out.buf, r->out.len))
 			return -ENOMEM;
 		if (cfg->tap)
 			tap_point(stdout, ++r->tap_point, tc, &run);
 		else
 			runner_print_text(tc, &run);
 		fflush(stdout);
+		if (run.status == RESULTS_FAILED)
+			runner_save_log(r, tc->id);
+		if (run.fault && runner_recover(r, tc, res))
+			return 1;
 		if (cfg->check && cfg->check(cfg->check_arg, res->abort_reason,
 					     sizeof(res->abort_reason)))
 			return 1;
 	}
+	return 0;
+
+deadline:
+	snprintf(res->not_run_reason, sizeof(res->not_run_reason),
+		 "the deadline of %u s was reached", cfg->deadline_s);
+	runner_say(r, "%s; %zu case run%s not done", res->not_run_reason,
+		   len - p, len - p == 1 ? "" : "s");
+	if (cfg->tap)
+		runner_tap_not_run(r, plan, sched, p, len, "not run: deadline");
 	return 0;
 }
 
@@ -381,7 +556,7 @@ int runner_run(const struct select_plan *plan, const struct runner_config *cfg,
 {
 	const struct xtest_sub ***subs = NULL;
 	struct runner r = { .cfg = cfg };
-	unsigned int rep;
+	size_t *sched = NULL, len = 0;
 	size_t i;
 	int rc;
 
@@ -392,13 +567,17 @@ int runner_run(const struct select_plan *plan, const struct runner_config *cfg,
 	if (!subs)
 		return -ENOMEM;
 	rc = runner_prepare(plan, &r, subs, res);
+	if (!rc) {
+		sched = runner_schedule(plan, cfg, &len);
+		if (!sched)
+			rc = -ENOMEM;
+	}
 	if (rc)
 		goto out;
 
 	if (cfg->tap)
-		tap_begin(stdout, plan->nitems * cfg->repeat);
-	for (rep = 0; rep < cfg->repeat && !rc; rep++)
-		rc = runner_pass(&r, plan, subs, res, rep);
+		tap_begin(stdout, len);
+	rc = runner_loop(&r, plan, subs, res, sched, len);
 	rc = rc < 0 ? rc : 0;
 	res->stop_signal = proc_stop_requested();
 out:
@@ -407,6 +586,7 @@ out:
 	for (i = 0; i < plan->nitems; i++)
 		free(subs[i]);
 	free(subs);
+	free(sched);
 	free(r.out.buf);
 	return rc;
 }

@@ -76,6 +76,12 @@ void tap_point(FILE *f, unsigned int n, const struct xtest_case *tc,
 	case RESULTS_PASSED:
 		tap_line(f, "", true, n, tc->id, 0, tc->title, NULL);
 		break;
+	case RESULTS_NOT_RUN:
+		/* Left out (the run's deadline): nothing of it ran. */
+		snprintf(skip, sizeof(skip), "SKIP %s",
+			 run->reason[0] ? run->reason : "not run");
+		tap_line(f, "", true, n, tc->id, 0, tc->title, skip);
+		break;
 	case RESULTS_SKIPPED:
 		snprintf(skip, sizeof(skip), "SKIP %s",
 			 run->reason[0] ? run->reason : "all sub-cases skipped");

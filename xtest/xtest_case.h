@@ -56,6 +56,8 @@ struct xtest_sub {
 
 #define XTEST_NEEDS_ROOT	(1u << 0)	/* skipped, with a reason, if not root */
 #define XTEST_SLOW		(1u << 1)	/* only at level >= 1 */
+#define XTEST_NEEDS_IDLE	(1u << 2)	/* measures the core: with --stress,
+						   runs once the load has stopped */
 
 struct xtest_case {
 	const char *id;			/* "1001", "gp.01-02-03" */

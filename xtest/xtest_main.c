@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tee_client_api.h>
+#include <teecheck/teec_ext.h>
+
 #include "junit.h"
 #include "options.h"
 #include "private_core.h"
@@ -22,6 +25,7 @@
 #include "crypto_perf.h"
 #include "stats.h"
 #include "stats_shm.h"
+#include "stress.h"
 #include "tap.h"
 
 #define XTEST_EXIT_FAILED	1
@@ -48,6 +52,34 @@ static int main_check_core(void *arg, char *why, size_t len)
 	return private_core_check(arg, why, len);
 }
 
+/*
+ * After a case timed out or crashed, what it left in the secure world (a TA
+ * instance stuck in a call, sessions nobody will close) must not stall the
+ * cases after it: the private core and supplicant start afresh, TA
+ * instances included, on the same socket and with the same state.
+ */
+static int main_recover_private(void *arg, const char *id, char *what,
+				size_t len)
+{
+	struct private_core *pc = arg;
+	long long start = proc_now_ms();
+	int rc;
+
+	(void)id;
+	rc = private_core_restart(pc);
+	/* The TA hosts of the old core come back to xtest as orphans. */
+	proc_reap_strays();
+	if (rc) {
+		snprintf(what, len, "restarting tee-core and tee-supplicant "
+			 "failed: %s", strerror(-rc));
+		return rc;
+	}
+	snprintf(what, len, "restarted tee-core and tee-supplicant, ending "
+		 "every TA instance (%.2f s)",
+		 (double)(proc_now_ms() - start) / 1000.0);
+	return 0;
+}
+
 static int main_setenv(const char *name, const char *value)
 {
 	if (setenv(name, value, 1)) {
@@ -55,6 +87,57 @@ static int main_setenv(const char *name, const char *value)
 		return -errno;
 	}
 	return 0;
+}
+
+/* The sessions a core xtest did not start holds, or -1 if it cannot say. */
+static long main_core_sessions(void)
+{
+	struct teecheck_core_stats st;
+	TEEC_Context ctx;
+	long n = -1;
+
+	if (TEEC_InitializeContext(NULL, &ctx))
+		return -1;
+	if (!teecheck_core_stats(&ctx, &st))
+		n = st.sessions;
+	TEEC_FinalizeContext(&ctx);
+	return n;
+}
+
+static long main_external_sessions;	/* at the start of the run */
+
+/*
+ * A core xtest did not start cannot be restarted: xtest waits a little for
+ * it to release what the case held and says what it found.
+ */
+static int main_recover_external(void *arg, const char *id, char *what,
+				 size_t len)
+{
+	long long end = proc_now_ms() + 3000;
+	long now;
+
+	(void)arg;
+	(void)id;
+	do {
+		now = main_core_sessions();
+		if (now < 0 || main_external_sessions < 0) {
+			snprintf(what, len, "the core does not report its "
+				 "sessions; xtest cannot restart a core it did "
+				 "not start");
+			return 1;
+		}
+		if (now <= main_external_sessions) {
+			snprintf(what, len, "the core holds %ld sessions, as "
+				 "at the start", now);
+			return 0;
+		}
+		usleep(100000);
+	} while (proc_now_ms() < end);
+	snprintf(what, len, "the core still holds %ld sessions (%ld at the "
+		 "start); xtest cannot restart a core it did not start, and "
+		 "later cases may wait on what is stuck", now,
+		 main_external_sessions);
+	return 1;
 }
 
 /* Points the cases (through libteec's environment) at the core under test. */
@@ -73,7 +156,10 @@ static int main_setup_tee(const struct options *opts, struct private_core *pc,
 				"tee-core running?\n", opts->tee_arg, path);
 			return -ENOENT;
 		}
-		return main_setenv("TEECHECK_CORE", opts->tee_arg);
+		rc = main_setenv("TEECHECK_CORE", opts->tee_arg);
+		main_external_sessions = main_core_sessions();
+		cfg->recover = main_recover_external;
+		return rc;
 	}
 
 	if ((size_t)snprintf(ta_dir, sizeof(ta_dir), "%s/ta",
@@ -86,8 +172,17 @@ static int main_setup_tee(const struct options *opts, struct private_core *pc,
 	if (opts->verbose)
 		fprintf(stderr, "xtest: private core on %s, logs in %s\n",
 			pc->socket, pc->dir);
+	if (opts->keep_tmp) {
+		static char log_dir[PATH_MAX + sizeof("/cases")];
+
+		snprintf(log_dir, sizeof(log_dir), "%s/cases", pc->dir);
+		if (!mkdir(log_dir, 0700))
+			cfg->log_dir = log_dir;
+	}
 	cfg->check = main_check_core;
 	cfg->check_arg = pc;
+	cfg->recover = main_recover_private;
+	cfg->recover_arg = pc;
 	rc = main_setenv("TEECHECK_CORE", pc->socket);
 	if (!rc)
 		rc = main_setenv("XTEST_TA_EXTRA_DIR", pc->ta_extra_dir);
@@ -117,6 +212,36 @@ static void main_summary(const struct options *opts, const struct results *res)
 	free(text);
 }
 
+/* Before the cases that need an idle core, the load stops. */
+static int main_quiet(void *arg, char *why, size_t len)
+{
+	struct stress *st = arg;
+
+	(void)why;
+	(void)len;
+	printf("xtest: --stress: stopping the load (after its round) for the "
+	       "cases that need an idle core\n");
+	fflush(stdout);
+	stress_stop(st);
+	return 0;
+}
+
+/* Where a failed run's logs are, or how to keep them. */
+static void main_where_logs(const struct options *opts, const char *log_dir,
+			    int code)
+{
+	if (!code || opts->tee != OPTIONS_TEE_PRIVATE)
+		return;
+	fflush(stdout);
+	if (log_dir)
+		fprintf(stderr, "xtest: logs kept: the output of each failed "
+			"case in %s/ID.log, tee-core.log and tee-supplicant.log "
+			"in the directory above\n", log_dir);
+	else
+		fprintf(stderr, "xtest: the private core's logs were removed "
+			"with its directory; --keep-tmp keeps them\n");
+}
+
 static int main_exit_code(const struct results *res)
 {
 	struct results_counts c;
@@ -124,20 +249,23 @@ static int main_exit_code(const struct results *res)
 	if (res->stop_signal)
 		return 128 + res->stop_signal;
 	results_count(res, NULL, &c);
-	return c.failed || res->abort_reason[0] ? XTEST_EXIT_FAILED : 0;
+	return c.failed || res->abort_reason[0] || res->not_run_reason[0] ?
+	       XTEST_EXIT_FAILED : 0;
 }
 
 int main(int argc, char **argv)
 {
 	struct runner_config cfg = { 0 };
 	struct private_core pc = { 0 };
+	struct stress stress = { 0 };
 	const struct xtest_case **cases = NULL;
 	struct select_plan plan = { 0 };
 	struct results res = { 0 };
 	struct options opts;
-	int rc, stats_rc = 0, code = XTEST_EXIT_USAGE;
+	int rc, stats_rc = 0, stress_rc = 0, code = XTEST_EXIT_USAGE;
 	size_t ncases = 0;
 	char err[256];
+	long long start_ms = proc_now_ms();
 
 	rc = proc_signals_init();
 	if (rc) {
@@ -174,6 +302,15 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (opts.deadline_s) {
+		cfg.deadline_ms = start_ms + opts.deadline_s * 1000LL;
+		cfg.deadline_s = opts.deadline_s;
+	}
+	if (!proc_adopts_orphans())
+		fprintf(stderr, "xtest: note: this system does not let xtest "
+			"adopt orphans (PR_SET_CHILD_SUBREAPER): a process a "
+			"case moves out of its process group can outlive the "
+			"case\n");
 	cfg.timeout_s = opts.timeout_s;
 	cfg.repeat = opts.repeat;
 	cfg.tap = opts.tap;
@@ -190,8 +327,18 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (opts.stress && plan.nitems) {
+		rc = stress_start(&stress, opts.tee == OPTIONS_TEE_PRIVATE ?
+				  pc.dir : NULL, opts.stress_round_s);
+		if (rc)
+			goto out;
+		cfg.quiet = main_quiet;
+		cfg.quiet_arg = &stress;
+	}
 	rc = runner_run(&plan, &cfg, &res);
 	/* Before the summary, which LAVA's parsers expect last. */
+	if (stress.fig && stress_report(&stress, stdout))
+		stress_rc = -1;
 	if (!rc && opts.stats && !res.stop_signal)
 		stats_rc = !strcmp(opts.stats, "shm") ? stats_shm_print(stdout) :
 			   stats_print(stdout, opts.stats);
@@ -200,13 +347,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "xtest: the run failed: %s\n", strerror(-rc));
 		goto out;
 	}
+	code = main_exit_code(&res);
+	if ((stats_rc || stress_rc) && !code)
+		code = XTEST_EXIT_FAILED;
+	main_where_logs(&opts, cfg.log_dir, code);
 	main_summary(&opts, &res);
 	if (opts.junit_path && junit_write(opts.junit_path, &res))
-		goto out;
-	code = main_exit_code(&res);
-	if (stats_rc && !code)
 		code = XTEST_EXIT_FAILED;
 out:
+	if (stress.running)
+		stress_stop(&stress);
 	private_core_stop(&pc);
 	results_free(&res);
 	select_plan_free(&plan);

@@ -34,6 +34,18 @@ void conn_drop(struct conn *c, const char *why);
 bool conn_dropped(const struct conn *c);
 uint32_t conn_new_guest_id(void);
 void conn_ram(const struct conn *c, struct ram_ref *ram);
+/*
+ * Sends msg (and fd, if >= 0) without waiting for the peer: no thread of
+ * the core blocks on a peer. A peer that does not take it now (its socket
+ * buffer is full: it does not read) is disconnected. 0 or -errno.
+ */
+int conn_send(struct conn *c, const struct tc_msg *msg, int fd);
+/*
+ * Disconnects c, saying why in the log (once): the event loop then ends it
+ * as any peer that goes, its guest cleaned up.
+ */
+void conn_drop(struct conn *c, const char *why);
+bool conn_dropped(const struct conn *c);
 
 /*
  * reply.c, the normal-world boundary: replies to a client or the

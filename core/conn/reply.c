@@ -59,6 +59,7 @@ int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
 	       uint32_t origin)
 {
 	tc_msg_to_reply(msg, (TEEC_Result)res, reply_origin(origin));
+	/* Never waiting for the peer (conn_send). */
 	return conn_send(c, msg, -1);
 }
 

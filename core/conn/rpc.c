@@ -218,7 +218,7 @@ static bool rpc_ram_ok(int fd, uint64_t bytes, const uint64_t *pages,
 }
 
 TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,
-			  uint64_t *ram_bytes)
+			 uint64_t *ram_bytes)
 {
 	struct rpc_call call = { .fd = -1, .pages = pages,
 				 .max_pages = npages };

@@ -43,7 +43,7 @@ int pager_budget_option(int opt, const char *arg);
 /*
  * Checks the pool options against each other (and the core's paged image)
  * before anything is created: the core's share and one TA instance's share
- * must fit in the pool. 0, or -1 with the reason on stderr.
+ * must fit in the pool. 0, or -EINVAL with the reason on stderr.
  */
 int pager_budget_check(void);
 int pager_budget_start(void);

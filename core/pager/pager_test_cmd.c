@@ -62,22 +62,39 @@ static TEE_Result test_ta(struct conn *c, const struct tc_msg *msg,
 	return res;
 }
 
+extern const uint8_t __core_paged_text_start[] __attribute__((weak));
+extern const uint8_t __core_paged_text_end[] __attribute__((weak));
+
 /*
  * Corrupts the backing of the page holding session_open() and evicts every
  * page: the next session that opens runs that page again, and the check
- * that fails then ends the core.
+ * that fails then ends the core. Where session_open() is not paged (the
+ * sanitizer build keeps whatever a global table points to mapped), every
+ * page of the paged text is corrupted instead: opening a session runs some
+ * of it.
  */
 static TEE_Result test_core(void)
 {
 	size_t page = pager_page_size();
 	uintptr_t target = (uintptr_t)&session_open & ~(uintptr_t)(page - 1);
+	uintptr_t p, end = (uintptr_t)__core_paged_text_end;
 	TEE_Result res;
 
 	res = pager_test_corrupt_backing((void *)target);
+	if (res == TEE_ERROR_ITEM_NOT_FOUND && __core_paged_text_start) {
+		for (p = (uintptr_t)__core_paged_text_start; p < end;
+		     p += page) {
+			res = pager_test_corrupt_backing((void *)p);
+			if (res)
+				break;
+		}
+		target = (uintptr_t)__core_paged_text_start;
+	}
 	if (!res)
 		res = pager_evict_all();
 	tc_warn("test: corrupted the backing of the core's page at %#lx "
-		"(session_open): 0x%08x", (unsigned long)target, res);
+		"(session_open, or all its paged text): 0x%08x",
+		(unsigned long)target, res);
 	return res;
 }
 

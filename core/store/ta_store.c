@@ -23,7 +23,7 @@
  * a fault in the core.
  */
 static TEE_Result ta_store_read(const char *u, int fd, uint64_t size,
-				 void **img)
+				void **img)
 {
 	struct stat st;
 	uint64_t done = 0;
@@ -62,7 +62,7 @@ static TEE_Result ta_store_read(const char *u, int fd, uint64_t size,
 }
 
 TEE_Result ta_store_load(const uint8_t uuid[16], void **elf, size_t *len,
-			  struct utee_ta_head *head)
+			 struct utee_ta_head *head)
 {
 	char u[TC_UUID_STR_LEN];
 	struct ta_image_info info;

@@ -78,7 +78,7 @@ ta-aflags	:= -fpie $(EXTRA_TA_AFLAGS)
 # A static PIE: no interpreter, no DT_NEEDED, only relative relocations, all
 # in the writable segment (-z text -z norelro).
 ta-ldflags	:= -nostdlib -static-pie -Wl,-e,__utee_entry \
-		   -Wl,-z,text -Wl,-z,norelro -Wl,-z,noexecstack \
+		   -Wl,-z,text -Wl,-z,norelro -Wl,-z,noexecstack -Wl,-z,separate-code \
 		   -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=4096 \
 		   -Wl,--no-undefined -Wl,--gc-sections -Wl,--hash-style=gnu \
 		   -Wl,--build-id=sha1 $(EXTRA_TA_LDFLAGS)

@@ -1,0 +1,37 @@
+# aarch64: `make qemu-user` cross-builds everything into out/aarch64 and runs
+# the unit tests and the whole suite under qemu-aarch64; `make qemu` boots
+# Debian's arm64 kernel in qemu-system-aarch64 with an initramfs holding that
+# build and runs the suite inside (mk/qemu-system.sh).
+
+AARCH64_OUT	:= $(OUT)/aarch64
+AARCH64_CROSS	:= aarch64-linux-gnu-
+# The cross build's own tools run through binfmt_misc; gpgen finds its
+# stylesheets in the tree, not beside itself.
+AARCH64_MAKE	= $(MAKE) --no-print-directory OUT=$(AARCH64_OUT) \
+		  CC=$(AARCH64_CROSS)gcc AR=$(AARCH64_CROSS)ar \
+		  GPGEN_DATADIR=$(CURDIR)/gen
+
+.PHONY: aarch64 qemu-user qemu aarch64-deps-user aarch64-deps-system
+
+aarch64-deps-user aarch64-deps-system: aarch64-deps-%:
+	$(Q)sh mk/aarch64-deps.sh $*
+
+aarch64: aarch64-deps-user
+	$(Q)$(AARCH64_MAKE) all
+
+# The unit tests and the suite (under --stress, in longer rounds: emulated
+# clients need longer to get anything done) on aarch64, JUnit in out/ci.
+# 7010.5 checks the client's executable as the core reads it from /proc;
+# under qemu-user that is the emulator, not xtest.
+QEMU_USER_XTEST_ARGS ?= --stress --stress-round 10 -x 7010.5
+
+qemu-user: aarch64
+	$(Q)mkdir -p $(OUT)/ci
+	$(Q)GPGEN_DATADIR=$(CURDIR)/gen sh mk/run-tests.sh $(AARCH64_OUT) \
+		$(patsubst $(OUT)/%,$(AARCH64_OUT)/%,$(UNIT_TESTS))
+	$(Q)TEECHECK_OUT=$(AARCH64_OUT) $(AARCH64_OUT)/bin/xtest \
+		$(QEMU_USER_XTEST_ARGS) \
+		--junit $(OUT)/ci/xtest-aarch64-user.xml $(XTEST_ARGS)
+
+qemu: aarch64-deps-system aarch64
+	$(Q)sh mk/qemu-system.sh $(AARCH64_OUT) $(OUT)/qemu $(OUT)/ci
