@@ -15,7 +15,7 @@
 #include <tee_api_defines.h>
 #include <tee_client_api.h>
 
-#include "../xtest/private_core.h"
+#include "../xtest/xtestsupport.h"
 #include "bench_time.h"
 
 #define T(a, b, c, d) \

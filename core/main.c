@@ -47,6 +47,8 @@ static void usage(FILE *f)
 		"  --socket PATH      Unix socket to listen on\n"
 		"  --threads N        secure threads (default 8)\n"
 		"  --ta-host PATH     TA host program (default: beside tee-core)\n"
+		"  --no-host-zygote   start every TA host by exec, not by a\n"
+		"                     fork of a pre-started one\n"
 		"  --ta-pubkey FILE   PEM public key TAs are verified with\n"
 		"                     (default: the key built in)\n"
 		"  --state-dir DIR    persistent state such as TA time\n"
@@ -194,6 +196,7 @@ int main(int argc, char **argv)
 		{ "socket", required_argument, NULL, 's' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "ta-host", required_argument, NULL, 'H' },
+		{ "no-host-zygote", no_argument, NULL, 'Z' },
 		{ "ta-pubkey", required_argument, NULL, 'k' },
 		{ "state-dir", required_argument, NULL, 'S' },
 		{ "storage-quota", required_argument, NULL, 'Q' },
@@ -216,6 +219,7 @@ int main(int argc, char **argv)
 
 	tc_log_init("tee-core");
 	core.cfg.threads = 8;
+	core.cfg.host_zygote = true;
 	core.cfg.supplicant_fd = -1;
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (o) {
@@ -229,6 +233,9 @@ int main(int argc, char **argv)
 			break;
 		case 'H':
 			core.cfg.ta_host_path = optarg;
+			break;
+		case 'Z':
+			core.cfg.host_zygote = false;
 			break;
 		case 'k':
 			core.cfg.pubkey_path = optarg;
@@ -314,6 +321,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (workq_start(core.cfg.threads))
 		return 1;
+	inst_zygote_start();
 	tc_info("listening on %s with %u secure threads",
 		core.cfg.socket_path, core.cfg.threads);
 	if (ready_fd >= 0) {

@@ -11,9 +11,11 @@ core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/reply.c \
 # Sessions and the login identities of their clients.
 core-srcs += core/session/session.c core/session/login.c
 # TA instances: lookup and lifecycle, starting one, scheduling, the host
-# wire protocol, entry-point calls, and what a host asks during a call.
+# wire protocol, entry-point calls, what a host asks during a call, and the
+# zygote that forks hosts.
 core-srcs += core/inst/inst.c core/inst/inst_start.c core/inst/inst_sched.c \
-	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c
+	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c \
+	     core/inst/host_zygote.c
 # The TA store (images through the supplicant, verified) and its key.
 core-srcs += core/store/ta_store.c core/store/ta_key.c
 # Persistent state in --state-dir: TA persistent time; trusted storage
@@ -55,7 +57,7 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_cancel.c core/ta_host/host_mem.c \
 		core/ta_host/host_props.c core/ta_host/host_time.c \
 		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
-		core/ta_host/host_regmem.c
+		core/ta_host/host_regmem.c core/ta_host/host_tmem.c
 # Cryptography: the syscalls' glue here, the work in core/crypto.
 ta-host-srcs += core/ta_host/host_crypto.c
 # Trusted storage's syscalls: persistent objects are crypto's objects.

@@ -114,10 +114,11 @@ static TEE_Result inst_host_spawn(struct instance *inst, const void *elf,
 		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	/*
-	 * posix_spawn, not fork: the child runs none of the core's code on
-	 * its way to exec. The core's code is paged, and a forked child
-	 * would share the pager's pool with it. The host asks to die with
-	 * its parent itself.
+	 * Forked by the zygote (host_zygote.c), or posix_spawn, never a
+	 * fork of the core: the child runs none of the core's code on its
+	 * way to exec. The core's code is paged, and a forked child would
+	 * share the pager's pool with it. The host asks to die with its
+	 * parent itself.
 	 */
 	if (posix_spawn_file_actions_init(&fa)) {
 		close(mfd);
@@ -126,7 +127,7 @@ static TEE_Result inst_host_spawn(struct instance *inst, const void *elf,
 		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	rc = posix_spawn_file_actions_adddup2(&fa, sv[1], 3);
-	if (!rc)
+	if (!rc && host_zygote_fork(sv[1], &pid))
 		rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(sv[1]);

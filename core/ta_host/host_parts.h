@@ -51,6 +51,17 @@ TEE_Result host_mem_access(uint32_t flags, uintptr_t buf, size_t size);
 /* Whether the TA may pass [buf, buf+size) to a syscall to read/write. */
 bool host_mem_usable(uintptr_t buf, size_t size, bool write);
 
+/*
+ * host_tmem.c: temporary memrefs' mappings kept between calls. A call
+ * begins, maps its memrefs, then applies: before the TA runs, every kept
+ * mapping this call does not use loses all access.
+ */
+void host_tmem_call_begin(void);
+void *host_tmem_map(uint64_t guest, int fd, uint64_t pfn, uint32_t npages,
+		    bool writable);
+TEE_Result host_tmem_apply(void);
+void host_tmem_forget_guest(uint64_t guest);
+
 /* Syscalls, by part (syscalls.c dispatches). */
 uint32_t sys_cancel_flag(void);
 uint32_t sys_cancel_mask(uintptr_t mask);

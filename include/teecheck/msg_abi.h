@@ -55,7 +55,9 @@
 #define TC_CMD_HOST_PAGER	0x47	/* core->host: func = TC_HOST_PAGER_* */
 #define TC_CMD_HOST_SHM_MAP	0x48	/* core->host: map a registered object */
 #define TC_CMD_HOST_SHM_DROP	0x49	/* core->host: unmap one (cookie arg) */
-#define TC_CMD_LAST		0x49
+#define TC_CMD_HOST_FORK	0x4a	/* core->host zygote: fd = a new host's
+					   socket; the reply's arg = its pid */
+#define TC_CMD_LAST		0x4a
 #define TC_REPLY		0x8000
 
 /*
