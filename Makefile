@@ -15,6 +15,7 @@ include mk/ci.mk
 include ta/devkit/devkit.mk
 include $(sort $(wildcard */module.mk */*/module.mk))
 include mk/install.mk
+include mk/optee.mk
 
 all: $(ALL_TARGETS)
 

@@ -1,4 +1,4 @@
-# The normal world: libteec (GP Client API, sim backend) and tee-supplicant.
+# The normal world: libteec (GP Client API, sim and dev backends) and tee-supplicant.
 # libteec links the common library (message framing, UUIDs, log) rather than
 # compiling its sources again.
 libteec-srcs := client/libteec/teec.c client/libteec/transport.c \
@@ -6,6 +6,9 @@ libteec-srcs := client/libteec/teec.c client/libteec/transport.c \
 		client/libteec/cancel.c
 # Registered shared memory and its teecheck extensions.
 libteec-srcs += client/libteec/regshm.c client/libteec/teec_ext_shm.c
+# The dev backend: the Linux TEE subsystem's ioctl ABI (<linux/tee.h>).
+libteec-srcs += client/libteec/dev.c client/libteec/dev_param.c \
+		client/libteec/dev_errno.c
 
 LIBTEEC_COMMON	:= $(OUT)/lib/libtccommon.a
 
@@ -40,3 +43,7 @@ ALL_TARGETS += $(LIBTEEC_SO) $(OUT)/lib/libteec.so.1 $(OUT)/lib/libteec.so
 $(eval $(call host-program,tee-supplicant,client/supplicant/supplicant.c \
 	client/supplicant/supp_shm.c client/supplicant/supp_fs.c,\
 	$(OUT)/lib/libtccommon.a))
+
+# The dev backend against a stand-in device: encoding and error mapping.
+$(eval $(call unit-test,test_libteec_dev,client/tests/test_dev.c,\
+	$(OUT)/lib/libteec.a -lpthread))

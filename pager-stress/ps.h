@@ -47,6 +47,7 @@ struct ps_result {
 	uint64_t writes;
 	uint64_t mismatches;
 	double seconds;
+	bool no_stats;			/* a /dev/teeN TEE: none collected */
 	struct teecheck_pager_budget budget;
 	struct tc_pager_stats_rec ta;		/* the TA instances, summed */
 	struct tc_pager_stats_rec core;

@@ -72,6 +72,8 @@ static void ps_usage(FILE *f)
 "  --csv FILE         sweep output (default pager-stress-sweep.csv)\n"
 "  --svg FILE         sweep plot (default pager-stress-sweep.svg)\n"
 "  --tee unix:PATH    a running core instead of one started for the run\n"
+"  --tee /dev/teeN    a TEE behind the Linux TEE subsystem: its own pager,\n"
+"                     no statistics (pages are still all checked)\n"
 "                     (its pool is what it grants; no --sweep)\n"
 "  --keep-tmp         keep the started core's directory (socket, logs)\n"
 "  -h, --help         this text\n"
@@ -236,9 +238,11 @@ static int ps_parse(int argc, char **argv, struct ps_config *cfg)
 			cfg->svg = optarg;
 			break;
 		case OPT_TEE:
-			if (strncmp(optarg, "unix:", 5) || !optarg[5]) {
+			if ((strncmp(optarg, "unix:", 5) &&
+			     strncmp(optarg, "/dev/", 5)) || !optarg[5]) {
 				fprintf(stderr, "pager-stress: --tee %s: "
-					"expected unix:PATH\n", optarg);
+					"expected unix:PATH or /dev/teeN\n",
+					optarg);
 				return -1;
 			}
 			cfg->tee = optarg;

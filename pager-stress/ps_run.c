@@ -309,6 +309,8 @@ int ps_run(const struct ps_config *cfg, unsigned int pool,
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
+	/* A device's TEE pages as it does and keeps its counters to itself. */
+	res->no_stats = cfg->tee && !strncmp(cfg->tee, "/dev/", 5);
 	if (cfg->tee) {
 		snprintf(core, sizeof(core), "%s", cfg->tee);
 	} else {
@@ -333,11 +335,12 @@ int ps_run(const struct ps_config *cfg, unsigned int pool,
 
 	/* Compulsory faults first, then the run measured against them. */
 	if (ps_phase(cfg, &ctx, sessions, true, &warm) ||
-	    ps_collect(&ctx, &warm) ||
+	    (!res->no_stats && ps_collect(&ctx, &warm)) ||
 	    ps_phase(cfg, &ctx, sessions, false, res) ||
-	    ps_collect(&ctx, res))
+	    (!res->no_stats && ps_collect(&ctx, res)))
 		goto out;
-	ps_delta(&res->ta, &warm.ta);
+	if (!res->no_stats)
+		ps_delta(&res->ta, &warm.ta);
 	rc = 0;
 out:
 	res->mismatches += warm.mismatches;
@@ -366,7 +369,9 @@ void ps_report(FILE *f, const struct ps_config *cfg, unsigned int pool,
 		cfg->instances == 1 ? "" : "s", cfg->sessions,
 		cfg->sessions == 1 ? "" : "s", cfg->threads,
 		cfg->threads == 1 ? "" : "s", cfg->ws);
-	if (cfg->tee)
+	if (res->no_stats)
+		fprintf(f, "pool as %s pages", cfg->tee);
+	else if (cfg->tee)
 		fprintf(f, "pool as the core grants (%llu pages an instance, "
 			"its stack included)", (unsigned long long)
 			(t->pool_pages / (cfg->instances ? cfg->instances : 1)));
@@ -380,6 +385,13 @@ void ps_report(FILE *f, const struct ps_config *cfg, unsigned int pool,
 		(unsigned long long)res->accesses,
 		(unsigned long long)res->writes, res->seconds,
 		(double)res->accesses / secs);
+	if (res->no_stats) {
+		fprintf(f, "  faults: not known (the TEE keeps no statistics "
+			"for clients)\n  verified: every access checked its "
+			"page, %llu mismatches\n",
+			(unsigned long long)res->mismatches);
+		return;
+	}
 	fprintf(f, "  %llu faults: %.0f faults/s, %.3f faults per access; "
 		"%.3f hidden hits per access\n", (unsigned long long)faults,
 		(double)faults / secs, (double)faults / acc,

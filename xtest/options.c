@@ -59,6 +59,8 @@ void options_usage(FILE *f, const char *prog)
 "                    (default %u); a case that runs longer is killed and fails\n"
 "  --tee sim         a private core and supplicant for this run (default)\n"
 "  --tee unix:PATH   the core listening on the Unix socket PATH\n"
+"  --tee /dev/teeN   a TEE behind the Linux TEE subsystem (OP-TEE, ...):\n"
+"                    cases needing the bundled core are skipped\n"
 "  --repeat N        run the selection N times\n"
 "  --shard K/N       run only shard K (1..N) of N: cases are dealt in turn\n"
 "  --junit FILE      also write the results as JUnit XML to FILE\n"
@@ -138,6 +140,10 @@ static int options_tee(const char *s, struct options *o)
 		o->tee = OPTIONS_TEE_UNIX;
 		return 0;
 	}
+	if (!strncmp(s, "/dev/", 5) && s[5]) {
+		o->tee = OPTIONS_TEE_DEV;
+		return 0;
+	}
 	return -EINVAL;
 }
 
@@ -204,7 +210,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 			break;
 		case OPT_TEE:
 			if (options_tee(optarg, o))
-				OPTIONS_FAIL("--tee %s: expected sim or unix:PATH",
+				OPTIONS_FAIL("--tee %s: expected sim, unix:PATH or /dev/teeN",
 					     optarg);
 			break;
 		case OPT_REPEAT:

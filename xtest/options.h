@@ -13,6 +13,7 @@
 enum options_tee {
 	OPTIONS_TEE_PRIVATE,		/* no --tee, or --tee sim */
 	OPTIONS_TEE_UNIX,		/* --tee unix:PATH */
+	OPTIONS_TEE_DEV,		/* --tee /dev/teeN: libteec's dev backend */
 };
 
 struct options {
@@ -26,7 +27,7 @@ struct options {
 					   NULL */
 	const char *junit_path;		/* NULL: no JUnit file */
 	enum options_tee tee;
-	const char *tee_arg;		/* "unix:PATH" as given */
+	const char *tee_arg;		/* "unix:PATH" or "/dev/teeN" as given */
 	unsigned int timeout_s;
 	unsigned int repeat;
 	unsigned int deadline_s;	/* --deadline S, 0: none */

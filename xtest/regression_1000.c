@@ -591,15 +591,20 @@ static void test_1004_original_opens(void **state)
 
 static const struct xtest_sub subs_1004[] = {
 	{ 1, "os_test signed anew for a fresh UUID opens (control for 1004.2)",
-	  test_1004_resigned_opens },
+	  test_1004_resigned_opens,
+	  .flags = XTEST_NEEDS_CORE_TA },
 	{ 2, "a signed image with one byte of its ELF changed gives SECURITY",
-	  test_1004_tampered },
-	{ 3, "an unsigned ELF gives SECURITY", test_1004_unsigned },
+	  test_1004_tampered,
+	  .flags = XTEST_NEEDS_CORE_TA },
+	{ 3, "an unsigned ELF gives SECURITY", test_1004_unsigned,
+	  .flags = XTEST_NEEDS_CORE_TA },
 	{ 4, "a signed image under another UUID's name gives SECURITY",
-	  test_1004_uuid_mismatch },
+	  test_1004_uuid_mismatch,
+	  .flags = XTEST_NEEDS_CORE_TA },
 	{ 5, "the untouched os_test still opens", test_1004_original_opens },
 	{ 6, "an image signed with a key the core does not hold gives "
-	     "SECURITY", test_1004_other_key },
+	     "SECURITY", test_1004_other_key,
+	  .flags = XTEST_NEEDS_CORE_TA },
 };
 
 XTEST_CASE(case_1004, .id = "1004", .suite = "regression",

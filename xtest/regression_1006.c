@@ -161,5 +161,5 @@ static const struct xtest_sub subs_1006[] = {
 XTEST_CASE(case_1006, .id = "1006", .suite = "regression",
 	   .title = "Clients that die or finalize leave nothing behind",
 	   .context = true,
-	   .flags = XTEST_NEEDS_IDLE,
+	   .flags = XTEST_NEEDS_IDLE | XTEST_NEEDS_CORE_STATS,
 	   .subs = subs_1006, .nsubs = XTEST_ARRAY_SIZE(subs_1006));

@@ -71,7 +71,8 @@ static const struct xtest_sub subs_1008[] = {
 	{ 2, "sessions on multi-instance tcf_test_mi get an instance each",
 	  test_1008_multi_instance },
 	{ 3, "closing the last session ends an instance that is not kept alive",
-	  test_1008_last_close_ends },
+	  test_1008_last_close_ends,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_1008, .id = "1008", .suite = "regression",
@@ -216,11 +217,13 @@ static const struct xtest_sub subs_1009[] = {
 	{ 3, "instances of a multi-instance TA have their own instance data",
 	  test_1009_separate_instances },
 	{ 4, "a keep-alive instance and its data outlive its last session",
-	  test_1009_keep_alive },
+	  test_1009_keep_alive,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 5, "an instance that is not kept alive takes its data with it",
 	  test_1009_not_kept },
 	{ 6, "a keep-alive instance that panics is not kept: a new one follows",
-	  test_1009_keep_alive_dies },
+	  test_1009_keep_alive_dies,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_1009, .id = "1009", .suite = "regression",
@@ -319,9 +322,11 @@ static void test_1010_open_params(void **state)
 
 static const struct xtest_sub subs_1010[] = {
 	{ 1, "TA_CreateEntryPoint's error comes back from the TA, no instance stays",
-	  test_1010_create_fails },
+	  test_1010_create_fails,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 2, "a panic in TA_CreateEntryPoint gives TARGET_DEAD from the TEE",
-	  test_1010_create_panics },
+	  test_1010_create_panics,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 3, "TA_OpenSessionEntryPoint's error comes back from the TA, no session",
 	  test_1010_open_fails },
 	{ 4, "a panic in TA_OpenSessionEntryPoint kills the instance's sessions",

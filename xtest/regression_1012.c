@@ -105,11 +105,14 @@ static const struct xtest_sub subs_1012[] = {
 	{ 1, "TEE_InvokeTACommand passes value input, output and inout",
 	  test_1012_values },
 	{ 2, "a TA-to-TA session lives across client calls until closed",
-	  test_1012_kept_session },
+	  test_1012_kept_session,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 3, "sessions a TA leaves open close when its instance ends",
-	  test_1012_closed_with_caller },
+	  test_1012_closed_with_caller,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 4, "sessions a TA leaves open close when it panics",
-	  test_1012_closed_when_caller_dies },
+	  test_1012_closed_when_caller_dies,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_1012, .id = "1012", .suite = "regression",

@@ -147,7 +147,7 @@ static void test_1016_app_id(void **state)
 	uint8_t want[16];
 
 	xtest_uuid_to_bytes(&tcf_test_uuid, want);
-	/* The header's UUID, not the one the TA also declares by name. */
+	/* The header's UUID. */
 	prop_expect_bytes(s, TCF_SET_TA, TCF_GET_UUID, "gpd.ta.appID", want,
 			  16);
 	prop_expect_string(s, TCF_SET_TA, "gpd.ta.appID",
@@ -173,7 +173,7 @@ static void test_1016_sizes(void **state)
 	TEEC_Session *s = &xtest_fixture(state)->sess;
 
 	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "gpd.ta.dataSize"),
-		  64 * 1024);
+		  256 * 1024);
 	EXPECT_EQ(prop_u32(s, TCF_SET_TA, "gpd.ta.stackSize"),
 		  16 * 1024);
 }
@@ -484,7 +484,8 @@ static const struct xtest_sub subs_1019[] = {
 	{ 1, "gpd.client.identity and gpd.client.endian of a PUBLIC client",
 	  test_1019_client },
 	{ 2, "the gpd.tee.* properties have GP's types and this core's values",
-	  test_1019_tee },
+	  test_1019_tee,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_1019, .id = "1019", .suite = "regression",
@@ -542,9 +543,9 @@ static void test_1020_ta_set(void **state)
 	static const char *const want[] = {
 		"gpd.ta.appID", "gpd.ta.singleInstance", "gpd.ta.multiSession",
 		"gpd.ta.instanceKeepAlive", "gpd.ta.dataSize",
-		"gpd.ta.stackSize", "gpd.ta.version", "gpd.ta.endian",
-		"gpd.ta.doesNotCloseHandleOnCorruptObject",
-		"gpd.ta.description", "tcf.bool", "tcf.u32", "tcf.u64",
+		"gpd.ta.stackSize", "gpd.ta.version", "gpd.ta.description",
+		"gpd.ta.endian", "gpd.ta.doesNotCloseHandleOnCorruptObject",
+		"tcf.bool", "tcf.u32", "tcf.u64",
 		"tcf.uuid", "tcf.identity", "tcf.string", "tcf.binary",
 		"tcf.binary.empty", "tcf.str.true", "tcf.str.false",
 		"tcf.str.hex", "tcf.str.kilo", "tcf.str.mega", "tcf.str.bin",
@@ -608,11 +609,13 @@ static const struct xtest_sub subs_1020[] = {
 	{ 1, "enumerators: not started, started, at the end, reset, restarted, freed",
 	  test_1020_api },
 	{ 2, "the TA set lists header, default and declared properties once each",
-	  test_1020_ta_set },
+	  test_1020_ta_set,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 3, "the client set lists gpd.client.identity and gpd.client.endian",
 	  test_1020_client_set },
 	{ 4, "the TEE set lists every gpd.tee.* property of this core",
-	  test_1020_tee_set },
+	  test_1020_tee_set,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 5, "a name buffer too small for the names gives SHORT_BUFFER",
 	  test_1020_short },
 };

@@ -414,7 +414,8 @@ static const struct xtest_sub subs_1026[] = {
 	{ 2, "the time set comes back and advances; each TA has its own",
 	  test_1026_set_get },
 	{ 3, "the persistent time survives a restart of the core",
-	  test_1026_restart },
+	  test_1026_restart,
+	  .flags = XTEST_NEEDS_CORE_PROC },
 	{ 4, "a damaged stored time gives TIME_NEEDS_RESET until set again",
 	  test_1026_needs_reset },
 	{ 5, "seconds beyond 2^32 - 1 give OVERFLOW, truncated to 32 bits",
@@ -424,4 +425,5 @@ static const struct xtest_sub subs_1026[] = {
 XTEST_CASE(case_1026, .id = "1026", .suite = "regression",
 	   .title = "TA persistent time",
 	   .setup = ptime_setup,
-	   .subs = subs_1026, .nsubs = XTEST_ARRAY_SIZE(subs_1026));
+	   .subs = subs_1026, .nsubs = XTEST_ARRAY_SIZE(subs_1026),
+	   .flags = XTEST_NEEDS_CORE_PROC);

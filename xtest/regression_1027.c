@@ -190,7 +190,8 @@ static void test_1027_stress(void **state)
 
 static const struct xtest_sub subs_1027[] = {
 	{ 1, "8 threads on shared and own contexts: TA-to-TA calls, memrefs, 3 TAs",
-	  test_1027_stress },
+	  test_1027_stress,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_1027, .id = "1027", .suite = "regression",

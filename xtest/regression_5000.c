@@ -193,7 +193,8 @@ static const struct xtest_sub subs_5001[] = {
 	{ 3, "a registered in/out buffer goes both ways",
 	  test_5001_registered_inout },
 	{ 4, "allocated shared memory is shared without a copy",
-	  test_5001_allocated },
+	  test_5001_allocated,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 5, "temporary memrefs in and out, bounced or in shared memory",
 	  test_5001_temporary },
 };
@@ -339,11 +340,14 @@ static void test_5002_impossible_size(void **state)
 
 static const struct xtest_sub subs_5002[] = {
 	{ 1, "zero-length blocks register and pass as empty memrefs",
-	  test_5002_zero_length },
+	  test_5002_zero_length,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 2, "1 byte to 2 pages and 3 bytes, at unaligned addresses",
-	  test_5002_sizes_at_odd_offsets },
+	  test_5002_sizes_at_odd_offsets,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 3, "32 KiB, 8 MiB and 32 MiB blocks, every byte both ways",
-	  test_5002_big },
+	  test_5002_big,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 4, "an impossible size is TEEC_ERROR_OUT_OF_MEMORY",
 	  test_5002_impossible_size },
 };
@@ -421,9 +425,11 @@ static void test_5003_allocate_then_register(void **state)
 
 static const struct xtest_sub subs_5003[] = {
 	{ 1, "the same memory registered twice is two working objects",
-	  test_5003_registered_twice },
+	  test_5003_registered_twice,
+	  .flags = XTEST_NEEDS_CORE_HOOKS | XTEST_NEEDS_CORE_STATS },
 	{ 2, "allocated memory registered again shares its pages",
-	  test_5003_allocate_then_register },
+	  test_5003_allocate_then_register,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 };
 
 XTEST_CASE(case_5003, .id = "5003", .suite = "regression",
@@ -606,9 +612,11 @@ static const struct xtest_sub subs_5004[] = {
 	{ 2, "one byte beyond a block or the wrong direction is refused",
 	  test_5004_one_byte_out },
 	{ 3, "the core checks bounds, direction, cookie and pages itself",
-	  test_5004_core_checks },
+	  test_5004_core_checks,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 4, "the core refuses references one byte past another object, "
-	     "and far past it", test_5004_core_bounds_again },
+	     "and far past it", test_5004_core_bounds_again,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 };
 
 XTEST_CASE(case_5004, .id = "5004", .suite = "regression",
@@ -661,7 +669,8 @@ static void test_5005_other_context(void **state)
 
 static const struct xtest_sub subs_5005[] = {
 	{ 1, "a NULL temporary memref reaches the TA as NULL",
-	  test_5005_null_temporary },
+	  test_5005_null_temporary,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 2, "a registered memref without its block is refused",
 	  test_5005_no_parent },
 	{ 3, "a block of another context is refused",
@@ -875,11 +884,14 @@ static const struct xtest_sub subs_5006[] = {
 	{ 2, "read-only client memory cannot be registered for output",
 	  test_5006_read_only_output },
 	{ 3, "the TA cannot write an input memref",
-	  test_5006_input_read_only_in_ta },
+	  test_5006_input_read_only_in_ta,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 4, "a memref is accessible for its own call only",
-	  test_5006_access_per_call },
+	  test_5006_access_per_call,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 5, "a reused temporary memref mapping serves its own call only",
-	  test_5006_kept_temp_mapping },
+	  test_5006_kept_temp_mapping,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_5006, .id = "5006", .suite = "regression",

@@ -198,9 +198,11 @@ static void test_5007_no_new_use(void **state)
 
 static const struct xtest_sub subs_5007[] = {
 	{ 1, "releasing memory a call uses waits for the call to end",
-	  test_5007_release_waits },
+	  test_5007_release_waits,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 2, "no new call can use memory once its release has begun",
-	  test_5007_no_new_use },
+	  test_5007_no_new_use,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_5007, .id = "5007", .suite = "regression",
@@ -405,13 +407,17 @@ static void test_5008_finalize_releases(void **state)
 
 static const struct xtest_sub subs_5008[] = {
 	{ 1, "a guest killed during a call leaves nothing behind",
-	  test_5008_killed_in_call },
+	  test_5008_killed_in_call,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 2, "another guest's cookies are refused",
-	  test_5008_foreign_cookie },
+	  test_5008_foreign_cookie,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 3, "a destroyed guest has everything released before the reply",
-	  test_5008_destroy },
+	  test_5008_destroy,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 4, "finalizing a context releases its shared memory",
-	  test_5008_finalize_releases },
+	  test_5008_finalize_releases,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_5008, .id = "5008", .suite = "regression",
@@ -546,11 +552,14 @@ static void test_5009_statistics(void **state)
 
 static const struct xtest_sub subs_5009[] = {
 	{ 1, "scattered and contiguous page lists, as the TA and core see them",
-	  test_5009_scattered_pages },
+	  test_5009_scattered_pages,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 2, "supplicant pages are mapped, checked and given back",
-	  test_5009_supplicant_pages },
+	  test_5009_supplicant_pages,
+	  .flags = XTEST_NEEDS_CORE_HOOKS },
 	{ 3, "statistics count objects, pages, window and host mappings",
-	  test_5009_statistics },
+	  test_5009_statistics,
+	  .flags = XTEST_NEEDS_CORE_HOOKS | XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_5009, .id = "5009", .suite = "regression",
@@ -579,7 +588,8 @@ static void test_5010_churn(void **state)
 
 static const struct xtest_sub subs_5010[] = {
 	{ 1, "SHM-churn with random client kills ends where it began",
-	  test_5010_churn },
+	  test_5010_churn,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_5010, .id = "5010", .suite = "regression",

@@ -85,7 +85,8 @@ static const struct xtest_sub subs_7001[] = {
 	{ 3, "16 contexts in one process, each with a session, work side by side",
 	  test_7001_many },
 	{ 4, "finalizing a context releases its sessions and shared memory",
-	  test_7001_finalize_releases },
+	  test_7001_finalize_releases,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_7001, .id = "7001", .suite = "regression",
@@ -773,7 +774,8 @@ static void test_7009_foreign_session(void **state)
 
 static const struct xtest_sub subs_7009[] = {
 	{ 1, "a session belongs to its context: another cannot use it",
-	  test_7009_foreign_session },
+	  test_7009_foreign_session,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 
 XTEST_CASE(case_7009, .id = "7009", .suite = "regression",

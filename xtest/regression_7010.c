@@ -204,13 +204,17 @@ static void test_7010_string_form(void **state)
 static const struct xtest_sub subs_7010[] = {
 	{ 1, "TEEC_LOGIN_PUBLIC: login 0 and the nil UUID", test_7010_public },
 	{ 2, "TEEC_LOGIN_USER: UUIDv5 of uid=<the client's uid>",
-	  test_7010_user },
+	  test_7010_user,
+	  .flags = XTEST_NEEDS_CORE_LOGIN },
 	{ 3, "TEEC_LOGIN_GROUP: UUIDv5 of gid=<group>, effective or supplementary",
-	  test_7010_group },
+	  test_7010_group,
+	  .flags = XTEST_NEEDS_CORE_LOGIN },
 	{ 4, "a group the client is not in gives ACCESS_DENIED from the TEE",
-	  test_7010_not_member },
+	  test_7010_not_member,
+	  .flags = XTEST_NEEDS_CORE_LOGIN },
 	{ 5, "APPLICATION, USER_APPLICATION, GROUP_APPLICATION name the executable",
-	  test_7010_application },
+	  test_7010_application,
+	  .flags = XTEST_NEEDS_CORE_LOGIN },
 	{ 6, "unknown methods, or GROUP without a group, are refused by the API",
 	  test_7010_bad_methods },
 	{ 7, "gpd.client.identity reads as \"<login>:<uuid>\"",
@@ -333,7 +337,7 @@ static const struct xtest_sub subs_7011[] = {
 
 XTEST_CASE(case_7011, .id = "7011", .suite = "regression",
 	   .title = "Login identities of another user and group (root)",
-	   .flags = XTEST_NEEDS_ROOT,
+	   .flags = XTEST_NEEDS_ROOT | XTEST_NEEDS_CORE_LOGIN | XTEST_NEEDS_CORE_PROC,
 	   .subs = subs_7011, .nsubs = XTEST_ARRAY_SIZE(subs_7011));
 
 /* ---- 7012: TEEC_RequestCancellation ------------------------------------- */
@@ -495,11 +499,13 @@ static const struct xtest_sub subs_7012[] = {
 	{ 1, "an invoke in progress is cancelled from another thread",
 	  test_7012_invoke },
 	{ 2, "an open session in progress is cancelled; no session remains",
-	  test_7012_open },
+	  test_7012_open,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 	{ 3, "cancelled before it started: CANCEL from COMMS, no TA reached",
 	  test_7012_before_start },
 	{ 4, "cancelled while waiting for a busy TA: CANCEL from the TEE",
-	  test_7012_while_waiting },
+	  test_7012_while_waiting,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 5, "a cancellation after the call returned changes nothing",
 	  test_7012_after },
 };
@@ -736,7 +742,8 @@ static void test_7014_contexts(void **state)
 
 static const struct xtest_sub subs_7014[] = {
 	{ 1, "8 threads creating, using and finalizing contexts at once",
-	  test_7014_contexts },
+	  test_7014_contexts,
+	  .flags = XTEST_NEEDS_CORE_STATS },
 };
 
 XTEST_CASE(case_7014, .id = "7014", .suite = "regression",

@@ -198,7 +198,8 @@ static const struct xtest_sub subs_8004[] = {
 XTEST_CASE(case_8004, .id = "8004", .suite = "regression",
 	   .title = "Tampering with saved and hashed pages is caught",
 	   .setup = tamper_setup,
-	   .subs = subs_8004, .nsubs = XTEST_ARRAY_SIZE(subs_8004));
+	   .subs = subs_8004, .nsubs = XTEST_ARRAY_SIZE(subs_8004),
+	   .flags = XTEST_NEEDS_CORE_HOOKS | XTEST_NEEDS_CORE_PROC);
 
 /* ---- 8005: the pool runs out ------------------------------------------- */
 
@@ -308,27 +309,44 @@ static const struct xtest_sub subs_8005[] = {
 
 XTEST_CASE(case_8005, .id = "8005", .suite = "regression",
 	   .title = "The pool is a budget: exhaustion fails cleanly",
-	   .subs = subs_8005, .nsubs = XTEST_ARRAY_SIZE(subs_8005));
+	   .subs = subs_8005, .nsubs = XTEST_ARRAY_SIZE(subs_8005),
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS);
 
 /* ---- 8007: pager-stress, short ----------------------------------------- */
 
-/* pager-stress's options. */
+/*
+ * pager-stress's options. Against a TEE device the TEE's own pager runs and
+ * its pool is what it is: the run goes there (--tee instead of --pool) with
+ * the row's dev_ws, working sets several times OP-TEE's pool on QEMU
+ * (272 KiB) within a TA built with CFG_PS_MAX_PAGES=512.
+ */
 struct stress_row {
 	const char *args[18];	/* NULL-terminated */
+	const char *dev_ws;
 };
 
 /* pager-stress exits with 0 only if every page it read was right. */
 static void test_8007_stress(void **state)
 {
 	const struct stress_row *row = xtest_param(state, struct stress_row);
+	const char *dev = xtest_tee_lacks ? getenv("TEECHECK_CORE") : NULL;
 	char *argv[XTEST_ARRAY_SIZE(row->args) + 1];
 	char prog[PATH_MAX];
 	size_t i;
 
 	snprintf(prog, sizeof(prog), "%s/pager-stress", settings_bin_dir());
 	argv[0] = prog;
-	for (i = 0; i < XTEST_ARRAY_SIZE(row->args) && row->args[i]; i++)
+	for (i = 0; i < XTEST_ARRAY_SIZE(row->args) && row->args[i]; i++) {
 		argv[i + 1] = (char *)row->args[i];
+		if (!dev || i == 0)
+			continue;
+		if (!strcmp(row->args[i - 1], "--pool")) {
+			argv[i] = "--tee";
+			argv[i + 1] = (char *)dev;
+		} else if (!strcmp(row->args[i - 1], "--ws")) {
+			argv[i + 1] = (char *)row->dev_ws;
+		}
+	}
 	argv[i + 1] = NULL;
 	xtest_run(argv);
 }
@@ -339,13 +357,15 @@ static const struct xtest_sub subs_8007[] = {
 		      test_8007_stress, struct stress_row, .args = {
 		      "--pool", "8", "--ws", "32", "--pattern", "random",
 		      "--write-share", "30", "--threads", "2", "--sessions",
-		      "2", "--instances", "2", "--duration", "2" }),
+		      "2", "--instances", "2", "--duration", "2" },
+		      .dev_ws = "192"),
 	XTEST_SUB_ROW(2, "four sessions sharing one instance, zipf accesses, "
 		      "half writes: every page read back right",
 		      test_8007_stress, struct stress_row, .args = {
 		      "--pool", "8", "--ws", "48", "--pattern", "zipf",
 		      "--write-share", "50", "--threads", "2", "--sessions",
-		      "4", "--instances", "1", "--duration", "1" }),
+		      "4", "--instances", "1", "--duration", "1" },
+		      .dev_ws = "120"),
 };
 
 XTEST_CASE(case_8007, .id = "8007", .suite = "regression",

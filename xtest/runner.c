@@ -316,6 +316,14 @@ static int runner_run_case(struct runner *r, const struct xtest_case *tc,
 			r->slots[i] = RESULTS_SKIPPED;
 		return 0;
 	}
+	if (tc->flags & xtest_tee_lacks) {
+		run->status = RESULTS_SKIPPED;
+		snprintf(run->reason, sizeof(run->reason), "%s",
+			 xtest_needs_reason(tc->flags & xtest_tee_lacks));
+		for (i = 0; i < n; i++)
+			r->slots[i] = RESULTS_SKIPPED;
+		return 0;
+	}
 	if (pipe2(fds, O_CLOEXEC)) {
 		run->status = RESULTS_FAILED;
 		snprintf(run->reason, sizeof(run->reason), "pipe: %s",

@@ -44,6 +44,8 @@ struct xtest_sub {
 	 * xtest_fixture(state)->param.
 	 */
 	const void *param;
+	/* XTEST_NEEDS_* of this sub-case alone, beyond its case's. */
+	unsigned int flags;
 };
 
 /*
@@ -58,6 +60,30 @@ struct xtest_sub {
 #define XTEST_SLOW		(1u << 1)	/* only at level >= 1 */
 #define XTEST_NEEDS_IDLE	(1u << 2)	/* measures the core: with --stress,
 						   runs once the load has stopped */
+
+/*
+ * What a case (its flags) or one sub-case (the sub's flags) needs beyond
+ * GP. Against a TEE that lacks it (xtest --tee /dev/teeN: any TEE behind
+ * the Linux TEE subsystem) it is skipped with the reason printed; against
+ * the bundled core everything runs.
+ */
+#define XTEST_NEEDS_CORE_STATS	(1u << 8)	/* the bundled core's statistics */
+#define XTEST_NEEDS_CORE_HOOKS	(1u << 9)	/* its test commands: tampering,
+						   SHM probes, raw guests */
+#define XTEST_NEEDS_CORE_TA	(1u << 10)	/* a TA image only it loads
+						   (signed or crafted here) */
+#define XTEST_NEEDS_CORE_PROC	(1u << 11)	/* its processes: private cores
+						   started, stopped, restarted */
+#define XTEST_NEEDS_CORE_LOGIN	(1u << 12)	/* its login identities (the
+						   formula docs/CLIENT_API.md gives) */
+#define XTEST_NEEDS_CORE_CHOICE	(1u << 13)	/* its choice where GP leaves one
+						   (docs/TCF.md, CLIENT_API.md) */
+#define XTEST_NEEDS_BEYOND_GP	(XTEST_NEEDS_CORE_STATS |		\
+				 XTEST_NEEDS_CORE_HOOKS |		\
+				 XTEST_NEEDS_CORE_TA |			\
+				 XTEST_NEEDS_CORE_PROC |		\
+				 XTEST_NEEDS_CORE_LOGIN |		\
+				 XTEST_NEEDS_CORE_CHOICE)
 
 struct xtest_case {
 	const char *id;			/* "1001", "gp.01-02-03" */
@@ -94,6 +120,11 @@ struct xtest_case {
 
 /* The run's settings, readable by cases. */
 extern unsigned int xtest_level;	/* -l LEVEL, default 0 */
+/* XTEST_NEEDS_* the TEE under test lacks: 0 for the bundled core. */
+extern unsigned int xtest_tee_lacks;
+
+/* Why a case or sub-case with these missing needs is skipped. */
+const char *xtest_needs_reason(unsigned int missing);
 
 /* Paths of the build output (out/ by default, $TEECHECK_OUT otherwise). */
 const char *xtest_out_dir(void);

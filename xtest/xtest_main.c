@@ -161,6 +161,18 @@ static int main_setup_tee(const struct options *opts, struct private_core *pc,
 		cfg->recover = main_recover_external;
 		return rc;
 	}
+	if (opts->tee == OPTIONS_TEE_DEV) {
+		struct stat st;
+
+		if (stat(opts->tee_arg, &st) || !S_ISCHR(st.st_mode)) {
+			fprintf(stderr, "xtest: --tee %s: no TEE device there\n",
+				opts->tee_arg);
+			return -ENOENT;
+		}
+		/* libteec takes a /dev/ name in TEECHECK_CORE as a device. */
+		xtest_tee_lacks = XTEST_NEEDS_BEYOND_GP;
+		return main_setenv("TEECHECK_CORE", opts->tee_arg);
+	}
 
 	if ((size_t)snprintf(ta_dir, sizeof(ta_dir), "%s/ta",
 			     xtest_out_dir()) >= sizeof(ta_dir))

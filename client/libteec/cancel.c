@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../common/tc_msg.h"
+#include "dev_priv.h"
 #include "teec_priv.h"
 
 /* Operations cancelled before they started; the oldest are forgotten. */
@@ -23,6 +24,11 @@ static void cancel_send(struct teec_inflight *e)
 {
 	struct tc_msg m;
 
+	if (e->ctx->dev) {
+		/* The driver finds the call by session and cancel ID. */
+		dev_cancel(e->ctx, e->session, e->id);
+		return;
+	}
 	tc_msg_init(&m, TC_CMD_CANCEL, 0);
 	m.func = e->id;
 	/* A lost connection fails the request itself. */

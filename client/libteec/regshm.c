@@ -15,7 +15,7 @@
  * Whether [buf, buf + size) is mapped with read (and, if write, write)
  * access, as /proc/self/maps says.
  */
-static bool user_memory_ok(const void *buf, size_t size, bool write)
+bool regshm_memory_ok(const void *buf, size_t size, bool write)
 {
 	uintptr_t at = (uintptr_t)buf, end = at + size, lo, hi;
 	char line[512], perms[8];
@@ -70,9 +70,9 @@ TEEC_Result regshm_attach(struct teec_ctx *c, TEEC_SharedMemory *shm)
 
 	if (shm->imp.shadow &&
 	    (((shm->flags & TEEC_MEM_INPUT) &&
-	      !user_memory_ok(shm->buffer, shm->size, false)) ||
+	      !regshm_memory_ok(shm->buffer, shm->size, false)) ||
 	     ((shm->flags & TEEC_MEM_OUTPUT) &&
-	      !user_memory_ok(shm->buffer, shm->size, true)))) {
+	      !regshm_memory_ok(shm->buffer, shm->size, true)))) {
 		res = TEEC_ERROR_BAD_PARAMETERS;
 		goto out;
 	}

@@ -31,6 +31,12 @@ void regshm_release(struct teec_ctx *c, TEEC_SharedMemory *shm);
 /* Frees what releases whose reply never came left, at context end. */
 void regshm_release_abandon(struct teec_ctx *c);
 
+/*
+ * Whether [buf, buf + size) is mapped with read (and, if write, write)
+ * access, as /proc/self/maps says (both backends check registered buffers).
+ */
+bool regshm_memory_ok(const void *buf, size_t size, bool write);
+
 /* A registered memref: mem_type TC_PARAM_MEM_* becomes TC_PARAM_RMEM_*. */
 void regshm_param(struct tc_param *p, uint32_t mem_type, uint64_t cookie,
 		  uint64_t offset);

@@ -1,5 +1,6 @@
 /*
- * libteec: the GP TEE Client API v1.0 over the sim backend. Shared memory
+ * libteec: the GP TEE Client API v1.0 over the sim backend; a context on a
+ * TEE device goes to the dev backend (dev.c) instead. Shared memory
  * lives in the context's non-secure RAM, so the core and the TA see the
  * application's allocated buffers without a copy; temporary memrefs and
  * registered buffers outside that RAM go through a bounce (shadow) buffer.
@@ -11,6 +12,7 @@
 
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "dev_priv.h"
 #include "regshm.h"
 #include "teec_priv.h"
 
@@ -48,11 +50,14 @@ TEEC_Result TEEC_InitializeContext(const char *name, TEEC_Context *context)
 	struct tc_msg m, r;
 	uint64_t bytes = TEEC_NSRAM_DEFAULT;
 	const char *env = getenv("TEECHECK_NSRAM_MB");
+	const char *dev;
 	TEEC_Result res;
 	int rc;
 
 	if (!context)
 		return TEEC_ERROR_BAD_PARAMETERS;
+	if (dev_is_device(name, &dev))
+		return dev_context_open(dev, context);
 	if (env && atoi(env) > 0)
 		bytes = (uint64_t)atoi(env) << 20;
 	c = calloc(1, sizeof(*c));
@@ -99,6 +104,10 @@ void TEEC_FinalizeContext(TEEC_Context *context)
 
 	if (!c)
 		return;
+	if (c->dev) {
+		dev_context_close(context);
+		return;
+	}
 	/* Closing the connection ends the guest: the core closes the rest. */
 	close(c->sock);
 	regshm_release_abandon(c);
@@ -121,6 +130,8 @@ TEEC_Result TEEC_RegisterSharedMemory(TEEC_Context *context,
 	struct teec_ctx *c = ctx_of(context);
 	int64_t off;
 
+	if (c && c->dev)
+		return dev_shm_register(c, shm);
 	if (!c || !shm || !shm_flags_valid(shm->flags) ||
 	    (!shm->buffer && shm->size))
 		return TEEC_ERROR_BAD_PARAMETERS;
@@ -152,6 +163,8 @@ TEEC_Result TEEC_AllocateSharedMemory(TEEC_Context *context,
 	uint64_t npages;
 	int64_t off;
 
+	if (c && c->dev)
+		return dev_shm_allocate(c, shm);
 	if (!c || !shm || !shm_flags_valid(shm->flags))
 		return TEEC_ERROR_BAD_PARAMETERS;
 	if (shm->size > TEEC_CONFIG_SHAREDMEM_MAX_SIZE)
@@ -177,6 +190,10 @@ void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
 	if (!shm || !shm->imp.ctx)
 		return;
 	c = shm->imp.ctx;
+	if (c->dev) {
+		dev_shm_release(shm);
+		return;
+	}
 	regshm_release(c, shm);
 	if (shm->imp.allocated) {
 		shm->buffer = NULL;
@@ -506,6 +523,10 @@ TEEC_Result TEEC_OpenSession(TEEC_Context *context, TEEC_Session *session,
 	set_origin(returnOrigin, TEEC_ORIGIN_API);
 	if (!c || !session || !destination)
 		return TEEC_ERROR_BAD_PARAMETERS;
+	if (c->dev)
+		return dev_open_session(c, session, destination,
+					connectionMethod, connectionData,
+					operation, returnOrigin);
 	tc_msg_init(&proto, TC_CMD_OPEN_SESSION, 0);
 	tc_uuid_gp_to_bytes(destination, proto.uuid);
 	proto.login = connectionMethod;
@@ -540,6 +561,10 @@ void TEEC_CloseSession(TEEC_Session *session)
 
 	if (!session || !session->imp.ctx)
 		return;
+	if (((struct teec_ctx *)session->imp.ctx)->dev) {
+		dev_close_session(session);
+		return;
+	}
 	tc_msg_init(&m, TC_CMD_CLOSE_SESSION, 0);
 	m.session = session->imp.id;
 	transport_call(session->imp.ctx, &m, &r);
@@ -555,6 +580,9 @@ TEEC_Result TEEC_InvokeCommand(TEEC_Session *session, uint32_t commandID,
 	set_origin(returnOrigin, TEEC_ORIGIN_API);
 	if (!session || !session->imp.ctx)
 		return TEEC_ERROR_BAD_PARAMETERS;
+	if (((struct teec_ctx *)session->imp.ctx)->dev)
+		return dev_invoke(session, commandID, operation,
+				  returnOrigin);
 	tc_msg_init(&proto, TC_CMD_INVOKE, 0);
 	proto.session = session->imp.id;
 	proto.func = commandID;

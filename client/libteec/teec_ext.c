@@ -73,6 +73,8 @@ TEEC_Result teecheck_pager_stats(TEEC_Context *context,
 
 	if (!c || !count || (*count && !recs))
 		return TEEC_ERROR_BAD_PARAMETERS;
+	if (c->dev)
+		return TEEC_ERROR_NOT_SUPPORTED;
 	if (*count > (size_t)TC_MAX_PAGES * TC_PAGE_SIZE / sizeof(*recs))
 		*count = (size_t)TC_MAX_PAGES * TC_PAGE_SIZE / sizeof(*recs);
 	bytes = *count * sizeof(*recs);

@@ -38,7 +38,10 @@ struct teec_pending {
 #define TEEC_BOUNCE_KEEP	4
 #define TEEC_BOUNCE_KEEP_PAGES	1024
 
+struct dev_ctx;
+
 struct teec_ctx {
+	struct dev_ctx *dev;		/* the dev backend's device, or NULL */
 	int sock;
 	uint64_t guest_id;
 
@@ -121,7 +124,9 @@ int transport_send_oneway(struct teec_ctx *c, const struct tc_msg *msg);
 struct teec_inflight {
 	TEEC_Operation *op;
 	struct teec_ctx *ctx;
-	uint32_t id;			/* the request's message id once sent */
+	uint32_t id;			/* the request's message id once sent
+					 * (dev backend: its cancel ID) */
+	uint32_t session;		/* dev backend: the session, or 0 */
 	bool sent;
 	bool cancel_requested;		/* before it was sent */
 	struct teec_inflight *next;

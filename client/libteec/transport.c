@@ -127,6 +127,9 @@ TEEC_Result transport_prepare(struct teec_ctx *c, struct tc_msg *req,
 {
 	memset(me, 0, sizeof(*me));
 	me->reply = reply;
+	/* The core's own requests (teecheck_*) mean nothing to a device. */
+	if (c->dev)
+		return TEEC_ERROR_NOT_SUPPORTED;
 	pthread_mutex_lock(&c->rx_lock);
 	if (c->broken) {
 		pthread_mutex_unlock(&c->rx_lock);

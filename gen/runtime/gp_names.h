@@ -7,7 +7,14 @@
 
 #include <stdint.h>
 
+/*
+ * The test TAs include this through tta_names.h, which defines GP_NAMES_TA:
+ * they use no Client API type, and a TA dev kit (OP-TEE's) has no
+ * tee_client_api.h.
+ */
+#ifndef GP_NAMES_TA
 #include <tee_client_api.h>
+#endif
 
 /* A UUID as a pointer expression, what TEEC_OpenSession takes. */
 #define GP_UUID(tl, tm, th, c0, c1, c2, c3, c4, c5, c6, c7)		\
@@ -247,6 +254,8 @@
 #define SIZE_OVER_TA_HEAP		0x00100000u	/* more than a TTA's heap */
 #define HINT_ZERO			0u	/* TEE_MALLOC_FILL_ZERO */
 #define HINT_NO_FILL			0x00000001u	/* TEE_MALLOC_NO_FILL */
+/* GP has a TA ask for NO_FILL only together with NO_SHARE. */
+#define HINT_NO_FILL_NO_SHARE		0x00000003u
 #define ACCESS_READ			0x00000001u
 #define ACCESS_WRITE			0x00000002u
 #define ACCESS_READ_WRITE		0x00000003u

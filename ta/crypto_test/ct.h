@@ -13,6 +13,18 @@
 
 #include <crypto_test_ta.h>
 
+/*
+ * GP v1.3.1 names that a kit may lack (OP-TEE 4.10's has neither), with
+ * GP's values, so that the TA builds with any kit; a TEE without the
+ * feature answers TEE_ERROR_NOT_SUPPORTED, which the cases report.
+ */
+#ifndef TEE_USAGE_DEFAULT
+#define TEE_USAGE_DEFAULT		0xFFFFFFFF
+#endif
+#ifndef TEE_ECC_CURVE_BSI_P256r1
+#define TEE_ECC_CURVE_BSI_P256r1	0x00000104
+#endif
+
 #ifdef TEE_CORE_API_COMPAT_1_1
 typedef uint32_t ct_len_t;
 #else

@@ -142,6 +142,9 @@ ALL_TARGETS	+= $(TA_KIT_FILES)
 # ---- TAs ---------------------------------------------------------------------
 
 TA_FILES	:=
+# Every TA folder of the tree (make print-ta-dirs; OP-TEE's kit builds them
+# too: mk/optee.mk).
+TA_SRC_DIRS	:=
 
 # $(call ta-build,TA-DIR): builds the OP-TEE-style folder TA-DIR (Makefile
 # with BINARY, sub.mk, user_ta_header_defines.h) with the exported kit, as a
@@ -167,6 +170,7 @@ $(OUT)/ta/$$(ta_uuid_$(1)).ta $(OUT)/ta/$$(ta_uuid_$(1)).elf &: \
 	done
 
 TA_FILES += $(OUT)/ta/$$(ta_uuid_$(1)).ta
+TA_SRC_DIRS += $(1)
 ALL_TARGETS += $(OUT)/ta/$$(ta_uuid_$(1)).ta $(OUT)/ta/$$(ta_uuid_$(1)).elf
 endef
 

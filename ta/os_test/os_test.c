@@ -73,7 +73,7 @@ static TEE_Result os_test_reverse(uint8_t *out, const uint8_t *in, size_t n)
 	size_t i;
 
 	if (os_test_overlap(out, n, in, n)) {
-		copy = TEE_Malloc(n, TEE_MALLOC_NO_FILL);
+		copy = TEE_Malloc(n, TEE_MALLOC_FILL_ZERO);
 		if (!copy)
 			return TEE_ERROR_OUT_OF_MEMORY;
 		TEE_MemMove(copy, in, n);

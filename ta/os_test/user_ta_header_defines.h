@@ -9,8 +9,7 @@
 #define TA_STACK_SIZE	(16 * 1024)
 #define TA_DATA_SIZE	(64 * 1024)
 
-#define TA_CURRENT_TA_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  "os_test: entry points, parameters and sessions" }
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	"os_test: entry points, parameters and sessions"
 
 #endif

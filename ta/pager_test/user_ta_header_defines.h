@@ -9,8 +9,7 @@
 #define TA_STACK_SIZE	PT_TA_STACK_SIZE
 #define TA_DATA_SIZE	(16 * 1024)
 
-#define TA_CURRENT_TA_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  "pager_test: data, code and read-only data larger than a pool" }
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	"pager_test: data, code and read-only data larger than a pool"
 
 #endif

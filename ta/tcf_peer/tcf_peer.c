@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include <tcf_peer_ta.h>
+#include <tcf_uuid.h>
 #include <tee_internal_api.h>
 #include <tee_internal_api_extensions.h>
 #include <trace.h>
@@ -120,7 +121,7 @@ static TEE_Result peer_identity(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	if (res)
 		return res;
 	p[0].value.a = id.login;
-	tee_uuid_to_octets(p[1].memref.buffer, &id.uuid);
+	tcf_uuid_octets(p[1].memref.buffer, &id.uuid);
 	p[1].memref.size = 16;
 	return TEE_SUCCESS;
 }

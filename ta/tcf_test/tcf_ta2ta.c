@@ -6,6 +6,7 @@
 #include <string.h>
 #include <tcf_peer_ta.h>
 #include <tcf_test_ta.h>
+#include <tcf_uuid.h>
 
 #include "tcf_test.h"
 
@@ -63,7 +64,8 @@ TEE_Result tcf_ta2ta_reverse(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 			   VALUE_OUTPUT))
 		return TEE_ERROR_BAD_PARAMETERS;
 	/* The peer sees this TA's heap, not the client's buffers. */
-	in = TEE_Malloc(p[0].memref.size, TEE_MALLOC_NO_FILL);
+	/* GP: NO_FILL only with NO_SHARE, and the peer must see this. */
+	in = TEE_Malloc(p[0].memref.size, TEE_MALLOC_FILL_ZERO);
 	out = TEE_Malloc(p[2].value.a, TEE_MALLOC_FILL_ZERO);
 	if ((!in && p[0].memref.size) || (!out && p[2].value.a)) {
 		res = TEE_ERROR_OUT_OF_MEMORY;
@@ -109,7 +111,7 @@ TEE_Result tcf_ta2ta_call(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
 	if (types != TYPES(MEMREF_INPUT, VALUE_INPUT, VALUE_INOUT,
 			   VALUE_OUTPUT) || p[0].memref.size != 16)
 		return TEE_ERROR_BAD_PARAMETERS;
-	tee_uuid_from_octets(&uuid, p[0].memref.buffer);
+	tcf_uuid_from_octets(&uuid, p[0].memref.buffer);
 	res = TEE_OpenTASession(&uuid, p[1].value.b,
 				TYPES(NONE, NONE, NONE, NONE), NULL, &sess,
 				&origin);

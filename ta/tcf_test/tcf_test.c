@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include <tcf_test_ta.h>
+#include <tcf_uuid.h>
 #include <trace.h>
 
 #include "tcf_test.h"
@@ -37,7 +38,7 @@ TEE_Result TA_CreateEntryPoint(void)
 
 void TA_DestroyEntryPoint(void)
 {
-	TEE_Free(TEE_GetInstanceData());
+	TEE_Free((void *)TEE_GetInstanceData());
 }
 
 static TEE_Result tcf_open_params(uint32_t types, TEE_Param p[TEE_NUM_PARAMS])
@@ -168,7 +169,7 @@ static TEE_Result tcf_client_identity(uint32_t types,
 	if (res != TEE_SUCCESS)
 		return res;
 	p[0].value.a = id.login;
-	tee_uuid_to_octets(p[1].memref.buffer, &id.uuid);
+	tcf_uuid_octets(p[1].memref.buffer, &id.uuid);
 	p[1].memref.size = 16;
 	len = p[2].memref.size;
 	res = TEE_GetPropertyAsString(TEE_PROPSET_CURRENT_CLIENT,

@@ -335,6 +335,13 @@ static void test_options_parse(void **state)
 	assert_true(o.tap);
 	options_free(&o);
 
+	/* A TEE device: libteec's dev backend. */
+	assert_int_equal(parse(&o, err, sizeof(err), "--tee", "/dev/tee1",
+			       NULL), 0);
+	assert_int_equal(o.tee, OPTIONS_TEE_DEV);
+	assert_string_equal(o.tee_arg, "/dev/tee1");
+	options_free(&o);
+
 	assert_int_equal(parse(&o, err, sizeof(err), NULL), 0);
 	assert_int_equal(o.timeout_s, OPTIONS_DEFAULT_TIMEOUT_S);
 	assert_int_equal(o.repeat, 1);
@@ -351,7 +358,8 @@ static void test_options_errors(void **state)
 		{ "--shard", "1", "--shard 1: expected K/N with 1 <= K <= N" },
 		{ "--timeout", "0", "--timeout 0: S must be 1..86400 seconds" },
 		{ "--timeout", "5s", "--timeout 5s: S must be 1..86400 seconds" },
-		{ "--tee", "/dev/tee0", "--tee /dev/tee0: expected sim or unix:PATH" },
+		{ "--tee", "tee0", "--tee tee0: expected sim, unix:PATH or /dev/teeN" },
+		{ "--tee", "/dev/", "--tee /dev/: expected sim, unix:PATH or /dev/teeN" },
 		{ "--repeat", "-1", "--repeat -1: N must be 1..1000000" },
 	};
 	struct options o;

@@ -7,7 +7,7 @@
 #define TCF_H
 
 #include <tee_internal_api.h>
-#include <gp_names.h>
+#include <tta_names.h>
 
 /* What a client session of TTA_TCF keeps: its own TA-to-TA session. */
 struct tcf_session {

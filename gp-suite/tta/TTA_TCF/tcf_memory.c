@@ -29,7 +29,9 @@ static bool tcf_pattern_ok(const uint8_t *buf, size_t n)
 /*
  * [size, hint]: a block of size bytes with the hint. With
  * TEE_MALLOC_FILL_ZERO it must read as zeroes even where an earlier block
- * left other bytes, so one is dirtied and freed first.
+ * left other bytes, so one is dirtied and freed first. (GP has a TA ask for
+ * TEE_MALLOC_NO_FILL only together with TEE_MALLOC_NO_SHARE; OP-TEE panics
+ * a TA that does not, so the TAs here never do.)
  */
 static TEE_Result tcf_malloc(uint32_t size, uint32_t hint)
 {
@@ -37,7 +39,7 @@ static TEE_Result tcf_malloc(uint32_t size, uint32_t hint)
 	size_t i;
 
 	if (hint == TEE_MALLOC_FILL_ZERO) {
-		buf = TEE_Malloc(size, TEE_MALLOC_NO_FILL);
+		buf = TEE_Malloc(size, TEE_MALLOC_FILL_ZERO);
 		if (buf) {
 			TEE_MemFill(buf, 0xa5, size);
 			TEE_Free(buf);
@@ -69,7 +71,7 @@ static TEE_Result tcf_realloc(uint32_t old_size, uint32_t new_size)
 	TEE_Result res = TEE_SUCCESS;
 
 	if (old_size) {
-		buf = TEE_Malloc(old_size, TEE_MALLOC_NO_FILL);
+		buf = TEE_Malloc(old_size, TEE_MALLOC_FILL_ZERO);
 		if (!buf)
 			return TEE_ERROR_OUT_OF_MEMORY;
 		tcf_pattern_fill(buf, old_size);

@@ -44,11 +44,10 @@ static TEE_Result tcf_propset(uint32_t v, TEE_PropSetHandle *h)
 static TEE_Result tcf_get_property(uint32_t cmd, uint32_t types,
 				   TEE_Param p[TEE_NUM_PARAMS])
 {
-	char text[TTA_TEXT_MAX];
+	char text[TTA_TEXT_MAX], name[TTA_TEXT_MAX];
 	uint8_t block[TTA_TEXT_MAX / 2];
 	TEE_PropSetHandle h;
 	TEE_Identity id;
-	const char *name;
 	size_t len;
 	TEE_UUID uuid;
 	TEE_Result res;
@@ -57,9 +56,14 @@ static TEE_Result tcf_get_property(uint32_t cmd, uint32_t types,
 
 	if (types != TCF_TYPES(VALUE_INPUT, MEMREF_INPUT, MEMREF_OUTPUT, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
-	name = p[1].memref.buffer;
-	if (!p[1].memref.size || name[p[1].memref.size - 1])
+	/*
+	 * GP's [instring] names are the TA's own memory, not the client's:
+	 * OP-TEE panics a TA that passes a memref's buffer.
+	 */
+	if (!p[1].memref.size || p[1].memref.size > sizeof(name) ||
+	    ((const char *)p[1].memref.buffer)[p[1].memref.size - 1])
 		return TEE_ERROR_BAD_PARAMETERS;
+	TEE_MemMove(name, p[1].memref.buffer, p[1].memref.size);
 	res = tcf_propset(p[0].value.a, &h);
 	if (res != TEE_SUCCESS)
 		return res;

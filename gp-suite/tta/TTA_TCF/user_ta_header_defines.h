@@ -12,11 +12,14 @@
 #define TA_FLAGS	(TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
 #define TA_STACK_SIZE	(16 * 1024)
 #define TA_DATA_SIZE	(64 * 1024)
+/* OP-TEE's kit gives TEE_MALLOC_NO_SHARE its own heap of this size. */
+#define TA_NO_SHARE_DATA_SIZE	(16 * 1024)
+
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	"the Trusted Core Framework under test"
 
 /* The values gp_names.h's TEXT_TTA_* spell as text. */
 #define TA_CURRENT_TA_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  "the Trusted Core Framework under test" }, \
 	{ "teecheck.tta.string", USER_TA_PROP_TYPE_STRING, \
 	  "this is a test string" }, \
 	{ "teecheck.tta.bool", USER_TA_PROP_TYPE_BOOL, \

@@ -11,8 +11,7 @@
 #define TA_STACK_SIZE	(8 * 1024)
 #define TA_DATA_SIZE	(32 * 1024)
 
-#define TA_CURRENT_TA_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  "one instance a session, with instance data" }
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	"one instance a session, with instance data"
 
 #endif

@@ -4,7 +4,7 @@
  * must still end the session.
  */
 #include <tee_internal_api.h>
-#include <gp_names.h>
+#include <tta_names.h>
 #include <tta_entry.h>
 
 static void pacs_close(void *session)

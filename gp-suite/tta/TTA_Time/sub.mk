@@ -1,6 +1,5 @@
-# gp_names.h, shared with the generated client side, names values with
-# tee_client_api.h: the project's include/ provides it.
-global-incdirs-y += ../common ../../../gen/runtime \
-		    ../../../include
+# gp_names.h is shared with the generated client side (through
+# common/tta_names.h, without the Client API).
+global-incdirs-y += ../common ../../../gen/runtime
 srcs-y += time.c
 srcs-y += ../common/tta_entry.c

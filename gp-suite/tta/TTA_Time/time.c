@@ -6,7 +6,7 @@
  */
 #include <tee_internal_api.h>
 #include <trace.h>
-#include <gp_names.h>
+#include <tta_names.h>
 #include <tta_entry.h>
 
 #define TIME_WAIT_MS		200

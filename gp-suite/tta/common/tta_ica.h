@@ -6,7 +6,7 @@
 #define TTA_ICA_H
 
 #include <tee_internal_api.h>
-#include <gp_names.h>
+#include <tta_names.h>
 
 /* CMD_ICA_*: TEE_ERROR_BAD_PARAMETERS for any other command. */
 TEE_Result tta_ica_cmd(uint32_t cmd, uint32_t types,

@@ -14,7 +14,7 @@ static TEE_Result instance_set(TEE_Param *p)
 
 	if (!n || in[n - 1])
 		return TEE_ERROR_BAD_PARAMETERS;
-	copy = TEE_Malloc(n, TEE_MALLOC_NO_FILL);
+	copy = TEE_Malloc(n, TEE_MALLOC_FILL_ZERO);
 	if (!copy)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	TEE_MemMove(copy, in, n);

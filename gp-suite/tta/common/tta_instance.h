@@ -6,7 +6,7 @@
 #define TTA_INSTANCE_H
 
 #include <tee_internal_api.h>
-#include <gp_names.h>
+#include <tta_names.h>
 
 /*
  * CMD_TEE_SetInstanceData [MEMREF_INPUT string with its NUL] and

@@ -7,7 +7,7 @@
 
 /* First: gp_names.h gives property sets as numbers only outside a TA. */
 #include <tee_internal_api.h>
-#include <gp_names.h>
+#include <tta_names.h>
 
 /* The bytes of a memory reference's test word: VALUE01 in, VALUE02 out. */
 #define TTA_WORD_SIZE	SIZE_VALUE01

@@ -20,8 +20,16 @@
 
 #define PS_PAGE_SIZE		4096u
 #define PS_WORDS		(PS_PAGE_SIZE / 4)
-/* The working sets of all sessions of an instance: 64 MiB of bss. */
+/*
+ * The working sets of all sessions of an instance: 64 MiB of bss. A TA
+ * built for a TEE with less secure memory (OP-TEE on QEMU has 15 MiB) sets
+ * CFG_PS_MAX_PAGES when it is built; the TA refuses larger working sets.
+ */
+#ifdef CFG_PS_MAX_PAGES
+#define PS_MAX_PAGES		CFG_PS_MAX_PAGES
+#else
 #define PS_MAX_PAGES		16384u
+#endif
 #define PS_MAX_BATCH		4096u
 
 /*

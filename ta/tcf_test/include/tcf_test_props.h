@@ -1,18 +1,18 @@
 /*
  * tcf_test's own properties (TA_CURRENT_TA_EXT_PROPERTIES), one of each
- * type, strings to convert, an attempt to override a header fact (ignored)
- * and a duplicate name (the first wins). Values: tcf_test_ta.h.
+ * type, strings to convert and a duplicate name (the first wins). None
+ * starts with "gpd.": those are the implementation's, and OP-TEE's kit
+ * keeps TA-declared names out of them. Values: tcf_test_ta.h.
  */
 #ifndef TCF_TEST_PROPS_H
 #define TCF_TEST_PROPS_H
 
 #include <tcf_test_ta.h>
 
+/* gpd.ta.description is the kit's to set, from TA_DESCRIPTION. */
+#define TA_DESCRIPTION	TCF_PROP_DESCRIPTION
+
 #define TCF_TEST_EXT_PROPERTIES \
-	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
-	  TCF_PROP_DESCRIPTION }, \
-	{ "gpd.ta.appID", USER_TA_PROP_TYPE_UUID, \
-	  &(const TEE_UUID)TCF_PROP_UUID }, \
 	{ "tcf.bool", USER_TA_PROP_TYPE_BOOL, &(const bool){ true } }, \
 	{ "tcf.u32", USER_TA_PROP_TYPE_U32, &(const uint32_t){ TCF_PROP_U32 } }, \
 	{ "tcf.u64", USER_TA_PROP_TYPE_U64, &(const uint64_t){ TCF_PROP_U64 } }, \
