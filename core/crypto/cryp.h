@@ -37,6 +37,8 @@ struct cryp_obj;
 
 TEE_Result cryp_obj_alloc(uint32_t type, uint32_t max_size, uint64_t *handle);
 void cryp_obj_free(uint64_t handle);
+/* Panics, as GP wants, if handle is a persistent object. */
+void cryp_obj_transient(uint64_t handle);
 void cryp_obj_reset(uint64_t handle);
 void cryp_obj_info(uint64_t handle, struct utee_object_info *info);
 void cryp_obj_restrict(uint64_t handle, uint32_t usage);

@@ -225,10 +225,14 @@ TEE_Result host_crypto_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
 		}
 		return res;
 	case UTEE_SYS_OBJ_FREE:
+		/* a1: the caller is TEE_FreeTransientObject, transient only */
+		if (a1)
+			cryp_obj_transient(a0);
 		host_stor_closing(a0);
 		cryp_obj_free(a0);
 		return TEE_SUCCESS;
 	case UTEE_SYS_OBJ_RESET:
+		cryp_obj_transient(a0);
 		cryp_obj_reset(a0);
 		return TEE_SUCCESS;
 	case UTEE_SYS_OBJ_INFO:

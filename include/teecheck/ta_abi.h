@@ -152,7 +152,7 @@ struct utee_time {
 enum utee_cryp_syscall_nr {
 	/* (type, max_size, uint64_t *handle) */
 	UTEE_SYS_OBJ_ALLOC = UTEE_SYS_CRYP_FIRST,
-	UTEE_SYS_OBJ_FREE,	/* (handle) */
+	UTEE_SYS_OBJ_FREE,	/* (handle, transient only) */
 	UTEE_SYS_OBJ_RESET,	/* (handle) */
 	UTEE_SYS_OBJ_INFO,	/* (handle, struct utee_object_info *out) */
 	UTEE_SYS_OBJ_RESTRICT,	/* (handle, usage) */
