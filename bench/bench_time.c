@@ -1,4 +1,5 @@
 /* Timing helpers shared by the benchmarks. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -23,4 +24,16 @@ double bench_median(double *samples, unsigned int n)
 {
 	qsort(samples, n, sizeof(*samples), cmp_double);
 	return samples[n / 2];
+}
+
+void bench_report(const char *name, double value, double base,
+		  const char *unit, double target)
+{
+	double r = value / base;
+
+	printf("%s: %.1f %s (baseline: %.1f %s, ratio: %.2f)\n", name, value,
+	       unit, base, unit, r);
+	if (target > 0)
+		printf("target %s: ratio <= %.2f: %s\n", name, target,
+		       r <= target ? "met" : "not met");
 }

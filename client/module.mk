@@ -41,7 +41,7 @@ $(OUT)/lib/libteec.so: $(OUT)/lib/libteec.so.1
 ALL_TARGETS += $(LIBTEEC_SO) $(OUT)/lib/libteec.so.1 $(OUT)/lib/libteec.so
 
 $(eval $(call host-program,tee-supplicant,client/supplicant/supplicant.c \
-	client/supplicant/supp_shm.c,\
+	client/supplicant/supp_shm.c client/supplicant/supp_fs.c,\
 	$(OUT)/lib/libtccommon.a))
 
 # The dev backend against a stand-in device: encoding and error mapping.

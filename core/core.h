@@ -26,6 +26,7 @@ struct core_config {
 	const char *pubkey_path;	/* NULL: the key built in */
 	const char *state_dir;		/* persistent state (TA time) */
 	unsigned int threads;		/* secure threads */
+	bool host_zygote;		/* TA hosts forked by a zygote */
 	int supplicant_fd;		/* handed supplicant connection, or -1 */
 	bool supplicant_uid_set;	/* --supplicant-uid given: */
 	uid_t supplicant_uid;		/* a supplicant of this user is trusted */

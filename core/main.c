@@ -21,6 +21,7 @@
 #include "inst/inst.h"
 #include "pager/core_pager.h"
 #include "storage/ptime.h"
+#include "storage/storage.h"
 #include "store/ta_key.h"
 
 struct core core = {
@@ -46,10 +47,14 @@ static void usage(FILE *f)
 		"  --socket PATH      Unix socket to listen on\n"
 		"  --threads N        secure threads (default 8)\n"
 		"  --ta-host PATH     TA host program (default: beside tee-core)\n"
+		"  --no-host-zygote   start every TA host by exec, not by a\n"
+		"                     fork of a pre-started one\n"
 		"  --ta-pubkey FILE   PEM public key TAs are verified with\n"
 		"                     (default: the key built in)\n"
 		"  --state-dir DIR    persistent state such as TA time\n"
 		"                     (default: state/ beside the socket)\n"
+		"  --storage-quota N  bytes of trusted storage files per TA\n"
+		"                     (default %u)\n"
 		"  --ready-fd FD      write one byte to FD when serving\n"
 		"  --supplicant-fd FD a connected socket to the supplicant the\n"
 		"                     core trusts (its starter made the pair)\n"
@@ -61,7 +66,8 @@ static void usage(FILE *f)
 		"  --core-pool-pages N  the core's own share (default: 3/4 of its\n"
 		"                     paged image)\n"
 		"  --ta-pool-pages N  each TA instance's share, its stack aside\n"
-		"                     (default %d)\n", CORE_POOL_PAGES_DEFAULT,
+		"                     (default %d)\n", STO_QUOTA_DEFAULT,
+		CORE_POOL_PAGES_DEFAULT,
 		CORE_TA_POOL_PAGES_DEFAULT);
 }
 
@@ -190,8 +196,10 @@ int main(int argc, char **argv)
 		{ "socket", required_argument, NULL, 's' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "ta-host", required_argument, NULL, 'H' },
+		{ "no-host-zygote", no_argument, NULL, 'Z' },
 		{ "ta-pubkey", required_argument, NULL, 'k' },
 		{ "state-dir", required_argument, NULL, 'S' },
+		{ "storage-quota", required_argument, NULL, 'Q' },
 		{ "ready-fd", required_argument, NULL, 'r' },
 		{ "supplicant-fd", required_argument, NULL, 'F' },
 		{ "supplicant-uid", required_argument, NULL, 'U' },
@@ -205,10 +213,13 @@ int main(int argc, char **argv)
 	int ready_fd = -1, lfd, o, lf;
 	struct sigaction sa = { .sa_handler = on_signal };
 	const char *log_path = NULL;
+	unsigned long long quota = 0;
+	char *end;
 	long v;
 
 	tc_log_init("tee-core");
 	core.cfg.threads = 8;
+	core.cfg.host_zygote = true;
 	core.cfg.supplicant_fd = -1;
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (o) {
@@ -223,11 +234,22 @@ int main(int argc, char **argv)
 		case 'H':
 			core.cfg.ta_host_path = optarg;
 			break;
+		case 'Z':
+			core.cfg.host_zygote = false;
+			break;
 		case 'k':
 			core.cfg.pubkey_path = optarg;
 			break;
 		case 'S':
 			core.cfg.state_dir = optarg;
+			break;
+		case 'Q':
+			quota = strtoull(optarg, &end, 0);
+			if (*end || !quota) {
+				fprintf(stderr, "tee-core: --storage-quota: "
+					"%s is not a byte count\n", optarg);
+				return 2;
+			}
 			break;
 		case 'r':
 			if (opt_number("ready-fd", optarg, 0, INT_MAX, &v))
@@ -286,7 +308,8 @@ int main(int argc, char **argv)
 		return 1;
 	if (!core.cfg.state_dir)
 		core.cfg.state_dir = default_state_dir(core.cfg.socket_path);
-	if (!core.cfg.state_dir || ptime_init(core.cfg.state_dir))
+	if (!core.cfg.state_dir || ptime_init(core.cfg.state_dir) ||
+	    sto_init(core.cfg.state_dir, quota))
 		return 1;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
@@ -298,6 +321,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (workq_start(core.cfg.threads))
 		return 1;
+	inst_zygote_start();
 	tc_info("listening on %s with %u secure threads",
 		core.cfg.socket_path, core.cfg.threads);
 	if (ready_fd >= 0) {

@@ -11,13 +11,20 @@ core-srcs += core/conn/event_loop.c core/conn/conn.c core/conn/reply.c \
 # Sessions and the login identities of their clients.
 core-srcs += core/session/session.c core/session/login.c
 # TA instances: lookup and lifecycle, starting one, scheduling, the host
-# wire protocol, entry-point calls, and what a host asks during a call.
+# wire protocol, entry-point calls, what a host asks during a call, and the
+# zygote that forks hosts.
 core-srcs += core/inst/inst.c core/inst/inst_start.c core/inst/inst_sched.c \
-	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c
+	     core/inst/host_wire.c core/inst/inst_call.c core/inst/hostreq.c \
+	     core/inst/host_zygote.c
 # The TA store (images through the supplicant, verified) and its key.
 core-srcs += core/store/ta_store.c core/store/ta_key.c
-# Persistent state in --state-dir: TA persistent time.
-core-srcs += core/storage/ptime.c
+# Persistent state in --state-dir: TA persistent time; trusted storage
+# (keys, the supplicant's file system, sealed files, directory records,
+# open objects).
+core-srcs += core/storage/ptime.c core/storage/sto_key.c \
+	     core/storage/sto_fs.c core/storage/sto_seal.c \
+	     core/storage/sto_dir.c core/storage/sto_objfile.c \
+	     core/storage/sto_obj.c core/storage/sto_req.c
 # The pool budget, TA instances' shares, the core's own paging, statistics.
 core-srcs += core/pager/pager_budget.c core/pager/inst_pager.c \
 	     core/pager/self_page.c core/pager/self_page_sym.c \
@@ -50,9 +57,11 @@ ta-host-srcs := core/ta_host/ta_host.c core/ta_host/syscalls.c \
 		core/ta_host/host_cancel.c core/ta_host/host_mem.c \
 		core/ta_host/host_props.c core/ta_host/host_time.c \
 		core/ta_host/host_ta2ta.c core/ta_host/ta_paged.c \
-		core/ta_host/host_regmem.c
+		core/ta_host/host_regmem.c core/ta_host/host_tmem.c
 # Cryptography: the syscalls' glue here, the work in core/crypto.
 ta-host-srcs += core/ta_host/host_crypto.c
+# Trusted storage's syscalls: persistent objects are crypto's objects.
+ta-host-srcs += core/ta_host/host_storage.c
 ta-host-libs := $(OUT)/lib/libcorecrypto.a $(OUT)/lib/libpager.a \
 		$(OUT)/lib/libtaload.a $(OUT)/lib/libtaimage.a \
 		$(OUT)/lib/libtccommon.a -lcrypto -lpthread
@@ -60,3 +69,7 @@ $(eval $(call host-program,ta-host,$(ta-host-srcs),$(ta-host-libs)))
 
 # The test builds, with the tampering command and hooks (8000 series).
 include core/test_builds.mk
+
+# Trusted storage's sealing and crypto's attribute records, without a core.
+$(eval $(call unit-test,test_storage,core/storage/tests/test_storage.c \
+	core/storage/sto_seal.c,$(OUT)/lib/libcorecrypto.a -lcrypto -lpthread))

@@ -127,13 +127,13 @@
   <!-- InitializeContext(name, context) -> result -->
   <xsl:template match="operation[@name = 'InitializeContext']">
     <xsl:call-template name="expect-call">
-      <xsl:with-param name="fn" select="'TEEC_InitializeContext'"/>
+      <xsl:with-param name="fn" select="'GP_INITIALIZE_CONTEXT'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="operation[@name = 'FinalizeContext']">
     <xsl:call-template name="plain-call">
-      <xsl:with-param name="fn" select="'TEEC_FinalizeContext'"/>
+      <xsl:with-param name="fn" select="'gp_finalize_context'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -155,7 +155,7 @@
 
   <xsl:template match="operation[@name = 'CloseSession']">
     <xsl:call-template name="plain-call">
-      <xsl:with-param name="fn" select="'TEEC_CloseSession'"/>
+      <xsl:with-param name="fn" select="'gp_close_session'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -183,13 +183,13 @@
   <!-- (Allocate|Register)SharedMemory(context, shm, size, flags) -> result -->
   <xsl:template match="operation[@name = 'AllocateSharedMemory']">
     <xsl:call-template name="expect-call">
-      <xsl:with-param name="fn" select="'gp_allocate_shm'"/>
+      <xsl:with-param name="fn" select="'GP_ALLOCATE_SHM'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="operation[@name = 'RegisterSharedMemory']">
     <xsl:call-template name="expect-call">
-      <xsl:with-param name="fn" select="'gp_register_shm'"/>
+      <xsl:with-param name="fn" select="'GP_REGISTER_SHM'"/>
     </xsl:call-template>
   </xsl:template>
 

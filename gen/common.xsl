@@ -74,8 +74,9 @@
     <xsl:text>static void gp_run_</xsl:text>
     <xsl:value-of select="@gpgen:symbol"/>
     <xsl:text>(void **state)&#10;{&#10;</xsl:text>
+    <xsl:text>&#9;struct xtest_fixture *const gp_fx GP_MAYBE_UNUSED = gp_begin(state);&#10;</xsl:text>
     <xsl:apply-templates select="gpgen:var"/>
-    <xsl:text>&#10;&#9;(void)state;&#10;</xsl:text>
+    <xsl:text>&#10;</xsl:text>
     <xsl:for-each select=".//operation">
       <xsl:call-template name="line">
         <xsl:with-param name="n" select="@gpgen:line"/>
@@ -100,9 +101,10 @@
   </xsl:template>
 
   <!--
-    An object variable is declared with its storage and used through a
-    pointer, as GP's XML passes it; a value variable (@init) is declared as
-    it is.
+    An object variable is a pointer, as GP's XML passes it, to storage in
+    the fixture's memory, which outlives a step that fails (gp_begin and
+    GP_OBJECT, gen/runtime/gp_fixture.c); a value variable (@init) is
+    declared as it is.
   -->
   <xsl:template match="gpgen:var[@init]">
     <xsl:text>&#9;</xsl:text>
@@ -119,15 +121,11 @@
   <xsl:template match="gpgen:var">
     <xsl:text>&#9;</xsl:text>
     <xsl:value-of select="@type"/>
-    <xsl:text> </xsl:text>
-    <xsl:value-of select="@name"/>
-    <xsl:text>_obj = { 0 };&#10;&#9;</xsl:text>
-    <xsl:value-of select="@type"/>
     <xsl:text> *const </xsl:text>
     <xsl:value-of select="@name"/>
-    <xsl:text> GP_MAYBE_UNUSED = &amp;</xsl:text>
-    <xsl:value-of select="@name"/>
-    <xsl:text>_obj;&#10;</xsl:text>
+    <xsl:text> GP_MAYBE_UNUSED = GP_OBJECT(gp_fx, </xsl:text>
+    <xsl:value-of select="@type"/>
+    <xsl:text>);&#10;</xsl:text>
   </xsl:template>
 
   <!-- An operation the area has no template for fails the build there. -->

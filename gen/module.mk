@@ -11,7 +11,7 @@ GPGEN_LIB_SRCS	:= gen/gpgen.c gen/gpgen_area.c gen/gpgen_check.c \
 # What xtest compiles in to run generated cases (generated code includes
 # gp_runtime.h: compile it with -Igen/runtime -Ixtest).
 GP_RUNTIME_SRCS	:= gen/runtime/gp_expect.c gen/runtime/gp_client.c \
-		   gen/runtime/gp_tta.c
+		   gen/runtime/gp_fixture.c gen/runtime/gp_tta.c
 
 $(foreach s,$(GPGEN_LIB_SRCS) gen/gpgen_main.c gen/tests/test_gpgen.c,\
 	$(eval CPPFLAGS_$(s) := $(GPGEN_XML_CFLAGS)))
@@ -42,3 +42,13 @@ $(GP_GEN_SRCS) &: $(GP_SUITE_XML) $(OUT)/bin/gpgen $(GPGEN_DATA) $(GP_EXCLUDE)
 		$(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
 		-o $(OUT)/gen/gp $(GP_SUITE_XML)
 endif
+
+# A made-up scenario that fails halfway (gen/tests/xml/fail_midway.xml),
+# generated as the suite is: xtest's fixture test (xtest/module.mk) runs it
+# under a private core and finds nothing left open after it.
+GP_FIXTURE_TEST_C := $(OUT)/gen/gp-test/fail_midway.c
+$(GP_FIXTURE_TEST_C): gen/tests/xml/fail_midway.xml $(OUT)/bin/gpgen \
+		      $(GPGEN_DATA)
+	@mkdir -p $(dir $@)
+	$(Q)$(OUT)/bin/gpgen --datadir gen -o $(dir $@) $<
+$(OUT)/obj/$(OUT)/gen/gp-test/%.o: HOST_CPPFLAGS += -Igen/runtime -Ixtest

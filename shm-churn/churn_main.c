@@ -57,7 +57,8 @@ static void usage(FILE *f)
 		"  --threads T    threads per client (default 3; with 2 or\n"
 		"                 more, one drives scattered page lists)\n"
 		"  --kill-ms M    mean time between client kills (default\n"
-		"                 500; 0: no kills)\n"
+		"                 500; 0: no kills); a kill also waits for a\n"
+		"                 round trip checked since the last one\n"
 		"  --big-mib B    largest block in MiB (default 4, max 31)\n"
 		"  --seed N       random seed (default: the clock)\n"
 		"  --shared-core  other clients use the core meanwhile (xtest\n"
@@ -238,6 +239,7 @@ static void account(struct churn_run *run, pid_t pid, int status,
 static void churn(struct churn_run *run)
 {
 	double end = now_s() + run->cfg.seconds, pause;
+	unsigned long long ops_at_kill = 0;
 	unsigned int i;
 	int status;
 	pid_t pid;
@@ -262,6 +264,15 @@ static void churn(struct churn_run *run)
 		}
 		if (!run->cfg.kill_ms || now_s() >= end)
 			continue;
+		/*
+		 * A kill waits for a round trip checked since the last one:
+		 * however slow the machine (an emulator, a loaded CI host),
+		 * the run does work between kills instead of killing clients
+		 * that never got as far as a call.
+		 */
+		if (atomic_load(&run->counts->ops) == ops_at_kill)
+			continue;
+		ops_at_kill = atomic_load(&run->counts->ops);
 		i = (unsigned int)churn_below(&run->rnd, run->cfg.procs);
 		pid = run->pids[i];
 		kill(pid, SIGKILL);

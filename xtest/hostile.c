@@ -16,6 +16,7 @@
 #include "hostile.h"
 #include "pager_helpers.h"
 #include "proc.h"
+#include "xtest_fixture.h"
 #include "xtest_helpers.h"
 
 int hostile_connect_at(const char *file, int line)
@@ -32,6 +33,30 @@ int hostile_connect_at(const char *file, int line)
 		xtest_fail_at(file, line, "cannot connect to %s: %s", path,
 			      strerror(errno));
 	return s;
+}
+
+static void hostile_fd_close(void *box)
+{
+	int *fd = box;
+
+	if (*fd >= 0)
+		close(*fd);
+	free(fd);
+}
+
+int *hostile_fx_fd_at(const char *file, int line, struct xtest_fixture *fx,
+		      int fd)
+{
+	int *box = malloc(sizeof(*box));
+
+	if (!box) {
+		if (fd >= 0)
+			close(fd);
+		xtest_fail_at(file, line, "out of memory");
+	}
+	*box = fd;
+	xtest_fx_defer_at(file, line, fx, hostile_fd_close, box);
+	return box;
 }
 
 int hostile_send(int sock, const void *buf, size_t len, const int *fds,

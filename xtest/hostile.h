@@ -19,6 +19,22 @@
 int hostile_connect_at(const char *file, int line);
 #define hostile_connect() hostile_connect_at(__FILE__, __LINE__)
 
+struct xtest_fixture;
+
+/*
+ * fd, owned by the sub-case: closed when it ends, or when the body hands
+ * the returned box to xtest_fx_release(). A negative fd is kept as it is
+ * (the caller reports the failure) and never closed.
+ */
+int *hostile_fx_fd_at(const char *file, int line, struct xtest_fixture *fx,
+		      int fd);
+#define hostile_fx_fd(fx, fd) hostile_fx_fd_at(__FILE__, __LINE__, (fx), (fd))
+
+/* hostile_connect(), the connection owned by the sub-case as above. */
+#define hostile_fx_connect(fx) \
+	hostile_fx_fd_at(__FILE__, __LINE__, (fx), \
+			 hostile_connect_at(__FILE__, __LINE__))
+
 /*
  * Sends len bytes of buf with the nfds descriptors of fds (SCM_RIGHTS),
  * with flags for sendmsg. Returns 0 or -errno.

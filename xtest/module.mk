@@ -27,6 +27,11 @@ xtest-case-srcs += xtest/pager_helpers.c xtest/regression_8000.c \
 		   xtest/regression_8004.c
 # The 9000 series: hostile peers.
 xtest-case-srcs += xtest/hostile.c xtest/regression_9000.c
+# The 6000 (trusted storage) series, driving the storage_test TAs.
+xtest-storage-srcs := xtest/storage_helpers.c xtest/regression_6000.c \
+		      xtest/regression_6010.c xtest/regression_6020.c
+xtest-case-srcs += $(xtest-storage-srcs)
+$(foreach f,$(xtest-storage-srcs),$(eval CPPFLAGS_$(f) := -Ita/storage_test/include))
 # The 5000 (shared memory) series, driving the shm_churn TA.
 xtest-shm-srcs := xtest/shm_helpers.c xtest/regression_5000.c \
 		  xtest/regression_5007.c
@@ -81,9 +86,11 @@ $(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),\
 	$(XTESTSUPPORT_LIBS) -lcrypto -lpthread))
 
 # The fixtures against a private core: sub-cases that fail in every way a
-# sub-case can leave nothing behind in the core.
+# sub-case can leave nothing behind in the core, a generated GP scenario
+# among them (gen/module.mk makes it).
 xtest-fixture-test-srcs := xtest/tests/test_fixture.c xtest/runner.c \
 			   xtest/case_exec.c xtest/results.c xtest/select.c \
-			   xtest/tap.c xtest/fixture.c xtest/xtest_helpers.c
+			   xtest/tap.c xtest/fixture.c xtest/xtest_helpers.c \
+			   $(GP_FIXTURE_TEST_C) $(GP_RUNTIME_SRCS)
 $(eval $(call unit-test,test_xtest_fixture,$(xtest-fixture-test-srcs),\
 	$(XTESTSUPPORT_LIBS) -lcrypto -lpthread))

@@ -221,20 +221,40 @@ int private_core_start_state(struct private_core *pc, const char *bin_dir,
 /* Room for the core's arguments: the fixed ones, then opts' own. */
 #define PRIVATE_CORE_MAX_ARGS	32
 
+/* Appends args to argv (NULL-terminated, PRIVATE_CORE_MAX_ARGS slots). */
+static int private_core_args(char **argv, const char *const *args)
+{
+	size_t n = 0, i;
+
+	while (argv[n])
+		n++;
+	for (i = 0; args && args[i]; i++) {
+		if (n == PRIVATE_CORE_MAX_ARGS - 1) {
+			fprintf(stderr, "xtest: too many arguments for %s\n",
+				argv[0]);
+			return -E2BIG;
+		}
+		argv[n++] = (char *)args[i];
+	}
+	argv[n] = NULL;
+	return 0;
+}
+
 /* Starts the core, then the supplicant, as pc says. */
 static int private_core_launch_all(struct private_core *pc)
 {
-	char core_end[16], supp_end[16];
+	char core_end[16], supp_end[16], uid[16];
 	char *core_argv[PRIVATE_CORE_MAX_ARGS] = {
 		pc->core_bin, "--socket", pc->socket, "--ready-fd", "@READY",
 		"--supplicant-fd", core_end, "--log", pc->core_log,
 		pc->state_dir[0] ? "--state-dir" : NULL, pc->state_dir,
 		NULL
 	};
-	char *supp_argv[] = {
+	char *supp_argv[PRIVATE_CORE_MAX_ARGS] = {
 		pc->supp_bin, "--fd", supp_end,
 		"--ta-dir", pc->ta_dir,
 		"--ta-dir", pc->ta_extra_dir,
+		"--fs-dir", pc->fs_dir,
 		"--ready-fd", "@READY", NULL
 	};
 	int rc, pair[2];
@@ -250,6 +270,11 @@ static int private_core_launch_all(struct private_core *pc)
 	snprintf(supp_end, sizeof(supp_end), "%d", pair[1]);
 	while (core_argv[n])
 		n++;
+	if (pc->supp_by_uid) {
+		snprintf(uid, sizeof(uid), "%u", (unsigned int)getuid());
+		core_argv[n++] = "--supplicant-uid";
+		core_argv[n++] = uid;
+	}
 	for (i = 0; pc->core_args && pc->core_args[i]; i++) {
 		if (n == PRIVATE_CORE_MAX_ARGS - 1) {
 			fprintf(stderr, "xtest: too many arguments for %s\n",
@@ -260,6 +285,9 @@ static int private_core_launch_all(struct private_core *pc)
 		core_argv[n++] = (char *)pc->core_args[i];
 	}
 	core_argv[n] = NULL;
+	rc = private_core_args(supp_argv, pc->supp_args);
+	if (rc)
+		goto out;
 	rc = private_core_launch(pc, pc->core_name, core_argv, pc->core_log,
 				 pair[0], &pc->core);
 	if (!rc && !pc->own_supplicant)
@@ -286,6 +314,45 @@ static int private_core_copy(char *dst, size_t len, const char *src)
 	return 0;
 }
 
+/*
+ * A new supplicant for pc's core, with args after the usual ones: it
+ * connects through the socket, so the core must trust our uid.
+ */
+int private_core_supp_restart(struct private_core *pc, const char *bin_dir,
+			      const char *ta_dir,
+			      const char *const *supp_args)
+{
+	char supp_bin[PATH_MAX];
+	char *argv[PRIVATE_CORE_MAX_ARGS] = {
+		supp_bin, "--socket", pc->socket,
+		"--ta-dir", (char *)ta_dir,
+		"--ta-dir", pc->ta_extra_dir,
+		"--fs-dir", pc->fs_dir,
+		"--ready-fd", "@READY", NULL
+	};
+	int rc;
+
+	if (!pc->supp_by_uid) {
+		fprintf(stderr, "xtest: this core trusts only the supplicant "
+			"it was started with (opts.supp_restart)\n");
+		return -EPERM;
+	}
+	if (pc->supp) {
+		kill(pc->supp, SIGKILL);
+		proc_reap(pc->supp, PRIVATE_CORE_GRACE_MS);
+		proc_unkeep(pc->supp);
+		pc->supp = 0;
+	}
+	if (private_core_path(supp_bin, sizeof(supp_bin), bin_dir,
+			      "tee-supplicant"))
+		return -ENAMETOOLONG;
+	rc = private_core_args(argv, supp_args);
+	if (rc)
+		return rc;
+	return private_core_launch(pc, "tee-supplicant", argv, pc->supp_log,
+				   -1, &pc->supp);
+}
+
 int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			    const char *ta_dir, bool keep_dir,
 			    const struct private_core_opts *opts)
@@ -300,6 +367,8 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 	pc->supp_sock = -1;
 	pc->keep_dir = keep_dir;
 	pc->own_supplicant = opts && opts->own_supplicant;
+	pc->supp_args = opts ? opts->supp_args : NULL;
+	pc->supp_by_uid = opts && opts->supp_restart;
 	pc->core_name = core_name;
 	pc->core_args = opts ? opts->core_args : NULL;
 	if (private_core_path(pc->core_bin, sizeof(pc->core_bin), bin_dir,
@@ -330,6 +399,9 @@ int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 	}
 	rc = private_core_path(pc->socket, sizeof(pc->socket), pc->dir,
 			       "core.sock");
+	if (!rc)
+		rc = private_core_path(pc->fs_dir, sizeof(pc->fs_dir), pc->dir,
+				       "storage");
 	if (!rc)
 		rc = private_core_path(pc->ta_extra_dir,
 				       sizeof(pc->ta_extra_dir), pc->dir, "ta");

@@ -29,6 +29,9 @@ struct private_core {
 	const char *core_name;
 	const char *const *core_args;	/* the caller's, kept as given */
 	bool own_supplicant;		/* the caller serves on supp_sock */
+	const char *const *supp_args;	/* more arguments for the supplicant */
+	bool supp_by_uid;		/* the core trusts a supplicant of our uid */
+	char fs_dir[PATH_MAX];		/* the supplicant's storage directory */
 };
 
 /*
@@ -55,12 +58,25 @@ struct private_core_opts {
 	const char *const *core_args;	/* more arguments, NULL-terminated */
 	bool own_supplicant;		/* start no tee-supplicant: the caller
 					   serves the core on pc->supp_sock */
+	const char *const *supp_args;	/* the same for tee-supplicant */
+	bool supp_restart;		/* private_core_supp_restart() will be
+					   used: the core also trusts a
+					   supplicant of this user */
 };
 
 /* The same, with another core program or more arguments for it. */
 int private_core_start_opts(struct private_core *pc, const char *bin_dir,
 			    const char *ta_dir, bool keep_dir,
 			    const struct private_core_opts *opts);
+
+/*
+ * Ends the supplicant (SIGKILL if it still runs) and starts another with
+ * supp_args (NULL-terminated, or NULL): a core's supplicant may come and
+ * go. Returns 0 or -errno.
+ */
+int private_core_supp_restart(struct private_core *pc, const char *bin_dir,
+			      const char *ta_dir,
+			      const char *const *supp_args);
 
 /*
  * Returns 0 while both processes run, or -EPIPE with what happened in why

@@ -823,6 +823,61 @@ static void test_5006_access_per_call(void **state)
 			     origin, TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
 }
 
+/*
+ * The TA host keeps a temporary memref's mapping for the next call with the
+ * same pages (libteec reuses its bounce pages), so: the kept mapping is
+ * gone for a call that does not pass those pages, and an input memref is
+ * read-only even where an earlier call had the same pages for output.
+ */
+static void test_5006_kept_temp_mapping(void **state)
+{
+	struct xtest_fixture *fx = xtest_fixture(state);
+	const size_t size = 16 * PG;
+	uint8_t *buf = heap_buffer(fx, size);
+	TEEC_Session *sess;
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	int round;
+
+	shm_churn_fill(buf, size, 3);
+	sess = xtest_fx_session(fx, &fx->ctx, &xshm_churn_uuid);
+	/* The same bounced buffer three times: mapped once, then reused. */
+	for (round = 0; round < 3; round++)
+		churn_ok(sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+			 temp(buf, size), 3, 0);
+	ASSERT_RESULT_ORIGIN(xshm_invoke(sess, SHM_CHURN_CMD_KEEP,
+					 TEEC_MEMREF_TEMP_INPUT,
+					 temp(buf, size), 0, 0, NULL, &origin),
+			     origin, TEEC_SUCCESS, XTEST_ORIGIN_ANY);
+	op = xtest_operation(TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE,
+					      TEEC_NONE, TEEC_NONE));
+	EXPECT_RESULT_ORIGIN(TEEC_InvokeCommand(sess, SHM_CHURN_CMD_PEEK, &op,
+						&origin),
+			     origin, TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
+	xtest_fx_release(fx, sess);
+
+	/* Written through in one call, read-only in the next. */
+	sess = xtest_fx_session(fx, &fx->ctx, &xshm_churn_uuid);
+	churn_ok(sess, SHM_CHURN_CMD_FILL, TEEC_MEMREF_TEMP_INOUT,
+		 temp(buf, size), 4, 0);
+	churn_ok(sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+		 temp(buf, size), 4, 0);
+	ASSERT_RESULT_ORIGIN(xshm_invoke(sess, SHM_CHURN_CMD_POKE,
+					 TEEC_MEMREF_TEMP_INPUT,
+					 temp(buf, size), 10, 0, NULL,
+					 &origin),
+			     origin, TEEC_ERROR_TARGET_DEAD, TEEC_ORIGIN_TEE);
+	xtest_fx_release(fx, sess);
+
+	/* Other contents in the same pages: the TA sees the new ones. */
+	sess = xtest_fx_session(fx, &fx->ctx, &xshm_churn_uuid);
+	for (round = 0; round < 3; round++) {
+		shm_churn_fill(buf, size, 20 + round);
+		churn_ok(sess, SHM_CHURN_CMD_CHECK, TEEC_MEMREF_TEMP_INPUT,
+			 temp(buf, size), 20 + round, 0);
+	}
+}
+
 static const struct xtest_sub subs_5006[] = {
 	{ 1, "read-only client memory can be shared for input",
 	  test_5006_read_only_input },
@@ -833,6 +888,9 @@ static const struct xtest_sub subs_5006[] = {
 	  .flags = XTEST_NEEDS_CORE_CHOICE },
 	{ 4, "a memref is accessible for its own call only",
 	  test_5006_access_per_call,
+	  .flags = XTEST_NEEDS_CORE_CHOICE },
+	{ 5, "a reused temporary memref mapping serves its own call only",
+	  test_5006_kept_temp_mapping,
 	  .flags = XTEST_NEEDS_CORE_CHOICE },
 };
 

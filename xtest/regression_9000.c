@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +28,16 @@
 #include "pager_helpers.h"
 #include "proc.h"
 #include "settings.h"
-#include "shm_raw.h"
+#include "shm_helpers.h"
+#include "xtest_fixture.h"
 #include "xtest_helpers.h"
 
 /* How long another client may take while a hostile peer is at work. */
 #define OTHER_CLIENT_MS		30000
 /* How long the core may take to give back what a peer cost it. */
 #define CLEANUP_MS		10000
+/* serve_load(): the image file keeps its size. */
+#define KEEP_SIZE		SIZE_MAX
 
 static void usage_now(pid_t pid, struct hostile_usage *u)
 {
@@ -41,26 +45,33 @@ static void usage_now(pid_t pid, struct hostile_usage *u)
 		xtest_fail("cannot read the core's usage (pid %d)", (int)pid);
 }
 
+/* The sub-case's core (two secure threads), stopped when it ends. */
+static struct private_core *hostile_core(struct xtest_fixture *fx)
+{
+	return &pager_case_start(fx, NULL, (const char *const[]){
+		"--threads", "2", NULL }, false, false)->pc;
+}
+
 /* 9001: a client that sends and never reads. */
 
 static void test_9001_silent_client(void **state)
 {
 	static const char junk[64] = "not a message";
-	struct private_core pc;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct private_core *pc = hostile_core(fx);
 	struct hostile_usage base;
 	struct tc_msg r;
-	int s, i, stalls = 0, rc = 0;
+	int *s, i, stalls = 0, rc = 0;
 	ssize_t n;
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
-	usage_now(pc.core, &base);
+	usage_now(pc->core, &base);
 	hostile_other_client(OTHER_CLIENT_MS);
-	s = hostile_connect();
+	s = hostile_fx_connect(fx);
 	/* Malformed packets, each answered with an error nobody reads,
 	 * until the core hangs up or stops reading. */
 	for (i = 0; i < 20000 && stalls < 1000; i++) {
-		rc = hostile_send(s, junk, sizeof(junk), NULL, 0, MSG_DONTWAIT);
+		rc = hostile_send(*s, junk, sizeof(junk), NULL, 0,
+				  MSG_DONTWAIT);
 		if (rc == -EAGAIN) {
 			stalls++;
 			usleep(1000);
@@ -72,15 +83,14 @@ static void test_9001_silent_client(void **state)
 	hostile_other_client(OTHER_CLIENT_MS);
 	/* It was disconnected: what it has not read ends in end of file. */
 	do
-		n = hostile_recv(s, &r, sizeof(r), CLEANUP_MS);
+		n = hostile_recv(*s, &r, sizeof(r), CLEANUP_MS);
 	while (n > 0);
 	if (n != 0 && n != -ECONNRESET)
 		xtest_fail("the silent client was not disconnected (%s)",
 			   strerror((int)-n));
-	hostile_expect_log(&pc, "does not read its replies");
-	close(s);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	hostile_expect_log(pc, "does not read its replies");
+	xtest_fx_release(fx, s);
+	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
 }
 
 static const struct xtest_sub subs_9001[] = {
@@ -95,125 +105,124 @@ XTEST_CASE(case_9001, .id = "9001", .suite = "regression",
 
 /* 9002: descriptors where none belong. */
 
-static int memfd_sealed(void)
-{
-	int fd = memfd_create("hostile", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+/* What a 9002 sub-case starts with: its core, and what the core held. */
+struct peer_start {
+	struct private_core *pc;
+	struct hostile_usage base;
+};
 
-	if (fd < 0 || ftruncate(fd, 16 * TC_PAGE_SIZE) ||
-	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK))
+static void peer_setup(struct xtest_fixture *fx)
+{
+	struct private_core *pc = hostile_core(fx);
+	struct peer_start *ps = xtest_fx_alloc(fx, sizeof(*ps));
+
+	ps->pc = pc;
+	usage_now(pc->core, &ps->base);
+	fx->data = ps;
+}
+
+/* Another client is served, and the core holds no more than at the start. */
+static void peer_served_and_clean(struct xtest_fixture *fx)
+{
+	struct peer_start *ps = fx->data;
+
+	hostile_other_client(OTHER_CLIENT_MS);
+	hostile_expect_usage(ps->pc->core, &ps->base, CLEANUP_MS);
+}
+
+/* A sealed memfd of 16 pages, closed when the sub-case ends. */
+static int *memfd_sealed(struct xtest_fixture *fx)
+{
+	int *fd = hostile_fx_fd(fx, memfd_create("hostile", MFD_CLOEXEC |
+						  MFD_ALLOW_SEALING));
+
+	if (*fd < 0 || ftruncate(*fd, 16 * TC_PAGE_SIZE) ||
+	    fcntl(*fd, F_ADD_SEALS, F_SEAL_SHRINK))
 		xtest_fail("memfd: %s", strerror(errno));
 	return fd;
 }
 
 static void test_9002_supplicant_hello(void **state)
 {
-	struct private_core pc;
-	struct hostile_usage base;
+	struct xtest_fixture *fx = xtest_fixture(state);
 	struct tc_msg m, r;
-	int i, s, fd = memfd_sealed();
+	int i, *s, *fd = memfd_sealed(fx);
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
-	usage_now(pc.core, &base);
 	for (i = 0; i < 100; i++) {
-		s = hostile_connect();
+		s = hostile_fx_connect(fx);
 		tc_msg_init(&m, TC_CMD_HELLO, 1);
 		m.func = TC_ROLE_SUPPLICANT;
-		assert_int_equal(hostile_send(s, &m, sizeof(m), &fd, 1, 0), 0);
-		assert_int_equal(hostile_recv(s, &r, sizeof(r), CLEANUP_MS),
-				 sizeof(r));
-		assert_int_not_equal(r.ret, TEEC_SUCCESS);
-		close(s);
+		ASSERT_EQ(hostile_send(*s, &m, sizeof(m), fd, 1, 0), 0);
+		ASSERT_EQ(hostile_recv(*s, &r, sizeof(r), CLEANUP_MS),
+			  sizeof(r));
+		ASSERT_NE(r.ret, TEEC_SUCCESS);
+		xtest_fx_release(fx, s);
 	}
-	close(fd);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	xtest_fx_release(fx, fd);
+	peer_served_and_clean(fx);
 }
 
 static void test_9002_request_with_fd(void **state)
 {
-	struct private_core pc;
-	struct hostile_usage base;
-	struct shm_raw g;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct shm_raw *g = xshm_fx_raw_guest(fx, 16);
 	struct tc_msg m, r;
-	int i, fd = memfd_sealed();
+	int i, *fd = memfd_sealed(fx);
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
-	usage_now(pc.core, &base);
-	assert_int_equal(shm_raw_open(&g, 16), 0);
 	for (i = 0; i < 200; i++) {
 		tc_msg_init(&m, TC_CMD_STATS, (uint32_t)i + 100);
 		m.func = TC_STATS_SHM;
 		m.arg = TC_SHM_STATS_TOTAL;
-		assert_int_equal(hostile_send(g.sock, &m, sizeof(m), &fd, 1, 0),
-				 0);
-		assert_int_equal(hostile_recv(g.sock, &r, sizeof(r),
-					      CLEANUP_MS), sizeof(r));
-		if (r.ret != TEEC_ERROR_BAD_PARAMETERS)
-			xtest_fail("STATS with a descriptor: %s, expected "
-				   "TEEC_ERROR_BAD_PARAMETERS",
-				   xtest_result_name(r.ret));
+		ASSERT_EQ(hostile_send(g->sock, &m, sizeof(m), fd, 1, 0), 0);
+		ASSERT_EQ(hostile_recv(g->sock, &r, sizeof(r), CLEANUP_MS),
+			  sizeof(r));
+		/* STATS with a descriptor */
+		ASSERT_RESULT(r.ret, TEEC_ERROR_BAD_PARAMETERS);
 		/* A CANCEL has no reply: its descriptor must go too. */
 		tc_msg_init(&m, TC_CMD_CANCEL, (uint32_t)i + 1000);
 		m.func = 1;
-		assert_int_equal(hostile_send(g.sock, &m, sizeof(m), &fd, 1, 0),
-				 0);
+		ASSERT_EQ(hostile_send(g->sock, &m, sizeof(m), fd, 1, 0), 0);
 	}
-	shm_raw_close(&g);
-	close(fd);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	xtest_fx_release(fx, g);
+	xtest_fx_release(fx, fd);
+	peer_served_and_clean(fx);
 }
 
 static void test_9002_many_fds(void **state)
 {
 	static const char junk[300] = "TCMS";
-	struct private_core pc;
-	struct hostile_usage base;
-	int fds[16], i, s;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	int *owned[16], fds[16], i, *s;
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
-	usage_now(pc.core, &base);
-	for (i = 0; i < 16; i++)
-		fds[i] = memfd_sealed();
+	for (i = 0; i < 16; i++) {
+		owned[i] = memfd_sealed(fx);
+		fds[i] = *owned[i];
+	}
 	for (i = 0; i < 50; i++) {
-		s = hostile_connect();
+		s = hostile_fx_connect(fx);
 		/* Before HELLO, and malformed: every descriptor goes. */
-		assert_int_equal(hostile_send(s, junk, sizeof(junk), fds, 16,
-					      0), 0);
-		close(s);
+		ASSERT_EQ(hostile_send(*s, junk, sizeof(junk), fds, 16, 0), 0);
+		xtest_fx_release(fx, s);
 	}
 	for (i = 0; i < 16; i++)
-		close(fds[i]);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+		xtest_fx_release(fx, owned[i]);
+	peer_served_and_clean(fx);
 }
 
 /* Found by tc-netfuzz: an empty packet reads as the end of the
  * connection, and its descriptor stayed with the core. */
 static void test_9002_empty_packet(void **state)
 {
-	struct private_core pc;
-	struct hostile_usage base;
-	int i, s, fd = memfd_sealed();
+	struct xtest_fixture *fx = xtest_fixture(state);
+	int i, *s, *fd = memfd_sealed(fx);
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
-	usage_now(pc.core, &base);
 	for (i = 0; i < 50; i++) {
-		s = hostile_connect();
-		assert_int_equal(hostile_send(s, "", 0, &fd, 1, 0), 0);
-		close(s);
+		s = hostile_fx_connect(fx);
+		ASSERT_EQ(hostile_send(*s, "", 0, fd, 1, 0), 0);
+		xtest_fx_release(fx, s);
 	}
-	close(fd);
-	hostile_other_client(OTHER_CLIENT_MS);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	xtest_fx_release(fx, fd);
+	peer_served_and_clean(fx);
 }
 
 static const struct xtest_sub subs_9002[] = {
@@ -230,63 +239,59 @@ static const struct xtest_sub subs_9002[] = {
 XTEST_CASE(case_9002, .id = "9002", .suite = "regression",
 	   .title = "Hostile peers: descriptors where none belong",
 	   .subs = subs_9002, .nsubs = XTEST_ARRAY_SIZE(subs_9002),
+	   .setup = peer_setup,
 	   .flags = XTEST_NEEDS_CORE_PROC);
 
 /* 9003: a process that says it is the supplicant. */
 
 static void test_9003_rogue_supplicant(void **state)
 {
-	TEEC_UUID uuid = TA_OS_TEST_UUID;
-	struct private_core pc;
+	static const TEEC_UUID uuid = TA_OS_TEST_UUID;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct private_core *pc = hostile_core(fx);
 	struct hostile_usage base;
-	TEEC_Context ctx;
-	TEEC_Session sess;
-	TEEC_Result res;
+	TEEC_Context *ctx;
+	TEEC_Session *sess;
 	struct tc_msg m, r;
-	uint32_t origin;
-	int status, rogue;
+	uint32_t origin = 0;
+	int status, *rogue;
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
 	/* With the trusted supplicant there, a second one is refused. */
-	rogue = hostile_connect();
+	rogue = hostile_fx_connect(fx);
 	tc_msg_init(&m, TC_CMD_HELLO, 1);
 	m.func = TC_ROLE_SUPPLICANT;
-	assert_int_equal(hostile_send(rogue, &m, sizeof(m), NULL, 0, 0), 0);
-	assert_int_equal(hostile_recv(rogue, &r, sizeof(r), CLEANUP_MS),
-			 sizeof(r));
-	assert_int_not_equal(r.ret, TEEC_SUCCESS);
-	close(rogue);
+	ASSERT_EQ(hostile_send(*rogue, &m, sizeof(m), NULL, 0, 0), 0);
+	ASSERT_EQ(hostile_recv(*rogue, &r, sizeof(r), CLEANUP_MS), sizeof(r));
+	ASSERT_NE(r.ret, TEEC_SUCCESS);
+	xtest_fx_release(fx, rogue);
 
 	/* The trusted supplicant goes; a stranger offers itself. */
-	kill(pc.supp, SIGKILL);
-	waitpid(pc.supp, &status, 0);
-	pc.supp = 0;
-	hostile_expect_log(&pc, "supplicant detached");
-	usage_now(pc.core, &base);
-	rogue = hostile_connect();
-	assert_int_equal(hostile_send(rogue, &m, sizeof(m), NULL, 0, 0), 0);
-	assert_int_equal(hostile_recv(rogue, &r, sizeof(r), CLEANUP_MS),
-			 sizeof(r));
+	kill(pc->supp, SIGKILL);
+	waitpid(pc->supp, &status, 0);
+	pc->supp = 0;
+	hostile_expect_log(pc, "supplicant detached");
+	usage_now(pc->core, &base);
+	rogue = hostile_fx_connect(fx);
+	ASSERT_EQ(hostile_send(*rogue, &m, sizeof(m), NULL, 0, 0), 0);
+	ASSERT_EQ(hostile_recv(*rogue, &r, sizeof(r), CLEANUP_MS), sizeof(r));
 	if (r.ret == TEEC_SUCCESS)
 		xtest_fail("a process the core did not start was accepted as "
 			   "its supplicant");
-	hostile_expect_log(&pc, "not trusted as the supplicant");
+	hostile_expect_log(pc, "not trusted as the supplicant");
 
 	/* TA loads fail as communication errors, and ask the rogue nothing. */
-	xtest_context_init(&ctx);
-	res = TEEC_OpenSession(&ctx, &sess, &uuid, TEEC_LOGIN_PUBLIC, NULL,
-			       NULL, &origin);
-	xtest_assert_result_at(__FILE__, __LINE__, "TEEC_OpenSession", res,
-			       origin, TEEC_ERROR_COMMUNICATION,
-			       XTEST_ORIGIN_ANY);
-	TEEC_FinalizeContext(&ctx);
-	if (hostile_recv(rogue, &r, sizeof(r), 200) > 0 &&
+	ctx = xtest_fx_context(fx);
+	ASSERT_RESULT_ORIGIN(xtest_fx_open_session(fx, ctx, &sess, &uuid,
+						   TEEC_LOGIN_PUBLIC, NULL,
+						   NULL, &origin),
+			     origin, TEEC_ERROR_COMMUNICATION,
+			     XTEST_ORIGIN_ANY);
+	xtest_fx_release(fx, ctx);
+	if (hostile_recv(*rogue, &r, sizeof(r), 200) > 0 &&
 	    r.cmd == TC_CMD_RPC)
 		xtest_fail("the core sent an RPC to the process it refused");
-	close(rogue);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	xtest_fx_release(fx, rogue);
+	hostile_expect_usage(pc->core, &base, CLEANUP_MS);
 }
 
 static const struct xtest_sub subs_9003[] = {
@@ -302,27 +307,53 @@ XTEST_CASE(case_9003, .id = "9003", .suite = "regression",
 
 /* 9004: TA images and RAM that are not what they say. */
 
-/* A core whose supplicant is this case; TEECHECK_CORE points at it. */
-static void own_supplicant_start(struct private_core *pc)
+/* The core own_supplicant_start() started, and where TEECHECK_CORE was. */
+struct own_core {
+	struct private_core pc;
+	char *saved_env;
+};
+
+static void own_supplicant_stop(void *arg)
+{
+	struct own_core *oc = arg;
+
+	private_core_stop(&oc->pc);
+	if (oc->saved_env)
+		setenv("TEECHECK_CORE", oc->saved_env, 1);
+	else
+		unsetenv("TEECHECK_CORE");
+	free(oc->saved_env);
+}
+
+/*
+ * A core whose supplicant is this case; TEECHECK_CORE points at it until
+ * the sub-case ends, when the fixture stops it.
+ */
+static struct private_core *own_supplicant_start(struct xtest_fixture *fx)
 {
 	struct private_core_opts opts = { .own_supplicant = true };
 	const char *args[] = { "--threads", "2", NULL };
+	const char *env = getenv("TEECHECK_CORE");
+	struct own_core *oc = xtest_fx_alloc(fx, sizeof(*oc));
 	struct tc_msg m, r;
 	char ta_dir[PATH_MAX];
 
 	opts.core_args = args;
 	snprintf(ta_dir, sizeof(ta_dir), "%s/ta", xtest_out_dir());
-	if (private_core_start_opts(pc, settings_bin_dir(), ta_dir, false,
-				    &opts))
+	if (private_core_start_opts(&oc->pc, settings_bin_dir(), ta_dir,
+				    false, &opts))
 		xtest_fail("cannot start a core");
-	setenv("TEECHECK_CORE", pc->socket, 1);
+	oc->saved_env = env ? strdup(env) : NULL;
+	xtest_fx_defer(fx, own_supplicant_stop, oc);
+	setenv("TEECHECK_CORE", oc->pc.socket, 1);
 	tc_msg_init(&m, TC_CMD_HELLO, 1);
 	m.func = TC_ROLE_SUPPLICANT;
-	assert_int_equal(hostile_send(pc->supp_sock, &m, sizeof(m), NULL, 0,
-				      0), 0);
-	assert_int_equal(hostile_recv(pc->supp_sock, &r, sizeof(r),
-				      CLEANUP_MS), sizeof(r));
-	assert_int_equal(r.ret, TEEC_SUCCESS);
+	ASSERT_EQ(hostile_send(oc->pc.supp_sock, &m, sizeof(m), NULL, 0, 0),
+		  0);
+	ASSERT_EQ(hostile_recv(oc->pc.supp_sock, &r, sizeof(r), CLEANUP_MS),
+		  sizeof(r));
+	ASSERT_RESULT(r.ret, TEEC_SUCCESS);
+	return &oc->pc;
 }
 
 /* A session on os_test opened in a child; the child's pid. */
@@ -373,39 +404,43 @@ static int child_result(pid_t pid)
 
 /*
  * Serves the next LOAD_TA: an image of len bytes of buf announced as size
- * bytes; then, if shrink_to is not (size_t)-1, the file shrinks to that.
+ * bytes; then, unless shrink_to is KEEP_SIZE, the file shrinks to that.
  */
-static void serve_load(struct private_core *pc, const void *buf, size_t len,
-		       uint64_t size, size_t shrink_to)
+static void serve_load(struct xtest_fixture *fx, struct private_core *pc,
+		       const void *buf, size_t len, uint64_t size,
+		       size_t shrink_to)
 {
 	struct tc_msg m;
-	int fd;
+	int *fd;
 
-	assert_int_equal(hostile_recv(pc->supp_sock, &m, sizeof(m),
-				      OTHER_CLIENT_MS), sizeof(m));
-	assert_int_equal(m.cmd, TC_CMD_RPC);
-	assert_int_equal(m.func, TC_RPC_LOAD_TA);
-	fd = memfd_create("image", MFD_CLOEXEC);
-	if (fd < 0 || write(fd, buf, len) != (ssize_t)len)
+	ASSERT_EQ(hostile_recv(pc->supp_sock, &m, sizeof(m), OTHER_CLIENT_MS),
+		  sizeof(m));
+	ASSERT_EQ(m.cmd, TC_CMD_RPC);
+	ASSERT_EQ(m.func, TC_RPC_LOAD_TA);
+	fd = hostile_fx_fd(fx, memfd_create("image", MFD_CLOEXEC));
+	if (*fd < 0 || write(*fd, buf, len) != (ssize_t)len)
 		xtest_fail("memfd: %s", strerror(errno));
 	m.cmd |= TC_REPLY;
 	m.ret = TEEC_SUCCESS;
 	m.arg = size;
-	assert_int_equal(hostile_send(pc->supp_sock, &m, sizeof(m), &fd, 1,
-				      0), 0);
-	if (shrink_to != (size_t)-1 && ftruncate(fd, (off_t)shrink_to))
+	ASSERT_EQ(hostile_send(pc->supp_sock, &m, sizeof(m), fd, 1, 0), 0);
+	if (shrink_to != KEEP_SIZE && ftruncate(*fd, (off_t)shrink_to))
 		xtest_fail("ftruncate: %s", strerror(errno));
-	close(fd);
+	xtest_fx_release(fx, fd);
 }
 
-static void *os_test_image(size_t *len)
+/* os_test's image, freed when the sub-case ends. */
+static void *os_test_image(struct xtest_fixture *fx, size_t *len)
 {
 	TEEC_UUID uuid = TA_OS_TEST_UUID;
 	char path[PATH_MAX], dir[PATH_MAX];
+	void *img;
 
 	snprintf(dir, sizeof(dir), "%s/ta", xtest_out_dir());
 	xtest_ta_path(path, sizeof(path), dir, &uuid, "ta");
-	return xtest_read_file_at(__FILE__, __LINE__, path, len);
+	img = xtest_read_file(path, len);
+	xtest_fx_defer(fx, free, img);
+	return img;
 }
 
 static void core_alive(struct private_core *pc)
@@ -416,92 +451,98 @@ static void core_alive(struct private_core *pc)
 		xtest_fail("%s", why);
 }
 
+/* What an image sub-case works with: its core, os_test's image, usage. */
+struct image_start {
+	struct private_core *pc;
+	void *img;
+	size_t len;
+	struct hostile_usage base;
+};
+
+static struct image_start *image_start(struct xtest_fixture *fx)
+{
+	struct image_start *is = xtest_fx_alloc(fx, sizeof(*is));
+
+	is->img = os_test_image(fx, &is->len);
+	is->pc = own_supplicant_start(fx);
+	usage_now(is->pc->core, &is->base);
+	return is;
+}
+
+/*
+ * The real image, announced right, is served as ever; the core holds no
+ * more than at the start.
+ */
+static void image_served_and_clean(struct xtest_fixture *fx,
+				   const struct image_start *is)
+{
+	pid_t child = open_in_child();
+
+	serve_load(fx, is->pc, is->img, is->len, is->len, KEEP_SIZE);
+	ASSERT_EQ(child_result(child), 0);
+	hostile_expect_usage(is->pc->core, &is->base, CLEANUP_MS);
+}
+
 static void test_9004_short_image(void **state)
 {
 	static const char small[100] = "not an image";
-	struct private_core pc;
-	struct hostile_usage base;
-	size_t len;
-	void *img = os_test_image(&len);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct image_start *is = image_start(fx);
 	pid_t child;
 
-	(void)state;
-	own_supplicant_start(&pc);
-	usage_now(pc.core, &base);
 	/* 100 bytes announced as 1 MiB. */
 	child = open_in_child();
-	serve_load(&pc, small, sizeof(small), 1 << 20, (size_t)-1);
-	assert_int_equal(child_result(child), 1);
-	core_alive(&pc);
-	hostile_expect_log(&pc, "announced as 1048576 bytes, the file has "
-			   "100");
-	/* The real image, announced right: served as ever. */
-	child = open_in_child();
-	serve_load(&pc, img, len, len, (size_t)-1);
-	assert_int_equal(child_result(child), 0);
-	free(img);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	serve_load(fx, is->pc, small, sizeof(small), 1 << 20, KEEP_SIZE);
+	ASSERT_EQ(child_result(child), 1);
+	core_alive(is->pc);
+	hostile_expect_log(is->pc, "announced as 1048576 bytes, the file "
+			   "has 100");
+	image_served_and_clean(fx, is);
 }
 
 static void test_9004_shrinking_image(void **state)
 {
-	struct private_core pc;
-	struct hostile_usage base;
-	size_t len;
-	void *img = os_test_image(&len);
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct image_start *is = image_start(fx);
 	pid_t child;
 	int i, rc;
 
-	(void)state;
-	own_supplicant_start(&pc);
-	usage_now(pc.core, &base);
 	/* The file shrinks just after it is handed: read whole before, or
 	 * refused; never a fault in the core. */
 	for (i = 0; i < 20; i++) {
 		child = open_in_child();
-		serve_load(&pc, img, len, len, 100);
+		serve_load(fx, is->pc, is->img, is->len, is->len, 100);
 		rc = child_result(child);
 		if (rc != 0 && rc != 1)
 			xtest_fail("open %d: result %d, expected success or "
 				   "TEEC_ERROR_SECURITY", i, rc);
-		core_alive(&pc);
+		core_alive(is->pc);
 	}
-	child = open_in_child();
-	serve_load(&pc, img, len, len, (size_t)-1);
-	assert_int_equal(child_result(child), 0);
-	free(img);
-	hostile_expect_usage(pc.core, &base, CLEANUP_MS);
-	pager_core_stop(&pc);
+	image_served_and_clean(fx, is);
 }
 
 static void test_9004_ram_can_shrink(void **state)
 {
-	struct private_core pc;
+	struct xtest_fixture *fx = xtest_fixture(state);
+	struct private_core *pc = hostile_core(fx);
 	struct tc_msg m, r;
-	int s, fd;
+	int *s, *fd;
 
-	(void)state;
-	pager_core_start(&pc, NULL, "--threads", "2");
-	fd = memfd_create("unsealed", MFD_CLOEXEC);
-	if (fd < 0 || ftruncate(fd, 16 * TC_PAGE_SIZE))
+	fd = hostile_fx_fd(fx, memfd_create("unsealed", MFD_CLOEXEC));
+	if (*fd < 0 || ftruncate(*fd, 16 * TC_PAGE_SIZE))
 		xtest_fail("memfd: %s", strerror(errno));
-	s = hostile_connect();
+	s = hostile_fx_connect(fx);
 	tc_msg_init(&m, TC_CMD_HELLO, 1);
 	m.func = TC_ROLE_CLIENT;
 	m.arg = 16 * TC_PAGE_SIZE;
-	assert_int_equal(hostile_send(s, &m, sizeof(m), &fd, 1, 0), 0);
-	assert_int_equal(hostile_recv(s, &r, sizeof(r), CLEANUP_MS),
-			 sizeof(r));
-	if (r.ret != TEEC_ERROR_BAD_PARAMETERS)
-		xtest_fail("HELLO with RAM that can shrink: %s, expected "
-			   "TEEC_ERROR_BAD_PARAMETERS",
-			   xtest_result_name(r.ret));
-	hostile_expect_log(&pc, "the non-secure RAM can shrink");
-	close(s);
-	close(fd);
+	ASSERT_EQ(hostile_send(*s, &m, sizeof(m), fd, 1, 0), 0);
+	ASSERT_EQ(hostile_recv(*s, &r, sizeof(r), CLEANUP_MS), sizeof(r));
+	/* HELLO with RAM that can shrink */
+	ASSERT_RESULT(r.ret, TEEC_ERROR_BAD_PARAMETERS);
+	hostile_expect_log(pc, "the non-secure RAM can shrink");
+	xtest_fx_release(fx, s);
+	xtest_fx_release(fx, fd);
 	hostile_other_client(OTHER_CLIENT_MS);
-	pager_core_stop(&pc);
 }
 
 static const struct xtest_sub subs_9004[] = {
@@ -536,7 +577,10 @@ static const struct bad_options bad_options[] = {
 	{ "a socket path too long for a socket", { "@LONG" } },
 };
 
-/* Runs tee-core with args in dir; its exit status, or -1 if it ran on. */
+/*
+ * Runs tee-core with args in dir: its exit status, -ETIMEDOUT if it ran on
+ * (it is stopped then), -ECHILD if a signal ended it.
+ */
 static int run_core(const char *dir, const char *const *args, bool log)
 {
 	char core[PATH_MAX], sock[PATH_MAX + 200], logp[PATH_MAX + 16];
@@ -582,11 +626,11 @@ static int run_core(const char *dir, const char *const *args, bool log)
 			if (proc_reap(pid, 2000))
 				kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
-			return -1;
+			return -ETIMEDOUT;
 		}
 		usleep(20 * 1000);
 	}
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -ECHILD;
 }
 
 static void test_9005_bad_options(void **state)
@@ -617,7 +661,7 @@ static void test_9005_bad_options(void **state)
 		}
 		if (rc != 2)
 			xtest_fail("%s: tee-core %s, expected exit status 2",
-				   b->what, rc < 0 ? "ran on" :
+				   b->what, rc == -ETIMEDOUT ? "ran on" :
 				   "exited otherwise");
 	}
 }

@@ -27,6 +27,8 @@ struct stress_snapshot {
 struct stress_figures {
 	uint64_t rounds;
 	uint64_t failed_rounds;
+	uint64_t idle_rounds;		/* shm-churn: no client got work done
+					   (a slow machine), nothing wrong */
 	uint64_t accesses;		/* pager-stress: page accesses checked */
 	uint64_t writes;
 	uint64_t faults;

@@ -17,6 +17,8 @@
 
 int nsram_init(struct teec_ctx *c, uint64_t bytes)
 {
+	unsigned int i;
+
 	c->nsram_pages = bytes / TC_PAGE_SIZE;
 	c->nsram_fd = memfd_create("teec-nsram",
 				   MFD_CLOEXEC | MFD_ALLOW_SEALING);
@@ -36,6 +38,8 @@ int nsram_init(struct teec_ctx *c, uint64_t bytes)
 		errno = ENOMEM;
 		goto fail;
 	}
+	for (i = 0; i < TEEC_BOUNCE_KEEP; i++)
+		c->bounce[i].off = -1;
 	pthread_mutex_init(&c->alloc_lock, NULL);
 	return 0;
 fail:
@@ -52,8 +56,30 @@ void nsram_fini(struct teec_ctx *c)
 	pthread_mutex_destroy(&c->alloc_lock);
 }
 
-/* Next fit from the hint, wrapping once. */
+static int64_t nsram_find(struct teec_ctx *c, uint64_t npages);
+
+/*
+ * Next fit; when nothing fits and releases are in flight, their replies
+ * may free enough: wait for them and try again.
+ */
 int64_t nsram_alloc(struct teec_ctx *c, uint64_t npages)
+{
+	int64_t off = nsram_find(c, npages);
+	unsigned int busy;
+
+	if (off >= 0)
+		return off;
+	pthread_mutex_lock(&c->rx_lock);
+	busy = c->nasync;
+	pthread_mutex_unlock(&c->rx_lock);
+	if (!busy)
+		return off;
+	transport_drain(c, 0);
+	return nsram_find(c, npages);
+}
+
+/* Next fit from the hint, wrapping once. */
+static int64_t nsram_find(struct teec_ctx *c, uint64_t npages)
 {
 	uint64_t start, i, run = 0, pass;
 	int64_t off = -ENOMEM;
@@ -91,6 +117,51 @@ void nsram_free(struct teec_ctx *c, uint64_t offset, uint64_t npages)
 	pthread_mutex_lock(&c->alloc_lock);
 	memset(c->used + first, 0, npages);
 	pthread_mutex_unlock(&c->alloc_lock);
+}
+
+int64_t nsram_bounce_get(struct teec_ctx *c, uint64_t npages, uint64_t *got)
+{
+	unsigned int i, best = TEEC_BOUNCE_KEEP;
+	int64_t off;
+
+	pthread_mutex_lock(&c->alloc_lock);
+	/* The same size first, else the smallest that holds npages. */
+	for (i = 0; i < TEEC_BOUNCE_KEEP; i++) {
+		if (c->bounce[i].off < 0 || c->bounce[i].npages < npages)
+			continue;
+		if (best == TEEC_BOUNCE_KEEP ||
+		    c->bounce[i].npages < c->bounce[best].npages)
+			best = i;
+	}
+	if (best < TEEC_BOUNCE_KEEP) {
+		off = c->bounce[best].off;
+		*got = c->bounce[best].npages;
+		c->bounce[best].off = -1;
+		pthread_mutex_unlock(&c->alloc_lock);
+		return off;
+	}
+	pthread_mutex_unlock(&c->alloc_lock);
+	*got = npages;
+	return nsram_alloc(c, npages);
+}
+
+void nsram_bounce_put(struct teec_ctx *c, uint64_t offset, uint64_t npages)
+{
+	unsigned int i;
+
+	if (npages <= TEEC_BOUNCE_KEEP_PAGES) {
+		pthread_mutex_lock(&c->alloc_lock);
+		for (i = 0; i < TEEC_BOUNCE_KEEP; i++) {
+			if (c->bounce[i].off >= 0)
+				continue;
+			c->bounce[i].off = (int64_t)offset;
+			c->bounce[i].npages = npages;
+			pthread_mutex_unlock(&c->alloc_lock);
+			return;
+		}
+		pthread_mutex_unlock(&c->alloc_lock);
+	}
+	nsram_free(c, offset, npages);
 }
 
 int64_t nsram_offset_of(struct teec_ctx *c, const void *p, size_t len)

@@ -107,23 +107,90 @@ out:
 	return res;
 }
 
-bool regshm_detach(struct teec_ctx *c, TEEC_SharedMemory *shm)
+/* An UNREGISTER_SHM in flight, and the pages its success frees. */
+struct regshm_unreg {
+	struct teec_pending p;		/* first: the transport's handle */
+	struct tc_msg req;
+	struct tc_msg reply;
+	uint64_t offset;
+	uint64_t npages;
+	void *buffer;			/* for the warning */
+};
+
+static void release_done(struct teec_ctx *c, struct teec_pending *p)
+{
+	struct regshm_unreg *u = (struct regshm_unreg *)p;
+
+	/* A broken connection ended the guest: nothing uses the pages. */
+	if (!p->err && u->reply.ret == TEEC_ERROR_BUSY)
+		tc_warn("shared memory at %p still in use by a call: its "
+			"pages stay reserved", u->buffer);
+	else if (u->npages)
+		nsram_free(c, u->offset, u->npages);
+	free(u);
+}
+
+/* The synchronous way: the reply waited for. */
+static void release_wait(struct teec_ctx *c, TEEC_SharedMemory *shm)
 {
 	struct tc_msg m, r;
 	TEEC_Result res;
 
-	if (!shm->imp.cookie)
-		return true;
 	tc_msg_init(&m, TC_CMD_UNREGISTER_SHM, 0);
 	m.arg = shm->imp.cookie;
 	res = transport_call(c, &m, &r);
-	shm->imp.cookie = 0;
-	/* A broken connection ended the guest: nothing uses the pages. */
-	if (res || r.ret != TEEC_ERROR_BUSY)
-		return true;
-	tc_warn("shared memory at %p still in use by a call: its pages stay "
-		"reserved", shm->buffer);
-	return false;
+	if (!res && r.ret == TEEC_ERROR_BUSY) {
+		tc_warn("shared memory at %p still in use by a call: its "
+			"pages stay reserved", shm->buffer);
+		return;
+	}
+	if (shm->imp.alloc_size)
+		nsram_free(c, shm->imp.ns_offset,
+			   shm->imp.alloc_size / TC_PAGE_SIZE);
+}
+
+void regshm_release(struct teec_ctx *c, TEEC_SharedMemory *shm)
+{
+	struct regshm_unreg *u;
+
+	if (!shm->imp.cookie) {
+		if (shm->imp.alloc_size)
+			nsram_free(c, shm->imp.ns_offset,
+				   shm->imp.alloc_size / TC_PAGE_SIZE);
+		return;
+	}
+	/*
+	 * With a call of this client using registered memory in flight, it
+	 * may be this block: then the release waits for it, as the
+	 * application expects.
+	 */
+	u = __atomic_load_n(&c->rmem_calls, __ATOMIC_SEQ_CST) ? NULL :
+		calloc(1, sizeof(*u));
+	if (!u) {
+		release_wait(c, shm);
+		return;
+	}
+	tc_msg_init(&u->req, TC_CMD_UNREGISTER_SHM, 0);
+	u->req.arg = shm->imp.cookie;
+	u->offset = shm->imp.ns_offset;
+	u->npages = shm->imp.alloc_size / TC_PAGE_SIZE;
+	u->buffer = shm->buffer;
+	u->p.reply = &u->reply;
+	u->p.async_done = release_done;
+	transport_send_async(c, &u->req, &u->p);
+}
+
+void regshm_release_abandon(struct teec_ctx *c)
+{
+	struct teec_pending *p, *next;
+
+	for (p = c->pending; p; p = next) {
+		next = p->next;
+		if (p->async_done == release_done)
+			free(p);
+	}
+	c->pending = NULL;
+	c->nasync = 0;
 }
 
 void regshm_param(struct tc_param *p, uint32_t mem_type, uint64_t cookie,

@@ -20,10 +20,16 @@
 TEEC_Result regshm_attach(struct teec_ctx *c, TEEC_SharedMemory *shm);
 
 /*
- * Unregisters shm. False if a call still used it when the core gave up
- * waiting: its pages must then never be reused.
+ * Unregisters shm and gives its pages (imp.alloc_size of them at
+ * imp.ns_offset, if any) back. The request goes out now but its reply is
+ * not waited for: the core stops the object's new uses before it reads
+ * this client's next request, and the pages are reused only once the
+ * reply says the core let go of them (never, if a call still used them
+ * when the core gave up waiting).
  */
-bool regshm_detach(struct teec_ctx *c, TEEC_SharedMemory *shm);
+void regshm_release(struct teec_ctx *c, TEEC_SharedMemory *shm);
+/* Frees what releases whose reply never came left, at context end. */
+void regshm_release_abandon(struct teec_ctx *c);
 
 /*
  * Whether [buf, buf + size) is mapped with read (and, if write, write)

@@ -110,6 +110,7 @@ void TEEC_FinalizeContext(TEEC_Context *context)
 	}
 	/* Closing the connection ends the guest: the core closes the rest. */
 	close(c->sock);
+	regshm_release_abandon(c);
 	nsram_fini(c);
 	pthread_mutex_destroy(&c->send_lock);
 	pthread_mutex_destroy(&c->rx_lock);
@@ -193,11 +194,7 @@ void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
 		dev_shm_release(shm);
 		return;
 	}
-	if (!regshm_detach(c, shm))
-		shm->imp.alloc_size = 0;	/* a call may still use them */
-	if (shm->imp.alloc_size)
-		nsram_free(c, shm->imp.ns_offset,
-			   shm->imp.alloc_size / TC_PAGE_SIZE);
+	regshm_release(c, shm);
 	if (shm->imp.allocated) {
 		shm->buffer = NULL;
 		shm->size = 0;
@@ -220,13 +217,21 @@ static TEEC_Result region_temp(struct teec_ctx *c, uint32_t t,
 		rg->ns_off = off;
 		return TEEC_SUCCESS;
 	}
-	rg->bounce_pages = pages_of(ref->size);
-	off = nsram_alloc(c, rg->bounce_pages);
+	off = nsram_bounce_get(c, pages_of(ref->size), &rg->bounce_pages);
 	if (off < 0)
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	rg->ns_off = rg->bounce_off = off;
+	/*
+	 * Bounce pages are reused: what an earlier call left in them is
+	 * not this call's to show, so an output buffer and the rest of its
+	 * last page start zeroed.
+	 */
 	if (t != TEEC_MEMREF_TEMP_OUTPUT)
 		memcpy(c->nsram + off, ref->buffer, ref->size);
+	else
+		memset(c->nsram + off, 0, ref->size);
+	memset(c->nsram + off + ref->size, 0,
+	       pages_of(ref->size) * TC_PAGE_SIZE - ref->size);
 	if (t != TEEC_MEMREF_TEMP_INPUT) {
 		rg->copy_back = ref->buffer;
 		rg->copy_max = ref->size;
@@ -285,8 +290,8 @@ static void regions_free(struct teec_ctx *c, struct teec_region *rg)
 
 	for (i = 0; i < TC_MAX_PARAMS; i++)
 		if (rg[i].bounce_off >= 0)
-			nsram_free(c, (uint64_t)rg[i].bounce_off,
-				   rg[i].bounce_pages);
+			nsram_bounce_put(c, (uint64_t)rg[i].bounce_off,
+					 rg[i].bounce_pages);
 }
 
 /*
@@ -465,6 +470,8 @@ static TEEC_Result op_call(struct teec_ctx *c, struct tc_msg *proto,
 	struct teec_region rg[TC_MAX_PARAMS];
 	struct tc_msg *m;
 	TEEC_Result res;
+	bool uses_rmem;
+	unsigned int i;
 
 	res = op_encode(c, proto->cmd, op, rg, &m);
 	if (res) {
@@ -476,7 +483,14 @@ static TEEC_Result op_call(struct teec_ctx *c, struct tc_msg *proto,
 	m->login = proto->login;
 	m->conn_data = proto->conn_data;
 	memcpy(m->uuid, proto->uuid, sizeof(m->uuid));
+	for (i = 0; i < TC_MAX_PARAMS && !rg[i].cookie; i++)
+		;
+	uses_rmem = i < TC_MAX_PARAMS;
+	if (uses_rmem)
+		__atomic_add_fetch(&c->rmem_calls, 1, __ATOMIC_SEQ_CST);
 	res = op_exchange(c, m, op, reply);
+	if (uses_rmem)
+		__atomic_sub_fetch(&c->rmem_calls, 1, __ATOMIC_SEQ_CST);
 	free(m);
 	if (res == TEEC_ERROR_CANCEL) {
 		/* Cancelled before it left: nothing reached the TEE. */

@@ -16,7 +16,7 @@ TEEC_Result teecheck_core_stats(TEEC_Context *context,
 	if (!context || !context->imp.priv || !stats)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	tc_msg_init(&m, TC_CMD_STATS, 0);
-	res = transport_call(context->imp.priv, &m, &r);
+	res = transport_call_settled(context->imp.priv, &m, &r);
 	if (res)
 		return res;
 	if (r.ret)
@@ -54,7 +54,7 @@ static TEEC_Result pager_stats_call(struct teec_ctx *c, uint64_t npages,
 	m->params[2].type = TC_PARAM_VALUE_OUT;
 	for (i = 0; i < npages; i++)
 		m->pages[i] = (uint64_t)off / TC_PAGE_SIZE + i;
-	res = transport_call(c, m, r);
+	res = transport_call_settled(c, m, r);
 	free(m);
 	return res;
 }
@@ -123,6 +123,6 @@ TEEC_Result teecheck_pager_test(TEEC_Context *context, TEEC_Session *session,
 	m.func = what;
 	m.session = session ? session->imp.id : 0;
 	m.arg = addr;
-	res = transport_call(c, &m, &r);
+	res = transport_call_settled(c, &m, &r);
 	return res ? res : r.ret;
 }

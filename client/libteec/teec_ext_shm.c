@@ -15,7 +15,7 @@ static struct teec_ctx *ctx_of(TEEC_Context *context)
 static TEEC_Result call(struct teec_ctx *c, struct tc_msg *m,
 			struct tc_msg *r)
 {
-	TEEC_Result res = transport_call(c, m, r);
+	TEEC_Result res = transport_call_settled(c, m, r);
 
 	return res ? res : r->ret;
 }
@@ -99,7 +99,7 @@ TEEC_Result teecheck_shm_rpc_probe(TEEC_Context *context, uint32_t npages,
 	tc_msg_init(&m, TC_CMD_SHM_PROBE, 0);
 	m.func = TC_SHM_PROBE_RPC;
 	m.arg = npages;
-	res = transport_call(c, &m, &r);
+	res = transport_call_settled(c, &m, &r);
 	if (res)
 		return res;
 	*checked = (uint32_t)r.arg;

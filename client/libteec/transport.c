@@ -62,11 +62,22 @@ static void pending_remove(struct teec_ctx *c, struct teec_pending *me)
 	}
 }
 
+/* rx_lock held: p is answered (or failed); an async one is finished. */
+static void pending_done(struct teec_ctx *c, struct teec_pending *p)
+{
+	p->done = true;
+	if (!p->async_done)
+		return;
+	pending_remove(c, p);
+	c->nasync--;
+	p->async_done(c, p);
+}
+
 /* Called as the reader, with rx_lock held: reads and routes one reply. */
 static void transport_read_one(struct teec_ctx *c)
 {
 	struct tc_msg buf;
-	struct teec_pending *p;
+	struct teec_pending *p, *next;
 	struct tc_why why;
 	ssize_t n;
 
@@ -77,18 +88,37 @@ static void transport_read_one(struct teec_ctx *c)
 	    !(buf.cmd & TC_REPLY)) {
 		/* The core is gone or speaks nonsense: fail every caller. */
 		c->broken = true;
-		for (p = c->pending; p; p = p->next) {
-			p->done = true;
+		for (p = c->pending; p; p = next) {
+			next = p->next;
 			p->err = TEEC_ERROR_COMMUNICATION;
+			pending_done(c, p);
 		}
 		return;
 	}
 	for (p = c->pending; p; p = p->next) {
 		if (p->id == buf.id && !p->done) {
 			*p->reply = buf;
-			p->done = true;
+			pending_done(c, p);
 			return;
 		}
+	}
+}
+
+/* rx_lock held: reads replies (or waits for the reader) while busy. */
+static void transport_read_while(struct teec_ctx *c,
+				 bool (*busy)(struct teec_ctx *c,
+					      const void *arg),
+				 const void *arg)
+{
+	while (busy(c, arg) && !c->broken) {
+		if (c->reader) {
+			pthread_cond_wait(&c->rx_cond, &c->rx_lock);
+			continue;
+		}
+		c->reader = true;
+		transport_read_one(c);
+		c->reader = false;
+		pthread_cond_broadcast(&c->rx_cond);
 	}
 }
 
@@ -131,19 +161,22 @@ void transport_send(struct teec_ctx *c, struct tc_msg *req,
 	}
 }
 
+static bool not_done(struct teec_ctx *c, const void *me)
+{
+	(void)c;
+	return !((const struct teec_pending *)me)->done;
+}
+
+static bool too_many_async(struct teec_ctx *c, const void *max)
+{
+	return c->nasync > *(const unsigned int *)max;
+}
+
 TEEC_Result transport_wait(struct teec_ctx *c, struct teec_pending *me)
 {
 	pthread_mutex_lock(&c->rx_lock);
-	while (!me->done) {
-		if (c->reader) {
-			pthread_cond_wait(&c->rx_cond, &c->rx_lock);
-			continue;
-		}
-		c->reader = true;
-		transport_read_one(c);
-		c->reader = false;
-		pthread_cond_broadcast(&c->rx_cond);
-	}
+	/* A broken connection has completed every pending request. */
+	transport_read_while(c, not_done, me);
 	pending_remove(c, me);
 	pthread_mutex_unlock(&c->rx_lock);
 	if (!me->err && me->reply->id != me->id)
@@ -172,4 +205,63 @@ int transport_send_oneway(struct teec_ctx *c, const struct tc_msg *msg)
 	rc = tc_send(c->sock, msg, -1);
 	pthread_mutex_unlock(&c->send_lock);
 	return rc;
+}
+
+void transport_drain(struct teec_ctx *c, unsigned int max)
+{
+	pthread_mutex_lock(&c->rx_lock);
+	transport_read_while(c, too_many_async, &max);
+	pthread_mutex_unlock(&c->rx_lock);
+}
+
+void transport_send_async(struct teec_ctx *c, struct tc_msg *req,
+			  struct teec_pending *me)
+{
+	struct teec_pending *p;
+	uint32_t id;
+	bool sent;
+
+	me->done = false;
+	me->err = TEEC_SUCCESS;
+	me->next = NULL;
+	transport_drain(c, TEEC_ASYNC_MAX - 1);
+	pthread_mutex_lock(&c->rx_lock);
+	if (c->broken) {
+		me->err = TEEC_ERROR_COMMUNICATION;
+		me->done = true;
+		me->async_done(c, me);
+		pthread_mutex_unlock(&c->rx_lock);
+		return;
+	}
+	do
+		me->id = ++c->next_id;
+	while (!me->id);
+	req->id = id = me->id;
+	me->next = c->pending;
+	c->pending = me;
+	c->nasync++;
+	pthread_mutex_unlock(&c->rx_lock);
+
+	pthread_mutex_lock(&c->send_lock);
+	sent = !tc_send(c->sock, req, -1);
+	pthread_mutex_unlock(&c->send_lock);
+	if (sent)
+		return;
+	pthread_mutex_lock(&c->rx_lock);
+	/* Unless a reader already failed (and freed) it with the connection. */
+	for (p = c->pending; p; p = p->next) {
+		if (p == me && p->id == id && !p->done) {
+			me->err = TEEC_ERROR_COMMUNICATION;
+			pending_done(c, me);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&c->rx_lock);
+}
+
+TEEC_Result transport_call_settled(struct teec_ctx *c, struct tc_msg *req,
+				   struct tc_msg *reply)
+{
+	transport_drain(c, 0);
+	return transport_call(c, req, reply);
 }

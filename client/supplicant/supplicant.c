@@ -1,7 +1,8 @@
 /*
  * tee-supplicant: serves the core's remote procedure calls from the normal
  * world: LOAD_TA, finding <uuid>.ta in the TA directories in order, and
- * SHM_ALLOC/SHM_FREE, pages of its own non-secure RAM (supp_shm.c).
+ * SHM_ALLOC/SHM_FREE, pages of its own non-secure RAM (supp_shm.c), and
+ * trusted storage's files (FS_*, supp_fs.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../../common/uuid.h"
+#include "supp_fs.h"
 #include "supp_shm.h"
 
 #define SUPP_MAX_DIRS	8
@@ -87,8 +89,6 @@ static int serve(int sock)
 		return -ENOMEM;
 	for (;;) {
 		n = tc_recv(sock, m, TC_MSG_MAX_SIZE, &f);
-		if (f >= 0)
-			close(f);
 		if (n == 0)
 			return 0;
 		if (n < 0 || tc_msg_check(m, (size_t)n, &why)) {
@@ -98,6 +98,8 @@ static int serve(int sock)
 		}
 		if (m->cmd != TC_CMD_RPC) {
 			tc_err("unexpected command 0x%x", m->cmd);
+			if (f >= 0)
+				close(f);
 			continue;
 		}
 		fd = -1;
@@ -113,10 +115,19 @@ static int serve(int sock)
 		case TC_RPC_SHM_FREE:
 			res = supp_shm_free(m);
 			break;
+		case TC_RPC_FS_GET:
+		case TC_RPC_FS_PUT:
+		case TC_RPC_FS_REMOVE:
+		case TC_RPC_FS_LIST:
+			res = supp_fs_serve(m, f, &fd);
+			size = m->arg;
+			break;
 		default:
 			res = TEEC_ERROR_NOT_SUPPORTED;
 			break;
 		}
+		if (f >= 0)
+			close(f);
 		tc_msg_to_reply(m, res, m->origin);
 		m->arg = size;
 		m->num_params = 0;
@@ -141,10 +152,16 @@ int main(int argc, char **argv)
 		{ "ta-dir", required_argument, NULL, 'd' },
 		{ "ready-fd", required_argument, NULL, 'r' },
 		{ "fd", required_argument, NULL, 'f' },
+		{ "fs-dir", required_argument, NULL, 'D' },
+		{ "fs-fault", required_argument, NULL, 'F' },
+		{ "fs-lie", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	const char *path = NULL;
+	const char *path = NULL, *fs_dir = NULL;
+	char fs_default[4096];
+	struct ucred cred;
+	socklen_t cl = sizeof(cred);
 	int ready_fd = -1, sock = -1, o;
 	struct tc_msg m, r;
 
@@ -170,11 +187,30 @@ int main(int argc, char **argv)
 			 * of: the one supplicant it trusts. */
 			sock = atoi(optarg);
 			break;
+		case 'D':
+			fs_dir = optarg;
+			break;
+		case 'L':
+			if (supp_fs_lie(optarg)) {
+				fprintf(stderr, "tee-supplicant: --fs-lie size, "
+					"nofd, swap or func\n");
+				return 2;
+			}
+			break;
+		case 'F':
+			if (supp_fs_fault(optarg)) {
+				fprintf(stderr, "tee-supplicant: --fs-fault "
+					"KIND@STEP, KIND one of kill, "
+					"kill-core, short, enospc, eio\n");
+				return 2;
+			}
+			break;
 		default:
 			fprintf(o == 'h' ? stdout : stderr,
 				"usage: tee-supplicant {--fd FD | --socket PATH} "
 				"--ta-dir DIR [--ta-dir DIR]... "
-				"[--ready-fd FD]\n");
+				"[--ready-fd FD] [--fs-dir DIR] "
+				"[--fs-fault KIND@STEP] [--fs-lie KIND]\n");
 			return o == 'h' ? 0 : 2;
 		}
 	}
@@ -182,6 +218,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tee-supplicant: --fd or --socket, and --ta-dir "
 			"are required\n");
 		return 2;
+	}
+	if (!fs_dir && !path) {
+		fprintf(stderr, "tee-supplicant: --fd needs --fs-dir\n");
+		return 2;
+	}
+	if (!fs_dir) {
+		/* Trusted storage beside the socket: the run's own. */
+		const char *slash = strrchr(path, '/');
+
+		snprintf(fs_default, sizeof(fs_default), "%.*sstorage",
+			 slash ? (int)(slash - path + 1) : 0, path);
+		fs_dir = fs_default;
+	}
+	if (supp_fs_init(fs_dir)) {
+		tc_err("storage directory %s: %s", fs_dir, strerror(errno));
+		return 1;
 	}
 	signal(SIGPIPE, SIG_IGN);
 	if (sock >= 0)
@@ -201,6 +253,15 @@ int main(int argc, char **argv)
 		tc_err("the core refused this supplicant");
 		return 1;
 	}
+	/*
+	 * The core's pid, for the test fault that kills it: the core says it
+	 * in its answer; a handed socket pair's peer credentials would name
+	 * whoever made the pair.
+	 */
+	if (r.arg)
+		supp_fs_core_pid((pid_t)r.arg);
+	else if (!getsockopt(sock, SOL_SOCKET, SO_PEERCRED, &cred, &cl))
+		supp_fs_core_pid(cred.pid);
 	if (ready_fd >= 0) {
 		if (write(ready_fd, "r", 1) != 1)
 			tc_warn("ready-fd: %s", strerror(errno));

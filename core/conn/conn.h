@@ -100,6 +100,12 @@ bool test_cmd_dispatch(struct conn *c, struct tc_msg *msg, TEE_Result *res,
 void rpc_supplicant_attach(struct conn *c);
 void rpc_supplicant_detach(struct conn *c);
 void rpc_deliver_reply(struct tc_msg *msg, int fd);
+/*
+ * One call with an optional descriptor each way (-1: none); the caller
+ * checks the reply's fields and closes *reply_fd.
+ */
+TEE_Result rpc_exchange(struct tc_msg *msg, int send_fd, struct tc_msg *reply,
+			int *reply_fd);
 TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size);
 /* SHM_ALLOC: npages frames of the supplicant's RAM, that RAM and its size. */
 TEE_Result rpc_shm_alloc(uint32_t npages, uint64_t *pages, int *fd,

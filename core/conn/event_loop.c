@@ -18,6 +18,7 @@
 #include "../../common/tc_msg.h"
 #include "../core.h"
 #include "../session/session.h"
+#include "../shm/shm_mgr.h"
 #include "conn.h"
 
 /* Non-secure RAM a guest may hand us, at most. */
@@ -77,6 +78,7 @@ static void hello_supplicant(struct conn *c, struct tc_msg *m)
 	pthread_mutex_unlock(&core.lock);
 	c->role = TC_ROLE_SUPPLICANT;
 	rpc_supplicant_attach(c);
+	m->arg = (uint64_t)getpid();	/* who the supplicant serves */
 	conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
 }
 
@@ -241,6 +243,8 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 		return;
 	}
 	memcpy(copy, m, (size_t)n);
+	if (m->cmd == TC_CMD_UNREGISTER_SHM)
+		shm_unregister_early(c, m);
 	workq_push(c, copy);
 }
 

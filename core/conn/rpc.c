@@ -101,8 +101,12 @@ static void deadline(struct timespec *ts)
 	ts->tv_sec += RPC_TIMEOUT_S;
 }
 
-/* Sends msg to the supplicant and waits for the reply into *call. */
-static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
+/*
+ * Sends msg (with send_fd, or -1) to the supplicant and waits for the reply
+ * into *call.
+ */
+static TEE_Result rpc_call_fd(struct tc_msg *msg, int send_fd,
+			      struct rpc_call *call)
 {
 	struct rpc_call **pp;
 	struct timespec ts;
@@ -130,7 +134,7 @@ static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 	rpc_pending = call;
 	pthread_mutex_unlock(&core.lock);
 
-	rc = conn_send(s, msg, -1);
+	rc = conn_send(s, msg, send_fd);
 
 	pthread_mutex_lock(&core.lock);
 	if (rc) {
@@ -155,6 +159,23 @@ static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
 	pthread_mutex_unlock(&core.lock);
 	conn_put(s);
 	return call->reply.ret;
+}
+
+static TEE_Result rpc_call(struct tc_msg *msg, struct rpc_call *call)
+{
+	return rpc_call_fd(msg, -1, call);
+}
+
+TEE_Result rpc_exchange(struct tc_msg *msg, int send_fd, struct tc_msg *reply,
+			int *reply_fd)
+{
+	struct rpc_call call = { .fd = -1 };
+	TEE_Result res;
+
+	res = rpc_call_fd(msg, send_fd, &call);
+	*reply = call.reply;
+	*reply_fd = call.fd;
+	return res;
 }
 
 TEE_Result rpc_load_ta(const uint8_t uuid[16], int *fd, uint64_t *size)

@@ -37,6 +37,8 @@ struct cryp_obj;
 
 TEE_Result cryp_obj_alloc(uint32_t type, uint32_t max_size, uint64_t *handle);
 void cryp_obj_free(uint64_t handle);
+/* Panics, as GP wants, if handle is a persistent object. */
+void cryp_obj_transient(uint64_t handle);
 void cryp_obj_reset(uint64_t handle);
 void cryp_obj_info(uint64_t handle, struct utee_object_info *info);
 void cryp_obj_restrict(uint64_t handle, uint32_t usage);
@@ -51,6 +53,15 @@ TEE_Result cryp_obj_get_attr(uint64_t handle, uint32_t id, void *buf,
 TEE_Result cryp_obj_copy(uint64_t dst, uint64_t src);
 TEE_Result cryp_obj_generate(uint64_t handle, uint32_t key_size,
 			     const struct cryp_param *p, size_t n);
+
+/*
+ * Trusted storage's use of objects (cryp_obj_blob.c): the attributes of an
+ * object as one record (malloc'ed), and a new object from such a record
+ * with the type, sizes, usage and handle flags of info.
+ */
+TEE_Result cryp_obj_export(uint64_t handle, uint8_t **blob, size_t *len);
+TEE_Result cryp_obj_import(const struct utee_object_info *info,
+			   const uint8_t *blob, size_t len, uint64_t *handle);
 
 /* Operations (cryp_op.c and one file per family). */
 TEE_Result cryp_op_alloc(uint32_t alg, uint32_t mode, uint32_t max_key_size,

@@ -151,6 +151,14 @@ void cryp_obj_free(uint64_t handle)
 	free(o);
 }
 
+void cryp_obj_transient(uint64_t handle)
+{
+	if (handle &&
+	    (cryp_obj_get(handle)->flags & TEE_HANDLE_FLAG_PERSISTENT))
+		cryp_panic(TEE_ERROR_BAD_PARAMETERS,
+			   "a persistent object where GP wants a transient one");
+}
+
 void cryp_obj_reset(uint64_t handle)
 {
 	struct cryp_obj *o;

@@ -12,6 +12,7 @@
 #include "../core.h"
 #include "../session/session.h"
 #include "../storage/ptime.h"
+#include "../storage/storage.h"
 #include "inst.h"
 
 /* Answers the host's request in place. */
@@ -46,6 +47,9 @@ void hostreq_serve(struct instance *inst, struct tc_msg *m)
 		break;
 	case TC_HREQ_PTIME_SET:
 		res = ptime_set(inst->uuid, m->arg);
+		break;
+	case TC_HREQ_STORAGE:
+		res = sto_host_request(inst);
 		break;
 	default:
 		tc_uuid_bytes_to_str(inst->uuid, u);

@@ -16,6 +16,7 @@
 #include "../pager/core_pager.h"
 #include "../session/session.h"
 #include "../shm/shm_mgr.h"
+#include "../storage/storage.h"
 #include "inst.h"
 #include "inst_priv.h"
 
@@ -48,6 +49,7 @@ bool inst_is_dead(struct instance *inst)
 static void inst_free(struct instance *inst)
 {
 	shm_inst_gone(inst);
+	sto_inst_gone(inst);
 	inst_pager_release(inst);
 	if (inst->sock >= 0)
 		close(inst->sock);

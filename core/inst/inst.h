@@ -38,6 +38,12 @@ TEE_Result inst_call(struct instance *inst, struct session *s,
 		     uint32_t *origin);
 bool inst_is_dead(struct instance *inst);
 void inst_shutdown_all(void);
+/*
+ * Starts the TA host zygote (host_zygote.c) unless --no-host-zygote: at
+ * start, so that the core holds the same descriptors from its first
+ * request on. If it cannot start, hosts are started by exec.
+ */
+void inst_zygote_start(void);
 /* One request to an entered instance's host and its reply (the owner's). */
 int inst_host_exchange(struct instance *inst, struct tc_msg *m, int fd,
 		       struct tc_msg *reply);

@@ -28,6 +28,12 @@ void inst_mark_dead(struct instance *inst);
 TEE_Result inst_start(struct instance *inst, uint32_t *origin);
 /* Kills and reaps the host, once; its pool share goes back. The owner's. */
 void inst_host_reap(struct instance *inst);
+/*
+ * host_zygote.c: a new TA host forked by the zygote, host_fd its socket to
+ * the core (the zygote's child, not the core's). 0 with *pid, or -errno:
+ * then the caller starts the host itself.
+ */
+int host_zygote_fork(int host_fd, pid_t *pid);
 
 /* inst_sched.c, core.lock held */
 /* me becomes inst's owner, one frame deeper. */

@@ -23,6 +23,7 @@
 #include "../core.h"
 #include "../pager/core_pager.h"
 #include "../store/ta_store.h"
+#include "../storage/storage.h"
 #include "inst.h"
 #include "inst_priv.h"
 
@@ -113,10 +114,11 @@ static TEE_Result inst_host_spawn(struct instance *inst, const void *elf,
 		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	/*
-	 * posix_spawn, not fork: the child runs none of the core's code on
-	 * its way to exec. The core's code is paged, and a forked child
-	 * would share the pager's pool with it. The host asks to die with
-	 * its parent itself.
+	 * Forked by the zygote (host_zygote.c), or posix_spawn, never a
+	 * fork of the core: the child runs none of the core's code on its
+	 * way to exec. The core's code is paged, and a forked child would
+	 * share the pager's pool with it. The host asks to die with its
+	 * parent itself.
 	 */
 	if (posix_spawn_file_actions_init(&fa)) {
 		close(mfd);
@@ -125,7 +127,7 @@ static TEE_Result inst_host_spawn(struct instance *inst, const void *elf,
 		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	rc = posix_spawn_file_actions_adddup2(&fa, sv[1], 3);
-	if (!rc)
+	if (!rc && host_zygote_fork(sv[1], &pid))
 		rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(sv[1]);
@@ -193,6 +195,8 @@ void inst_host_reap(struct instance *inst)
 	if (inst->host_gone)
 		return;
 	inst->host_gone = true;
+	/* Its TA can use no storage handle any more: they must not block. */
+	sto_inst_gone(inst);
 	if (inst->pid <= 0)
 		return;
 	kill(inst->pid, SIGKILL);

@@ -69,6 +69,11 @@ void pager_fini(void)
 	teardown();
 }
 
+TEE_Result pager_preload(void)
+{
+	return pager_crypto_preload() ? TEE_ERROR_GENERIC : TEE_SUCCESS;
+}
+
 size_t pager_page_size(void)
 {
 	if (pager_state.page_size)

@@ -119,6 +119,12 @@ typedef bool (*pager_symbolizer_t)(uintptr_t addr, char *buf, size_t len);
  * with a child: exec after fork).
  */
 TEE_Result pager_init(size_t pool_pages, uint32_t flags);
+/*
+ * Fetches the algorithms pager_init() will use, before any pager exists:
+ * a process that forks its pagers' processes (the TA host zygote) pays
+ * the crypto library's start-up once. No key and no random state are made.
+ */
+TEE_Result pager_preload(void);
 /* Removes every region, restores the previous handlers, frees the pool. */
 void pager_fini(void);
 size_t pager_page_size(void);

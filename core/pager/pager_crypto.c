@@ -156,6 +156,22 @@ static int digest_self_test(struct pager_crypto_slot *s)
 	return 0;
 }
 
+/*
+ * Fetched before a fork and never freed, so that the algorithm tables the
+ * crypto library builds on a first fetch are there in every child.
+ */
+static EVP_MD *preloaded_md;
+static EVP_CIPHER *preloaded_cipher;
+
+int pager_crypto_preload(void)
+{
+	if (!preloaded_md)
+		preloaded_md = EVP_MD_fetch(NULL, "SHA2-256", NULL);
+	if (!preloaded_cipher)
+		preloaded_cipher = EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL);
+	return preloaded_md && preloaded_cipher ? 0 : -EIO;
+}
+
 int pager_crypto_init(void)
 {
 	uint8_t key[PAGER_KEY_SIZE];

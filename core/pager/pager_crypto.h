@@ -16,6 +16,8 @@
 
 struct pager_crypto_slot;
 
+/* The algorithms fetched ahead of pager_crypto_init(), kept for good. */
+int pager_crypto_preload(void);
 int pager_crypto_init(void);
 void pager_crypto_fini(void);
 

@@ -45,6 +45,8 @@ enum pager_vpage_state {
  * mapping (vm.max_map_count); past this many, evicted pages are unmapped.
  */
 #define PAGER_MAX_STALE		4096
+/* At most this many pages hidden by the clock with one mprotect(). */
+#define PAGER_HIDE_BATCH	16
 
 struct pager_vpage {
 	int32_t ppage;			/* pool page while resident */
@@ -138,6 +140,8 @@ void pager_pool_free(int32_t p);
 int pager_pool_map(uintptr_t va, int32_t p, int prot);
 int pager_pool_unmap(uintptr_t va, size_t len);
 int pager_pool_protect(uintptr_t va, int prot);
+/* The same for n pages from va: one system call, one TLB flush. */
+int pager_pool_protect_pages(uintptr_t va, size_t n, int prot);
 
 static inline uint8_t *pager_pool_alias(int32_t p)
 {

@@ -115,7 +115,12 @@ int pager_pool_unmap(uintptr_t va, size_t len)
 
 int pager_pool_protect(uintptr_t va, int prot)
 {
-	if (mprotect((void *)va, pager_state.page_size, prot))
+	return pager_pool_protect_pages(va, 1, prot);
+}
+
+int pager_pool_protect_pages(uintptr_t va, size_t n, int prot)
+{
+	if (mprotect((void *)va, n << pager_state.page_shift, prot))
 		return -errno;
 	return 0;
 }

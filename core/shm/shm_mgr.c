@@ -293,6 +293,12 @@ TEE_Result shm_register(struct conn *c, struct tc_msg *msg,
 	return TEE_SUCCESS;
 }
 
+void shm_unregister_early(struct conn *c, const struct tc_msg *msg)
+{
+	if (!shm_ready())
+		shm_reg_stop_uses(&shm.reg, c->guest_id, msg->arg);
+}
+
 TEE_Result shm_unregister(struct conn *c, struct tc_msg *msg,
 			  uint32_t *origin)
 {

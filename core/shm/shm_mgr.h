@@ -22,6 +22,13 @@ TEE_Result shm_register(struct conn *c, struct tc_msg *msg,
 			uint32_t *origin);
 TEE_Result shm_unregister(struct conn *c, struct tc_msg *msg,
 			  uint32_t *origin);
+/*
+ * UNREGISTER_SHM as the event loop reads it, before it reads the guest's
+ * next request: the object takes no new use from here on. Clients send the
+ * release without waiting for its reply, so the requests behind it (which
+ * other secure threads may run first) must already find it going.
+ */
+void shm_unregister_early(struct conn *c, const struct tc_msg *msg);
 TEE_Result shm_stats_request(struct conn *c, struct tc_msg *msg,
 			     uint32_t *origin);
 TEE_Result shm_probe(struct conn *c, struct tc_msg *msg, uint32_t *origin);

@@ -127,6 +127,17 @@ int shm_reg_get(struct shm_reg *r, uint32_t guest, uint64_t cookie,
 	return rc;
 }
 
+void shm_reg_stop_uses(struct shm_reg *r, uint32_t guest, uint64_t cookie)
+{
+	struct shm_obj *o;
+
+	pthread_mutex_lock(&r->lock);
+	o = find(r, guest, cookie);
+	if (o && !o->claimed)
+		o->releasing = true;
+	pthread_mutex_unlock(&r->lock);
+}
+
 void shm_reg_put(struct shm_reg *r, struct shm_obj *o)
 {
 	pthread_mutex_lock(&r->lock);

@@ -60,6 +60,13 @@ int shm_reg_get(struct shm_reg *r, uint32_t guest, uint64_t cookie,
 void shm_reg_put(struct shm_reg *r, struct shm_obj *o);
 
 /*
+ * Stops new uses of guest's object cookie, if there is one and no release
+ * of it is under way: the first half of shm_reg_remove(), taken early so
+ * that what follows a release in the guest's order cannot use the object.
+ */
+void shm_reg_stop_uses(struct shm_reg *r, uint32_t guest, uint64_t cookie);
+
+/*
  * Releases guest's object cookie: stops new uses at once, waits up to
  * timeout_ms for the users to finish, then unlinks it and gives it to the
  * caller in *o. Returns 0, -ENOENT, -EALREADY (another release of it is

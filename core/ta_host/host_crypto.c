@@ -225,14 +225,20 @@ TEE_Result host_crypto_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
 		}
 		return res;
 	case UTEE_SYS_OBJ_FREE:
+		/* a1: the caller is TEE_FreeTransientObject, transient only */
+		if (a1)
+			cryp_obj_transient(a0);
+		host_stor_closing(a0);
 		cryp_obj_free(a0);
 		return TEE_SUCCESS;
 	case UTEE_SYS_OBJ_RESET:
+		cryp_obj_transient(a0);
 		cryp_obj_reset(a0);
 		return TEE_SUCCESS;
 	case UTEE_SYS_OBJ_INFO:
 		need_mem(a1, sizeof(struct utee_object_info), true);
 		cryp_obj_info(a0, (struct utee_object_info *)a1);
+		host_stor_info(a0, (struct utee_object_info *)a1);
 		return TEE_SUCCESS;
 	case UTEE_SYS_OBJ_RESTRICT:
 		cryp_obj_restrict(a0, a1);

@@ -51,6 +51,17 @@ TEE_Result host_mem_access(uint32_t flags, uintptr_t buf, size_t size);
 /* Whether the TA may pass [buf, buf+size) to a syscall to read/write. */
 bool host_mem_usable(uintptr_t buf, size_t size, bool write);
 
+/*
+ * host_tmem.c: temporary memrefs' mappings kept between calls. A call
+ * begins, maps its memrefs, then applies: before the TA runs, every kept
+ * mapping this call does not use loses all access.
+ */
+void host_tmem_call_begin(void);
+void *host_tmem_map(uint64_t guest, int fd, uint64_t pfn, uint32_t npages,
+		    bool writable);
+TEE_Result host_tmem_apply(void);
+void host_tmem_forget_guest(uint64_t guest);
+
 /* Syscalls, by part (syscalls.c dispatches). */
 uint32_t sys_cancel_flag(void);
 uint32_t sys_cancel_mask(uintptr_t mask);
@@ -68,5 +79,16 @@ TEE_Result sys_ta_close(uintptr_t session);
 TEE_Result host_crypto_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
 			       uintptr_t a2, uintptr_t a3, uintptr_t a4,
 			       uintptr_t a5);
+/* host_storage.c: the UTEE_SYS_STOR_FIRST range. */
+TEE_Result host_storage_syscall(uint32_t nr, uintptr_t a0, uintptr_t a1,
+				uintptr_t a2, uintptr_t a3, uintptr_t a4);
+/*
+ * What the generic object syscalls ask of storage: an object about to be
+ * freed that may be a persistent one (its core side closes), and the data
+ * stream's part of a persistent object's info.
+ */
+struct utee_object_info;
+void host_stor_closing(uint64_t obj);
+void host_stor_info(uint64_t obj, struct utee_object_info *info);
 
 #endif

@@ -89,6 +89,8 @@ uint32_t host_syscall_dispatch(uint32_t nr, uintptr_t a0, uintptr_t a1,
 	default:
 		if (nr >= UTEE_SYS_CRYP_FIRST && nr < UTEE_SYS_CRYP_LAST)
 			return host_crypto_syscall(nr, a0, a1, a2, a3, a4, a5);
+		if (nr >= UTEE_SYS_STOR_FIRST && nr < UTEE_SYS_STOR_LAST)
+			return host_storage_syscall(nr, a0, a1, a2, a3, a4);
 		return TEE_ERROR_NOT_SUPPORTED;
 	}
 }

@@ -24,6 +24,7 @@
 #include "../../common/tc_log.h"
 #include "../../common/tc_msg.h"
 #include "../loader/elf_load.h"
+#include "../pager/pager.h"
 #include "host_parts.h"
 #include "host_regmem.h"
 #include "ta_host.h"
@@ -45,6 +46,7 @@ static struct host {
 	void *stack;
 	size_t stack_size;
 	ucontext_t host_uc, ta_uc;
+	bool ta_uc_ready;
 	struct utee_entry_args *args;
 	struct guest_ram guests[HOST_MAX_GUESTS];
 	unsigned int nguests;
@@ -102,7 +104,15 @@ static void host_trampoline(void)
 static void host_run_entry(struct utee_entry_args *args)
 {
 	host.args = args;
-	getcontext(&host.ta_uc);
+	/*
+	 * Made once: the TA's context is only ever switched to, never saved
+	 * into, so each call only needs makecontext() (getcontext() costs a
+	 * sigprocmask system call).
+	 */
+	if (!host.ta_uc_ready) {
+		getcontext(&host.ta_uc);
+		host.ta_uc_ready = true;
+	}
 	host.ta_uc.uc_stack.ss_sp = host.stack;
 	host.ta_uc.uc_stack.ss_size = host.stack_size;
 	host.ta_uc.uc_link = &host.host_uc;
@@ -187,6 +197,7 @@ static TEE_Result host_guest_ram_add(struct tc_msg *m, int fd)
 		return TEE_ERROR_BAD_PARAMETERS;
 	for (i = 0; i < host.nguests; i++) {
 		if (host.guests[i].id == m->arg2) {
+			host_tmem_forget_guest(m->arg2);
 			close(host.guests[i].fd);
 			host.guests[i].fd = fd;
 			host.guests[i].size = m->arg;
@@ -211,6 +222,7 @@ static TEE_Result host_guest_ram_drop(struct tc_msg *m)
 	for (i = 0; i < host.nguests; i++) {
 		if (host.guests[i].id != m->arg2)
 			continue;
+		host_tmem_forget_guest(m->arg2);
 		close(host.guests[i].fd);
 		host.guests[i] = host.guests[--host.nguests];
 		return TEE_SUCCESS;
@@ -230,18 +242,31 @@ static struct guest_ram *host_guest(uint64_t id)
 
 /*
  * Maps the pages of memref p into a fresh range, with the access the
- * parameter type grants: an input buffer is read-only for the TA.
+ * parameter type grants: an input buffer is read-only for the TA. One run
+ * of consecutive pages goes to a mapping kept between calls (host_tmem.c),
+ * *kept says so; others are mapped for this call only.
  */
 static void *host_map_mem(const struct tc_msg *m, const struct tc_param *p,
-			  struct guest_ram *g)
+			  struct guest_ram *g, bool *kept)
 {
 	int prot = PROT_READ;
 	size_t len = (size_t)p->npages * TC_PAGE_SIZE;
+	uint64_t first = m->pages[p->first];
 	uint32_t i, run;
 	char *base;
 
 	if (p->type != TC_PARAM_MEM_IN)
 		prot |= PROT_WRITE;
+	for (i = 1; i < p->npages && m->pages[p->first + i] == first + i; i++)
+		;
+	*kept = i == p->npages;
+	if (*kept) {
+		if (first + p->npages < first ||
+		    (first + p->npages) * TC_PAGE_SIZE > g->size)
+			return NULL;
+		return host_tmem_map(g->id, g->fd, first, p->npages,
+				     prot & PROT_WRITE);
+	}
 	base = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (base == MAP_FAILED)
 		return NULL;
@@ -270,6 +295,8 @@ static TEE_Result host_call(struct tc_msg *m)
 	struct guest_ram *g = NULL;
 	TEE_Result res = TEE_SUCCESS;
 	unsigned int i;
+	bool kept;
+	void *base;
 
 	if (!host.booted)
 		return TEE_ERROR_BAD_STATE;
@@ -282,6 +309,7 @@ static TEE_Result host_call(struct tc_msg *m)
 	args.cmd_id = m->cmd_id;
 	args.session_ctx = m->arg;
 	host_session_begin(m);
+	host_tmem_call_begin();
 	for (i = 0; i < m->num_params; i++) {
 		struct tc_param *p = &m->params[i];
 
@@ -315,17 +343,21 @@ static TEE_Result host_call(struct tc_msg *m)
 			res = TEE_ERROR_BAD_PARAMETERS;
 			goto out;
 		}
-		maps[i] = host_map_mem(m, p, g);
-		if (!maps[i]) {
+		base = host_map_mem(m, p, g, &kept);
+		if (!base) {
 			tc_err("CALL: params[%u]: pages do not map", i);
 			res = TEE_ERROR_BAD_PARAMETERS;
 			goto out;
 		}
-		args.params[i].a = (uintptr_t)maps[i] + p->offs;
+		if (!kept)
+			maps[i] = base;
+		args.params[i].a = (uintptr_t)base + p->offs;
 		host_mem_window(i, (void *)(uintptr_t)args.params[i].a,
 				p->size, p->type != TC_PARAM_MEM_IN);
 	}
-	res = host_regmem_apply();
+	res = host_tmem_apply();
+	if (!res)
+		res = host_regmem_apply();
 	if (res)
 		goto out;
 
@@ -373,9 +405,54 @@ static void host_reply(struct tc_msg *m, TEE_Result res)
 		_exit(1);
 }
 
+/*
+ * The zygote (--zygote): with the C library and the crypto library's
+ * algorithm tables ready, it forks one host per HOST_FORK from the core,
+ * the message's descriptor becoming the new host's socket. It returns in
+ * each child, with that socket; the zygote itself never returns. Nothing
+ * secret exists here before a fork: the pager's keys and the random
+ * generator's state are made in each host after it (pager_init()).
+ */
+static int host_zygote(int zsock)
+{
+	struct tc_msg m;
+	struct tc_why why;
+	ssize_t n;
+	pid_t pid;
+	int fd;
+
+	/* Hosts are reaped by the kernel; the core watches their sockets. */
+	signal(SIGCHLD, SIG_IGN);
+	if (pager_preload())
+		tc_warn("zygote: crypto algorithms not preloaded");
+	for (;;) {
+		n = tc_recv(zsock, &m, sizeof(m), &fd);
+		if (n <= 0)
+			_exit(0);	/* the core has gone: so do we */
+		if (tc_msg_check(&m, (size_t)n, &why) ||
+		    m.cmd != TC_CMD_HOST_FORK || fd < 0) {
+			tc_err("zygote: not a HOST_FORK with a socket");
+			_exit(1);
+		}
+		pid = fork();
+		if (!pid) {
+			close(zsock);
+			signal(SIGCHLD, SIG_DFL);
+			return fd;
+		}
+		close(fd);
+		m.arg = pid > 0 ? (uint64_t)pid : 0;
+		tc_msg_to_reply(&m, pid > 0 ? TEE_SUCCESS :
+				TEE_ERROR_OUT_OF_MEMORY, TEE_ORIGIN_TEE);
+		if (tc_send(zsock, &m, -1))
+			_exit(1);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct tc_msg *m = malloc(TC_MSG_MAX_SIZE);
+	bool zygote = false;
 	struct tc_why why;
 	TEE_Result ret;
 	ssize_t n;
@@ -386,12 +463,23 @@ int main(int argc, char **argv)
 	while ((o = getopt(argc, argv, "f:-:")) != -1) {
 		if (o == '-' && !strcmp(optarg, "fd") && optind < argc)
 			host.sock = atoi(argv[optind++]);
+		else if (o == '-' && !strcmp(optarg, "zygote"))
+			zygote = true;
 		else if (o == 'f')
 			host.sock = atoi(optarg);
 	}
 	if (host.sock < 0 || !m) {
-		fprintf(stderr, "usage: ta-host --fd N (started by tee-core)\n");
+		fprintf(stderr, "usage: ta-host [--zygote] --fd N (started by "
+			"tee-core)\n");
 		return 2;
+	}
+	if (zygote) {
+		host.sock = host_zygote(host.sock);
+		/* A forked host: it dies with the zygote, which dies with
+		 * the core. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() == 1)
+			_exit(0);
 	}
 	for (;;) {
 		n = tc_recv(host.sock, m, TC_MSG_MAX_SIZE, &fd);

@@ -90,15 +90,18 @@ static void paged_fatal(const struct pager_fatal_info *info, void *arg)
 
 static void paged_publish(void)
 {
+	static uint32_t pid;	/* a host's, after the zygote's fork */
 	struct tc_pager_stats_rec *r;
 	struct pager_stats st;
 
 	if (!paged.stats || pager_get_stats(&st))
 		return;
+	if (!pid)
+		pid = (uint32_t)getpid();
 	__atomic_add_fetch(&paged.stats->seq, 1, __ATOMIC_ACQ_REL);
 	r = &paged.stats->rec;
 	r->kind = TC_PAGER_PROC_TA;
-	r->pid = (uint32_t)getpid();
+	r->pid = pid;
 	pager_stats_to_rec(&st, r);
 	__atomic_add_fetch(&paged.stats->seq, 1, __ATOMIC_ACQ_REL);
 }

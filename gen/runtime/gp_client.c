@@ -1,40 +1,14 @@
 /*
- * Client API steps of generated GP cases: sessions, invokes, shared and
- * temporary memory, operation parameters, invokes on their own thread.
+ * Client API steps of generated GP cases: invokes, shared and temporary
+ * memory contents, operation parameters, invokes on their own thread (the
+ * steps that create and release objects are in gp_fixture.c).
  */
 #include <errno.h>
 #include <malloc.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "gp_runtime.h"
-
-/*
- * Buffers gp_register_shm allocated, so that releasing the shared memory
- * frees them. A case registers a handful at most.
- */
-#define GP_OWNED_MAX	32
-
-static struct {
-	TEEC_SharedMemory *shm;
-	void *buf;
-} gp_owned[GP_OWNED_MAX];
-
-void gp_open_session(const char *file, int line, TEEC_Context *ctx,
-		     TEEC_Session *sess, const TEEC_UUID *uuid,
-		     uint32_t method, const void *data, TEEC_Operation *op,
-		     uint32_t origin, const char *origin_name, uint32_t exp,
-		     const char *exp_name)
-{
-	uint32_t got_origin = 0;
-	TEEC_Result res;
-
-	res = TEEC_OpenSession(ctx, sess, uuid, method, data, op,
-			       &got_origin);
-	gp_expect_result(file, line, exp_name, exp, res);
-	gp_expect_origin(file, line, origin_name, origin, got_origin);
-}
 
 void gp_invoke(const char *file, int line, TEEC_Session *sess, uint32_t cmd,
 	       TEEC_Operation *op, uint32_t origin, const char *origin_name,
@@ -46,55 +20,6 @@ void gp_invoke(const char *file, int line, TEEC_Session *sess, uint32_t cmd,
 	res = TEEC_InvokeCommand(sess, cmd, op, &got_origin);
 	gp_expect_result(file, line, exp_name, exp, res);
 	gp_expect_origin(file, line, origin_name, origin, got_origin);
-}
-
-TEEC_Result gp_allocate_shm(TEEC_Context *ctx, TEEC_SharedMemory *shm,
-			    size_t size, uint32_t flags)
-{
-	shm->size = size;
-	shm->flags = flags;
-	return TEEC_AllocateSharedMemory(ctx, shm);
-}
-
-TEEC_Result gp_register_shm(TEEC_Context *ctx, TEEC_SharedMemory *shm,
-			    size_t size, uint32_t flags)
-{
-	TEEC_Result res;
-	size_t i;
-
-	for (i = 0; i < GP_OWNED_MAX && gp_owned[i].shm; i++)
-		;
-	if (i == GP_OWNED_MAX)
-		return TEEC_ERROR_OUT_OF_MEMORY;
-	/* calloc(0) may return NULL; a zero-size block still has an address. */
-	shm->buffer = calloc(1, size ? size : 1);
-	if (!shm->buffer)
-		return TEEC_ERROR_OUT_OF_MEMORY;
-	shm->size = size;
-	shm->flags = flags;
-	res = TEEC_RegisterSharedMemory(ctx, shm);
-	if (res != TEEC_SUCCESS) {
-		free(shm->buffer);
-		shm->buffer = NULL;
-		return res;
-	}
-	gp_owned[i].shm = shm;
-	gp_owned[i].buf = shm->buffer;
-	return res;
-}
-
-void gp_release_shm(TEEC_SharedMemory *shm)
-{
-	size_t i;
-
-	TEEC_ReleaseSharedMemory(shm);
-	for (i = 0; i < GP_OWNED_MAX; i++) {
-		if (gp_owned[i].shm != shm)
-			continue;
-		free(gp_owned[i].buf);
-		gp_owned[i].shm = NULL;
-		gp_owned[i].buf = NULL;
-	}
 }
 
 static void gp_check_param(const char *file, int line, uint32_t n)
@@ -205,21 +130,6 @@ void gp_check_temp(const char *file, int line, const TEEC_Operation *op,
 			value);
 }
 
-void *gp_alloc_temp(const char *file, int line, size_t size)
-{
-	void *p = calloc(1, size ? size : 1);
-
-	if (!p)
-		gp_fail(file, line, "cannot allocate %zu bytes", size);
-	return p;
-}
-
-void gp_free_temp(void **buf)
-{
-	free(*buf);
-	*buf = NULL;
-}
-
 void gp_sleep_ms(uint32_t ms)
 {
 	struct timespec ts = {
@@ -254,6 +164,7 @@ void gp_thread_start_invoke(const char *file, int line, struct gp_thread *t,
 	if (err)
 		gp_fail(file, line, "cannot start a thread: %s", strerror(err));
 	t->running = 1;
+	gp_own_thread(file, line, t);
 }
 
 void gp_thread_join(const char *file, int line, struct gp_thread *t,
@@ -264,6 +175,7 @@ void gp_thread_join(const char *file, int line, struct gp_thread *t,
 
 	if (!t->running)
 		gp_fail(file, line, "no thread to join");
+	gp_disown_thread(t);
 	err = pthread_join(t->tid, NULL);
 	t->running = 0;
 	if (err)

@@ -13,6 +13,7 @@
 
 #include "gp_names.h"
 #include "xtest_case.h"
+#include "xtest_fixture.h"
 
 #define GP_MAYBE_UNUSED		__attribute__((unused))
 
@@ -40,7 +41,28 @@ void gp_expect_u32(const char *file, int line, const char *what,
 #define GP_EXPECT_RESULT(exp, got)					\
 	gp_expect_result(__FILE__, __LINE__, #exp, (exp), (got))
 
+/*
+ * The objects of a scenario and what its steps create belong to the running
+ * sub-case's fixture (gp_fixture.c): what a failed step leaves open is
+ * released when the sub-case ends. gp_begin() starts the scenario (the
+ * fixture it returns is NULL outside xtest); GP_OBJECT is a zeroed object
+ * in the fixture's memory.
+ */
+struct xtest_fixture *gp_begin(void **state);
+void *gp_object_at(const char *file, int line, struct xtest_fixture *fx,
+		   size_t size);
+#define GP_OBJECT(fx, type)						\
+	((type *)gp_object_at(__FILE__, __LINE__, (fx), sizeof(type)))
+
 /* Client API steps. */
+TEEC_Result gp_initialize_context_at(const char *file, int line,
+				     const char *name, TEEC_Context *ctx);
+void gp_finalize_context(TEEC_Context *ctx);
+void gp_close_session(TEEC_Session *sess);
+
+#define GP_INITIALIZE_CONTEXT(name, ctx)				\
+	gp_initialize_context_at(__FILE__, __LINE__, (name), (ctx))
+
 void gp_open_session(const char *file, int line, TEEC_Context *ctx,
 		     TEEC_Session *sess, const TEEC_UUID *uuid,
 		     uint32_t method, const void *data, TEEC_Operation *op,
@@ -57,11 +79,18 @@ void gp_invoke(const char *file, int line, TEEC_Session *sess, uint32_t cmd,
 	gp_invoke(__FILE__, __LINE__, (sess), (cmd), (op), (origin),	\
 		  #origin, (exp), #exp)
 
-TEEC_Result gp_allocate_shm(TEEC_Context *ctx, TEEC_SharedMemory *shm,
-			    size_t size, uint32_t flags);
-TEEC_Result gp_register_shm(TEEC_Context *ctx, TEEC_SharedMemory *shm,
-			    size_t size, uint32_t flags);
+TEEC_Result gp_allocate_shm_at(const char *file, int line,
+			       TEEC_Context *ctx, TEEC_SharedMemory *shm,
+			       size_t size, uint32_t flags);
+TEEC_Result gp_register_shm_at(const char *file, int line,
+			       TEEC_Context *ctx, TEEC_SharedMemory *shm,
+			       size_t size, uint32_t flags);
 void gp_release_shm(TEEC_SharedMemory *shm);
+
+#define GP_ALLOCATE_SHM(ctx, shm, size, flags)				\
+	gp_allocate_shm_at(__FILE__, __LINE__, (ctx), (shm), (size), (flags))
+#define GP_REGISTER_SHM(ctx, shm, size, flags)				\
+	gp_register_shm_at(__FILE__, __LINE__, (ctx), (shm), (size), (flags))
 
 void gp_set_value(const char *file, int line, TEEC_Operation *op,
 		  uint32_t n, uint32_t a, uint32_t b);
@@ -112,6 +141,10 @@ struct gp_thread {
 	TEEC_Result res;
 	uint32_t origin;
 };
+
+/* A thread started (or joined) by a step: the fixture joins it if need be. */
+void gp_own_thread(const char *file, int line, struct gp_thread *t);
+void gp_disown_thread(struct gp_thread *t);
 
 /* The client waits: a command on another thread gets to the TA. */
 void gp_sleep_ms(uint32_t ms);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "xtest_case.h"
+#include "xtest_fixture.h"
 
 extern const struct xtest_case *const __start_xtest_cases[];
 extern const struct xtest_case *const __stop_xtest_cases[];
@@ -21,6 +22,54 @@ static const struct xtest_case *run_find(const char *id)
 	return NULL;
 }
 
+/*
+ * The fixture calls the runtime makes (xtest_fixture.h), as xtest's fixture
+ * does them: deferred calls run last in, first out when the sub-case ends,
+ * however it ended. The fixture itself is NULL here.
+ */
+#define RUN_DEFER_MAX	64
+
+static struct {
+	void (*fn)(void *arg);
+	void *arg;
+} run_deferred[RUN_DEFER_MAX];
+static size_t run_ndeferred;
+
+void xtest_fx_defer_at(const char *file, int line, struct xtest_fixture *fx,
+		       void (*fn)(void *arg), void *arg)
+{
+	(void)fx;
+	if (run_ndeferred == RUN_DEFER_MAX) {
+		print_error("%s:%d: too many deferred calls\n", file, line);
+		_fail(file, line);
+	}
+	run_deferred[run_ndeferred].fn = fn;
+	run_deferred[run_ndeferred++].arg = arg;
+}
+
+void *xtest_fx_alloc_at(const char *file, int line, struct xtest_fixture *fx,
+			size_t size)
+{
+	void *p = calloc(1, size);
+
+	if (!p) {
+		print_error("%s:%d: out of memory\n", file, line);
+		_fail(file, line);
+	}
+	xtest_fx_defer_at(file, line, fx, free, p);
+	return p;
+}
+
+static int run_teardown(void **state)
+{
+	(void)state;
+	while (run_ndeferred > 0) {
+		run_ndeferred--;
+		run_deferred[run_ndeferred].fn(run_deferred[run_ndeferred].arg);
+	}
+	return 0;
+}
+
 static int run_case(const struct xtest_case *c)
 {
 	struct CMUnitTest *tests = calloc(c->nsubs, sizeof(*tests));
@@ -32,6 +81,7 @@ static int run_case(const struct xtest_case *c)
 	for (i = 0; i < c->nsubs; i++) {
 		tests[i].name = c->subs[i].title;
 		tests[i].test_func = c->subs[i].fn;
+		tests[i].teardown_func = run_teardown;
 	}
 	failed = _cmocka_run_group_tests(c->id, tests, c->nsubs, NULL, NULL);
 	free(tests);

@@ -25,7 +25,7 @@
 #define CFLAGS		"-std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE " \
 			"-Iinclude -Igen/runtime -Ixtest"
 #define RUNTIME		"gen/runtime/gp_expect.c gen/runtime/gp_client.c " \
-			"gen/runtime/gp_tta.c"
+			"gen/runtime/gp_fixture.c gen/runtime/gp_tta.c"
 
 static const char *test_out(void)
 {
@@ -176,7 +176,7 @@ static void test_client_area(void **state)
 		"\tGP_OPEN_SESSION(CONTEXT01, SESSION01, TTA_testingClientAPI, "
 		"TEEC_LOGIN_PUBLIC, NULL, NULL, GP_ORIGIN_ANY, TEEC_SUCCESS);\n"
 		"#line 94 \"gen/tests/xml/client_api.xml\"\n"
-		"\tGP_EXPECT_RESULT(TEEC_SUCCESS, gp_register_shm(CONTEXT01, "
+		"\tGP_EXPECT_RESULT(TEEC_SUCCESS, GP_REGISTER_SHM(CONTEXT01, "
 		"SHARE_MEM01, SIZE_VALUE01, TEEC_MEM_INOUT));\n"));
 	/* The observation follows its invoke. */
 	assert_non_null(strstr(c,
@@ -329,16 +329,16 @@ static void test_cleanup_warnings(void **state)
 	assert_non_null(c);
 	assert_non_null(strstr(c,
 		"#line 10 \"gen/tests/xml/seq_cleanup.xml\"\n"
-		"\tTEEC_CloseSession(SESSION01); /* cleanup added by gpgen */\n"
+		"\tgp_close_session(SESSION01); /* cleanup added by gpgen */\n"
 		"#line 10 \"gen/tests/xml/seq_cleanup.xml\"\n"
-		"\tTEEC_FinalizeContext(CONTEXT01);\n"));
+		"\tgp_finalize_context(CONTEXT01);\n"));
 	assert_non_null(strstr(c,
 		"#line 17 \"gen/tests/xml/seq_cleanup.xml\"\n"
 		"\tgp_release_shm(SHARE_MEM01); /* cleanup added by gpgen */\n"
 		"#line 16 \"gen/tests/xml/seq_cleanup.xml\"\n"
-		"\tTEEC_CloseSession(SESSION01); /* cleanup added by gpgen */\n"
+		"\tgp_close_session(SESSION01); /* cleanup added by gpgen */\n"
 		"#line 15 \"gen/tests/xml/seq_cleanup.xml\"\n"
-		"\tTEEC_FinalizeContext(CONTEXT01); /* cleanup added by gpgen */\n"
+		"\tgp_finalize_context(CONTEXT01); /* cleanup added by gpgen */\n"
 		"}\n"));
 	test_compiles(g, 0, "seq_cleanup");
 	gpgen_free(g);
@@ -726,17 +726,19 @@ static void test_generated_cases_run(void **state)
 	struct gpgen *g = test_run(NULL, NULL, XML "client_api.xml", NULL);
 	struct gpgen *w = test_run("client", NULL, XML "seq_cleanup.xml",
 				   NULL);
-	char c1[600], c2[600], exe[600];
+	struct gpgen *f = test_run(NULL, NULL, XML "fail_midway.xml", NULL);
+	char c1[600], c2[600], c3[600], exe[600];
 	char *out;
 
 	(void)state;
 	test_save(g, 0, "run_client_api", c1, sizeof(c1));
 	test_save(w, 0, "run_seq_cleanup", c2, sizeof(c2));
+	test_save(f, 0, "run_fail_midway", c3, sizeof(c3));
 	snprintf(exe, sizeof(exe), "%s/run_cases", test_dir());
-	assert_int_equal(test_sh(GPGEN_TEST_CC " " CFLAGS " -o %s %s %s "
+	assert_int_equal(test_sh(GPGEN_TEST_CC " " CFLAGS " -o %s %s %s %s "
 				 RUNTIME " gen/tests/fake_teec.c "
 				 "gen/tests/run_cases.c -lcmocka -lpthread",
-				 exe, c1, c2), 0);
+				 exe, c1, c2, c3), 0);
 
 	out = test_capture("%s --list", exe);
 	assert_non_null(strstr(out, "gp gp.gx-c1-01 TEEC_InitializeContext "
@@ -764,16 +766,52 @@ static void test_generated_cases_run(void **state)
 	assert_non_null(strstr(out, "status=0\n"));
 	free(out);
 
-	/* The fake TA opens every session: the expected error is missing. */
-	out = test_capture("%s gp.gx-c1-02 2>&1; echo status=$?", exe);
+	/*
+	 * The fake TA opens every session: the expected error is missing.
+	 * The session the step opened, and the context, are released all
+	 * the same when the sub-case ends.
+	 */
+	out = test_capture("{ %s gp.gx-c1-02 2>/dev/null; echo status=$?; } | "
+			   "grep -e '^teec: ' -e '^status='", exe);
+	assert_string_equal(out,
+		"teec: InitializeContext\n"
+		"teec: OpenSession\n"
+		"teec: CloseSession\n"
+		"teec: FinalizeContext\n"
+		"status=1\n");
+	free(out);
+	out = test_capture("%s gp.gx-c1-02 2>&1 >/dev/null", exe);
 	assert_non_null(strstr(out, "gen/tests/xml/client_api.xml:45: "
 			       "expected TEEC_ERROR_ITEM_NOT_FOUND got "
 			       "0x00000000\n"));
-	assert_null(strstr(out, "teec: FinalizeContext"));
-	assert_non_null(strstr(out, "status=1\n"));
+	free(out);
+
+	/*
+	 * A failure halfway: what is still open is released once, last
+	 * taken first; what the scenario released itself is not again.
+	 */
+	out = test_capture("{ %s gp.gx-f1-01 2>/dev/null; echo status=$?; } | "
+			   "grep -e '^teec: ' -e '^status='", exe);
+	assert_string_equal(out,
+		"teec: InitializeContext\n"
+		"teec: OpenSession\n"
+		"teec: RegisterSharedMemory\n"
+		"teec: AllocateSharedMemory\n"
+		"teec: ReleaseSharedMemory\n"
+		"teec: InvokeCommand 0x5\n"
+		"teec: ReleaseSharedMemory\n"
+		"teec: CloseSession\n"
+		"teec: FinalizeContext\n"
+		"status=1\n");
+	free(out);
+	out = test_capture("%s gp.gx-f1-01 2>&1 >/dev/null", exe);
+	assert_non_null(strstr(out, "gen/tests/xml/fail_midway.xml:64: "
+			       "expected TEEC_ERROR_GENERIC got "
+			       "0x00000000\n"));
 	free(out);
 	gpgen_free(g);
 	gpgen_free(w);
+	gpgen_free(f);
 }
 
 int main(void)

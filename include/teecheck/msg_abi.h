@@ -21,7 +21,9 @@
 #define TC_MAX_PAGES		8192u
 
 /* Commands. The client side: */
-#define TC_CMD_HELLO		1	/* role; NS RAM memfd (client) */
+#define TC_CMD_HELLO		1	/* role; NS RAM memfd (client); the reply
+				   gives a client its guest ID in arg2, the
+				   supplicant the core's pid in arg */
 #define TC_CMD_OPEN_SESSION	2
 #define TC_CMD_INVOKE		3
 #define TC_CMD_CLOSE_SESSION	4
@@ -53,7 +55,9 @@
 #define TC_CMD_HOST_PAGER	0x47	/* core->host: func = TC_HOST_PAGER_* */
 #define TC_CMD_HOST_SHM_MAP	0x48	/* core->host: map a registered object */
 #define TC_CMD_HOST_SHM_DROP	0x49	/* core->host: unmap one (cookie arg) */
-#define TC_CMD_LAST		0x49
+#define TC_CMD_HOST_FORK	0x4a	/* core->host zygote: fd = a new host's
+					   socket; the reply's arg = its pid */
+#define TC_CMD_LAST		0x4a
 #define TC_REPLY		0x8000
 
 /*
@@ -82,6 +86,21 @@
 					   supplicant's RAM), fd = that RAM,
 					   arg2 = its size in bytes */
 #define TC_RPC_SHM_FREE		3	/* pages[]: given back */
+/*
+ * Trusted storage's file system (docs/STORAGE.md). A file is named by a
+ * directory (uuid: 16 opaque bytes, one per TA) and a number (arg); the
+ * supplicant serves them below its storage directory and never learns
+ * more. Every field of the reply is checked by the core.
+ *   FS_GET:    -> fd open for reading, arg = its size
+ *   FS_PUT:    fd = the contents (a memfd), arg2 = their length: written
+ *              to a new file, synced, then renamed over the old one
+ *   FS_REMOVE: the file goes (no error if it was not there)
+ *   FS_LIST:   -> fd = a memfd of uint64_t file numbers, arg = how many
+ */
+#define TC_RPC_FS_GET		4
+#define TC_RPC_FS_PUT		5
+#define TC_RPC_FS_REMOVE	6
+#define TC_RPC_FS_LIST		7
 
 /*
  * CANCEL (client -> core) names the request to cancel by its message id in
@@ -114,12 +133,15 @@ struct tc_host_ctl {
  *   PTIME_GET: reply arg = the TA's persistent time in ms, ret
  *              (TIME_NOT_SET, TIME_NEEDS_RESET)
  *   PTIME_SET: arg = the new persistent time in ms
+ *   STORAGE:   the request and its answer are in the XRAM
  */
 #define TC_HREQ_TA_OPEN		1
 #define TC_HREQ_TA_INVOKE	2
 #define TC_HREQ_TA_CLOSE	3
 #define TC_HREQ_PTIME_GET	4
 #define TC_HREQ_PTIME_SET	5
+/* STORAGE: a struct tc_stor_req at offset 0 of the XRAM (storage_abi.h). */
+#define TC_HREQ_STORAGE		6
 
 /*
  * Parameter types. Values and memory references; memory is always a page

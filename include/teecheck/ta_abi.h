@@ -152,7 +152,7 @@ struct utee_time {
 enum utee_cryp_syscall_nr {
 	/* (type, max_size, uint64_t *handle) */
 	UTEE_SYS_OBJ_ALLOC = UTEE_SYS_CRYP_FIRST,
-	UTEE_SYS_OBJ_FREE,	/* (handle) */
+	UTEE_SYS_OBJ_FREE,	/* (handle, transient only) */
 	UTEE_SYS_OBJ_RESET,	/* (handle) */
 	UTEE_SYS_OBJ_INFO,	/* (handle, struct utee_object_info *out) */
 	UTEE_SYS_OBJ_RESTRICT,	/* (handle, usage) */
@@ -233,6 +233,8 @@ struct utee_object_info {
 	uint32_t usage;
 	uint32_t handle_flags;
 	uint32_t reserved;
+	uint64_t data_size;	/* persistent objects: their data stream */
+	uint64_t data_position;
 };
 
 /* TEE_OperationInfoMultiple's fixed part, and each key's description. */
@@ -313,5 +315,42 @@ enum utee_bigint_op {
 #define UTEE_BIGINT_HDR_WORDS	2
 #define UTEE_BIGINT_SIGN_NEG	0x80000000u
 #define UTEE_BIGINT_USED_MASK	0x0000ffffu
+
+/*
+ * Trusted storage (docs/STORAGE.md): persistent objects are object handles
+ * of the range above whose records the host fills from storage; their data
+ * stream and enumerators go through these. Sizes the host writes back go
+ * through a uint64_t the TA passes by address.
+ */
+#define UTEE_SYS_STOR_FIRST	0x200
+enum utee_stor_syscall_nr {
+	/* (storage, id, id_len, flags, uint64_t *handle) */
+	UTEE_SYS_STOR_OPEN = UTEE_SYS_STOR_FIRST,
+	/* (const struct utee_stor_create *args, uint64_t *handle) */
+	UTEE_SYS_STOR_CREATE,
+	UTEE_SYS_STOR_CLOSE_DELETE,	/* (handle) */
+	UTEE_SYS_STOR_RENAME,		/* (handle, id, id_len) */
+	UTEE_SYS_STOR_READ,	/* (handle, buf, size, uint64_t *count) */
+	UTEE_SYS_STOR_WRITE,	/* (handle, buf, size) */
+	UTEE_SYS_STOR_TRUNCATE,	/* (handle, size) */
+	UTEE_SYS_STOR_SEEK,	/* (handle, int64_t offset, whence) */
+	UTEE_SYS_STOR_ENUM_ALLOC,	/* (uint64_t *enumerator) */
+	UTEE_SYS_STOR_ENUM_FREE,	/* (enumerator) */
+	UTEE_SYS_STOR_ENUM_RESET,	/* (enumerator) */
+	UTEE_SYS_STOR_ENUM_START,	/* (enumerator, storage) */
+	/* (enumerator, struct utee_object_info *info, id, uint64_t *id_len) */
+	UTEE_SYS_STOR_ENUM_NEXT,
+	UTEE_SYS_STOR_LAST
+};
+
+struct utee_stor_create {
+	uint32_t storage;
+	uint32_t flags;
+	uint64_t id;		/* address */
+	uint64_t id_len;
+	uint64_t attributes;	/* object handle, 0: none */
+	uint64_t data;		/* address */
+	uint64_t data_len;
+};
 
 #endif

@@ -72,6 +72,7 @@ TA_LIBUTEE_SRCS	:= ta/devkit/libutee/utee_syscall.c \
 		   ta/devkit/libutee/tee_api_time.c \
 		   ta/devkit/libutee/tee_uuid.c \
 		   ta/devkit/libutee/tee_api_ext.c \
+		   ta/devkit/libutee/tee_api_storage.c \
 		   ta/devkit/libutee/trace.c
 # Objects, operations and arithmetic: handles and syscalls to the host.
 TA_LIBUTEE_SRCS	+= ta/devkit/libutee/tee_api_objects.c \

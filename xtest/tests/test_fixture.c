@@ -3,7 +3,9 @@
  * sub-cases take contexts, sessions and shared memory and then fail (an
  * assertion, failed expectations, a skip, a failing setup or clean-up), and
  * a last sub-case in the same case process that finds the core's counts back
- * at the baseline the test took before the case started.
+ * at the baseline the test took before the case started. The same for a
+ * generated GP scenario that fails halfway (gp.gx-f1-01, made by gpgen from
+ * gen/tests/xml/fail_midway.xml and linked in with the GP runtime).
  */
 #include <errno.h>
 #include <limits.h>
@@ -30,6 +32,9 @@
 
 static const TEEC_UUID os_test_uuid = TA_OS_TEST_UUID;
 
+extern const struct xtest_case *const __start_xtest_cases[];
+extern const struct xtest_case *const __stop_xtest_cases[];
+
 /* The core's counts that a sub-case must leave as it found them. */
 struct fixture_counts {
 	uint32_t sessions;
@@ -48,6 +53,8 @@ static struct {
 	int bodies;			/* bodies that ran past their setup */
 	int cleanups;			/* .cleanup calls */
 	int rows[4];			/* the row each sub-case of case 4 saw */
+	struct fixture_counts gp_held;	/* when the GP scenario stopped */
+	int gp_held_read;
 } *shared;
 
 static void counts_read(TEEC_Context *ctx, struct fixture_counts *c)
@@ -216,6 +223,35 @@ static const struct xtest_sub subs_plain[] = {
 	{ 1, "ignores the fixture", sub_plain },
 };
 
+/*
+ * Sub-case 1 of case 6 is the generated scenario (filled in by main()); its
+ * .cleanup, which runs before the fixture releases anything, notes what the
+ * core held when the scenario stopped (from a context of its own).
+ */
+static struct xtest_sub subs_gp[] = {
+	{ 1, "the GP scenario fails at its invoke", NULL },
+	{ 2, "finds the core at the baseline", sub_back_at_base },
+};
+
+static void setup_nothing(struct xtest_fixture *fx)
+{
+	(void)fx;
+}
+
+static void cleanup_note_held(struct xtest_fixture *fx)
+{
+	TEEC_Context ctx;
+
+	(void)fx;
+	if (shared->gp_held_read)
+		return;
+	shared->gp_held_read = 1;
+	if (TEEC_InitializeContext(NULL, &ctx) != TEEC_SUCCESS)
+		return;
+	counts_read(&ctx, &shared->gp_held);
+	TEEC_FinalizeContext(&ctx);
+}
+
 #define CASE(sym, id_, subs_, ...)					\
 	static const struct xtest_case sym = {				\
 		.id = id_, .suite = "selftest", .title = "case " id_,	\
@@ -230,9 +266,11 @@ CASE(c_cleanup, "3", subs_cleanup, .ta = &os_test_uuid,
      .setup = setup_maybe_fails, .cleanup = cleanup_maybe_fails);
 CASE(c_rows, "4", subs_rows, .context = true);
 CASE(c_plain, "5", subs_plain, .ta = &os_test_uuid);
+CASE(c_gp, "6", subs_gp, .ta = &os_test_uuid, .setup = setup_nothing,
+     .cleanup = cleanup_note_held);
 
 static const struct xtest_case *const table[] = {
-	&c_stop, &c_setup, &c_cleanup, &c_rows, &c_plain,
+	&c_stop, &c_setup, &c_cleanup, &c_rows, &c_plain, &c_gp,
 };
 
 static struct private_core core;
@@ -359,6 +397,34 @@ static void test_plain_sub_with_fixture(void **state)
 	results_free(&res);
 }
 
+static void test_gp_scenario_leaves_nothing(void **state)
+{
+	struct fixture_counts after;
+	struct results res;
+
+	(void)state;
+	assert_non_null(subs_gp[0].fn);
+	baseline();
+	run_one("6", &res);
+	expect_subs(res.cases, "FP");
+	assert_non_null(strstr(res.cases[0].output,
+			       "gen/tests/xml/fail_midway.xml:64: expected "
+			       "TEEC_ERROR_GENERIC got 0x00000000"));
+	/*
+	 * It stopped holding its session and one shared memory (the other
+	 * it released itself), beside the case's session: on its context,
+	 * the case's, and the one that counted.
+	 */
+	assert_int_equal(shared->gp_held_read, 1);
+	assert_int_equal(shared->gp_held.sessions, shared->base.sessions + 2);
+	assert_int_equal(shared->gp_held.guests, shared->base.guests + 3);
+	assert_int_equal(shared->gp_held.shm_objects,
+			 shared->base.shm_objects + 1);
+	results_free(&res);
+	counts_settle(&observer, &shared->base, &after);
+	assert_memory_equal(&after, &shared->base, sizeof(after));
+}
+
 static int core_up(void **state)
 {
 	char ta_dir[PATH_MAX];
@@ -393,7 +459,13 @@ int main(void)
 		cmocka_unit_test(test_cleanup_failure_fails_and_releases),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_plain_sub_with_fixture),
+		cmocka_unit_test(test_gp_scenario_leaves_nothing),
 	};
+	const struct xtest_case *const *c;
+
+	for (c = __start_xtest_cases; c < __stop_xtest_cases; c++)
+		if (!strcmp((*c)->id, "gp.gx-f1-01"))
+			subs_gp[0].fn = (*c)->subs[0].fn;
 
 	shared = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE,
 		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);

@@ -358,7 +358,8 @@ def test_stress():
     m = [x for x in m if x]
     check(m and int(m[0].group(1)) >= 1 and int(m[0].group(2)) > 0 and
           m[0].group(3) == "0", "pager-stress ran and verified its pages")
-    m = [re.match(r"xtest: --stress: shm-churn: (\d+) rounds \(0 failed\), "
+    m = [re.match(r"xtest: --stress: shm-churn: (\d+) rounds \(0 failed, "
+                  r"\d+ idle\), "
                   r"(\d+) clients \((\d+) killed\), (\d+) memref round "
                   r"trips, ([0-9.]+) MiB verified, 0 failures", l)
          for l in r.lines]

@@ -13,18 +13,7 @@ static TEE_Result pos_open(void *session, uint32_t types,
 	return tta_check_update_params(types, params);
 }
 
-static TEE_Result pos_invoke(void *session, uint32_t cmd,
-			     uint32_t types,
-			     TEE_Param params[TEE_NUM_PARAMS])
-{
-	(void)session;
-	(void)params;
-	if (cmd != COMMAND_TTA_Success || types != TTA_PARAMS_NONE)
-		return TEE_ERROR_BAD_PARAMETERS;
-	return TEE_SUCCESS;
-}
-
 const struct tta_entry tta_entry = {
 	.open = pos_open,
-	.invoke = pos_invoke,
+	.invoke = tta_invoke_success_only,
 };

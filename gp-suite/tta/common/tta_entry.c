@@ -45,5 +45,7 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd,
 				      uint32_t types,
 				      TEE_Param params[TEE_NUM_PARAMS])
 {
+	if (!tta_entry.invoke)
+		return tta_entry.answer;
 	return tta_entry.invoke(session, cmd, types, params);
 }

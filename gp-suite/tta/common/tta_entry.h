@@ -11,7 +11,10 @@
 #include <tee_internal_api.h>
 
 struct tta_entry {
-	/* Each hook but invoke is optional; none means "succeed". */
+	/*
+	 * Each hook is optional; none means "succeed", but for invoke: none
+	 * answers every command with answer.
+	 */
 	TEE_Result (*create)(void);
 	void (*destroy)(void);
 	/*
@@ -25,6 +28,7 @@ struct tta_entry {
 	TEE_Result (*invoke)(void *session, uint32_t cmd, uint32_t types,
 			     TEE_Param params[TEE_NUM_PARAMS]);
 	size_t session_size;
+	TEE_Result answer;
 };
 
 /* Each TTA defines it. */

@@ -125,3 +125,14 @@ TEE_Result tta_copy_params(uint32_t types, TEE_Param params[TEE_NUM_PARAMS])
 	return tta_copy_pair(TEE_PARAM_TYPE_GET(types, 2), &params[2],
 			     TEE_PARAM_TYPE_GET(types, 3), &params[3]);
 }
+
+TEE_Result tta_invoke_success_only(void *session, uint32_t cmd,
+				   uint32_t types,
+				   TEE_Param params[TEE_NUM_PARAMS])
+{
+	(void)session;
+	(void)params;
+	if (cmd != COMMAND_TTA_Success || types != TTA_PARAMS_NONE)
+		return TEE_ERROR_BAD_PARAMETERS;
+	return TEE_SUCCESS;
+}

@@ -31,4 +31,12 @@ TEE_Result tta_copy_params(uint32_t types, TEE_Param params[TEE_NUM_PARAMS]);
 /* TEE_PARAM_TYPES(NONE, NONE, NONE, NONE) */
 #define TTA_PARAMS_NONE	0u
 
+/*
+ * An invoke hook that knows one command, COMMAND_TTA_Success with no
+ * parameters, and refuses everything else with TEE_ERROR_BAD_PARAMETERS.
+ */
+TEE_Result tta_invoke_success_only(void *session, uint32_t cmd,
+				   uint32_t types,
+				   TEE_Param params[TEE_NUM_PARAMS]);
+
 #endif

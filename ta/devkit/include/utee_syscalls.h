@@ -36,7 +36,8 @@ TEE_Result utee_ta_invoke(uint32_t session, uint32_t timeout, uint32_t cmd,
 			  uint32_t types, struct utee_param params[4],
 			  uint32_t *origin);
 TEE_Result utee_ta_close(uint32_t session);
-/* Any syscall by number: the cryptographic range (utee_cryp.h) uses it. */
+/* Any syscall by number: the cryptographic range (utee_cryp.h) and
+   the storage range use it. */
 uint32_t utee_syscall_raw(uint32_t nr, uintptr_t a0, uintptr_t a1,
 			  uintptr_t a2, uintptr_t a3, uintptr_t a4,
 			  uintptr_t a5);

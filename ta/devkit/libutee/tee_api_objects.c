@@ -46,8 +46,8 @@ TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object,
 	objectInfo->objectSize = in.size;
 	objectInfo->maxObjectSize = in.max_size;
 	objectInfo->objectUsage = in.usage;
-	objectInfo->dataSize = 0;
-	objectInfo->dataPosition = 0;
+	objectInfo->dataSize = in.data_size;	/* persistent objects' */
+	objectInfo->dataPosition = in.data_position;
 	objectInfo->handleFlags = in.handle_flags;
 	return TEE_SUCCESS;
 }
@@ -67,8 +67,8 @@ TEE_Result __GP11_TEE_GetObjectInfo1(TEE_ObjectHandle object,
 	objectInfo->keySize = in.size;
 	objectInfo->maxKeySize = in.max_size;
 	objectInfo->objectUsage = in.usage;
-	objectInfo->dataSize = 0;
-	objectInfo->dataPosition = 0;
+	objectInfo->dataSize = (uint32_t)in.data_size;
+	objectInfo->dataPosition = (uint32_t)in.data_position;
 	objectInfo->handleFlags = in.handle_flags;
 	return TEE_SUCCESS;
 }
@@ -140,9 +140,18 @@ TEE_Result TEE_GetObjectValueAttribute(TEE_ObjectHandle object,
 	return res;
 }
 
+/* transient_only: a persistent object here is a panic, as GP wants. */
+static void object_free(TEE_ObjectHandle object, bool transient_only)
+{
+	if (object == TEE_HANDLE_NULL)
+		return;
+	UTEE_CRYP_CALL(UTEE_SYS_OBJ_FREE, utee_obj_id(object), transient_only,
+		       0, 0, 0, 0);
+}
+
 void TEE_CloseObject(TEE_ObjectHandle object)
 {
-	TEE_FreeTransientObject(object);
+	object_free(object, false);
 }
 
 TEE_Result TEE_AllocateTransientObject(TEE_ObjectType objectType,
@@ -162,9 +171,7 @@ TEE_Result TEE_AllocateTransientObject(TEE_ObjectType objectType,
 
 void TEE_FreeTransientObject(TEE_ObjectHandle object)
 {
-	if (object == TEE_HANDLE_NULL)
-		return;
-	UTEE_CRYP_CALL(UTEE_SYS_OBJ_FREE, utee_obj_id(object), 0, 0, 0, 0, 0);
+	object_free(object, true);
 }
 
 void TEE_ResetTransientObject(TEE_ObjectHandle object)

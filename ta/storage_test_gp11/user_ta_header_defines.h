@@ -1,0 +1,16 @@
+/* storage_test_gp11: storage_test on the v1.1 API. */
+#ifndef USER_TA_HEADER_DEFINES_H
+#define USER_TA_HEADER_DEFINES_H
+
+#include <storage_test_ta.h>
+
+#define TA_UUID		TA_STORAGE_TEST_GP11_UUID
+#define TA_FLAGS	TA_FLAG_MULTI_SESSION
+#define TA_STACK_SIZE	(16 * 1024)
+#define TA_DATA_SIZE	(256 * 1024)
+
+#define TA_CURRENT_TA_EXT_PROPERTIES \
+	{ "gpd.ta.description", USER_TA_PROP_TYPE_STRING, \
+	  "storage_test_gp11: storage_test on the v1.1 API" }
+
+#endif
