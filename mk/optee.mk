@@ -35,18 +35,15 @@ optee-tas:
 			$(DESTDIR)$(TA_INSTALL_DIR)/ || exit 1; \
 	done
 
-optee-deps:
+# The aarch64 setup of `make qemu` (mk/qemu.mk, mk/aarch64-deps.sh) and
+# what OP-TEE's own builds need besides.
+optee-deps: aarch64-deps-system
 	$(Q)sh mk/optee-deps.sh
 
-# teecheck's client side for aarch64: xtest (libteec's dev backend linked
-# in), pager-stress and shm-churn.
-OPTEE_A64_OUT	:= $(OUT)/aarch64
-OPTEE_A64_MAKE	= $(MAKE) --no-print-directory OUT=$(OPTEE_A64_OUT) \
-		  CC=aarch64-linux-gnu-gcc AR=aarch64-linux-gnu-ar \
-		  GPGEN_DATADIR=$(CURDIR)/gen
-
+# teecheck's client side for aarch64, in the cross build `make aarch64`
+# makes: xtest (libteec's dev backend linked in), pager-stress, shm-churn.
 optee-aarch64: optee-deps
-	$(Q)$(OPTEE_A64_MAKE) $(addprefix $(OPTEE_A64_OUT)/bin/,xtest \
+	$(Q)$(AARCH64_MAKE) $(addprefix $(AARCH64_OUT)/bin/,xtest \
 		pager-stress shm-churn)
 
 optee-qemu: optee-aarch64
@@ -54,4 +51,4 @@ optee-qemu: optee-aarch64
 		{ echo "optee-qemu: OPTEE_OS=, TFA= and OPTEE_CLIENT= (source" \
 		       "trees) needed"; exit 1; }
 	$(Q)sh ci/optee-qemu.sh $(OPTEE_OS) $(TFA) $(OPTEE_CLIENT) \
-		$(OPTEE_A64_OUT) $(OUT)/optee $(OUT)/ci
+		$(AARCH64_OUT) $(OUT)/optee $(OUT)/ci
