@@ -10,6 +10,6 @@ LOADER_TEST_TA_MI := $(OUT)/ta/4f7d474c-097f-4a53-af38-ba0609d56c53
 
 $(eval $(call unit-test,test_elf_load,core/loader/tests/test_elf_load.c \
 	core/loader/tests/loader_test_util.c,$(OUT)/lib/libtaload.a \
-	$(OUT)/lib/libtaimage.a -lcrypto))
+	$(OUT)/lib/libtaimage.a $(OUT)/lib/libtccommon.a -lcrypto))
 
 $(OUT)/tests/test_elf_load: $(LOADER_TEST_TA).elf $(LOADER_TEST_TA_MI).elf

@@ -20,7 +20,7 @@ $(eval $(call host-lib,pager,$(pager-srcs)))
 
 # Tests and the benchmark get the tampering hooks; the library never does.
 pager-test-common := core/pager/pager_testhooks.c core/pager/tests/pager_test_util.c
-pager-test-libs := $(OUT)/lib/libpager.a $(PAGER_LIBS)
+pager-test-libs := $(OUT)/lib/libpager.a $(OUT)/lib/libtccommon.a $(PAGER_LIBS)
 $(foreach f,$(pager-test-common) $(wildcard core/pager/tests/*.c), \
 	$(eval CPPFLAGS_$(f) := -DPAGER_TEST_HOOKS))
 

@@ -225,25 +225,6 @@ int pt_run_child(void (*fn)(void), char *out, size_t out_len)
 	return status;
 }
 
-bool pt_maps_perms(const void *addr, char perms[5])
-{
-	uintptr_t a = (uintptr_t)addr;
-	char line[512];
-	bool found = false;
-	FILE *f = fopen("/proc/self/maps", "r");
-
-	assert_non_null(f);
-	while (!found && fgets(line, sizeof(line), f)) {
-		unsigned long lo, hi;
-
-		if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) == 3 &&
-		    a >= lo && a < hi)
-			found = true;
-	}
-	fclose(f);
-	return found;
-}
-
 sigjmp_buf pt_segv_jmp;
 volatile uintptr_t pt_segv_addr;
 

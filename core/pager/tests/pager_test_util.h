@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../../common/tc_maps.h"
 #include "../pager.h"
 
 struct pt_region {
@@ -62,8 +63,6 @@ uint32_t pt_rand(uint32_t *state);
  */
 int pt_run_child(void (*fn)(void), char *out, size_t out_len);
 
-/* The permissions ("rwxp") of the mapping holding addr, from /proc/self/maps. */
-bool pt_maps_perms(const void *addr, char perms[5]);
 
 /* One word read or written as the code under test would: not optimised out. */
 static inline uint64_t pt_read_word(const uint8_t *p)

@@ -472,7 +472,7 @@ static void test_caller_range_is_taken_over(void **state)
 	assert_int_equal(pt_read_word(range), 0xeeeeeeeeeeeeeeeeull);
 	assert_int_equal(pt_read_word(range + 3 * PSZ), 0xeeeeeeeeeeeeeeeeull);
 	assert_int_equal(pager_region_remove(base), TEE_SUCCESS);
-	assert_true(pt_maps_perms(range + PSZ, perms));
+	assert_true(tc_maps_perms(range + PSZ, perms));
 	assert_string_equal(perms, "---p");
 	munmap(range, 4 * PSZ);
 }

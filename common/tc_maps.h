@@ -1,0 +1,20 @@
+/*
+ * What /proc/self/maps says of this process's own mappings: the tests read
+ * it to check the protections the loader and the pager set.
+ */
+#ifndef TC_MAPS_H
+#define TC_MAPS_H
+
+#include <stdbool.h>
+
+/* The permissions ("rwxp") of the mapping holding addr; false if none. */
+bool tc_maps_perms(const void *addr, char perms[5]);
+
+/*
+ * Whether the maps show execute permission at all: under a user-mode
+ * emulator (qemu-user) guest code is not host-executable, so only the read
+ * and write bits can be compared there.
+ */
+bool tc_maps_exec_visible(void);
+
+#endif
