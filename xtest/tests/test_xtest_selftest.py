@@ -19,7 +19,7 @@ XTEST = os.path.join(OUT, "tests", "xtest-selftest")
 XSD = os.path.join(OUT, "tests", "junit.xsd")
 ALL = ["9001", "9002", "9003", "9004", "9005", "9006", "9007", "9008",
        "9009", "9010"]
-HANG_TIMEOUT_S = 3
+HANG_TIMEOUT_S = 6
 
 failures = []
 
@@ -166,9 +166,9 @@ def test_all():
             "  9002 FAILED (failed: 9002.2,",
             "  9003 FAILED (case process ended in 9003.1: killed by signal "
             "11 (Segmentation fault),",
-            "  9004 FAILED (timeout after 3 s in 9004.1,",
+            "  9004 FAILED (timeout after 6 s in 9004.1,",
             "  9005 FAILED (failed: 9005.1,",
-            "  9006 FAILED (timeout after 3 s in 9006.1,",
+            "  9006 FAILED (timeout after 6 s in 9006.1,",
             "  9008 SKIPPED (all sub-cases skipped,",
             "  xtest: after 9003: restarted tee-core and tee-supplicant",
             "  xtest: after 9004: restarted tee-core and tee-supplicant",
@@ -200,10 +200,10 @@ def test_all():
     equal(cases.get("9003.2 never runs"),
           ("skipped", "not run: 9003 ended before it"), "9003.2")
     equal(cases.get("9004.1 hangs"),
-          ("failure", "failed in 1 of 1 runs: timeout after 3 s in 9004.1"),
+          ("failure", "failed in 1 of 1 runs: timeout after 6 s in 9004.1"),
           "9004.1")
     equal(cases.get("9006.1 a TA call that never returns"),
-          ("failure", "failed in 1 of 1 runs: timeout after 3 s in 9006.1"),
+          ("failure", "failed in 1 of 1 runs: timeout after 6 s in 9006.1"),
           "9006.1")
     equal(cases.get("9007.1 the single-instance TA serves a session again"),
           ("passed", ""), "9007.1")
@@ -232,7 +232,7 @@ def test_tap():
         "ok 5 - 9009 A case that passes after all that"], "TAP points")
     check("    not ok 2 - 9002.2 fails an assertion" in r.lines,
           "TAP subtest of 9002.2")
-    check("# 9004: timeout after 3 s in 9004.1" in r.lines,
+    check("# 9004: timeout after 6 s in 9004.1" in r.lines,
           "TAP says why 9004 failed")
     # Everything else is a comment, so TAP readers skip it.
     for l in r.lines:
@@ -287,7 +287,7 @@ def test_repeat():
 
 
 def test_deadline():
-    r = Run("--deadline", "1", "--junit", "9001", "9004", "9009")
+    r = Run("--deadline", "4", "--junit", "9001", "9004", "9009")
     equal(r.code, 1, "exit status")
     equal([l for l in r.summary() if not l.startswith("+")], [
         "Result of testsuite selftest filtered by \"9001 9004 9009\":",
@@ -296,17 +296,17 @@ def test_deadline():
         "1 test cases of which 0 failed",
         "0 test cases were skipped",
         "2 test cases were not run",
-        "xtest: the deadline of 1 s was reached; 2 test cases not run",
+        "xtest: the deadline of 4 s was reached; 2 test cases not run",
         "xtest: 1 passed, 0 failed, 0 skipped, 2 not run"], "summary")
     check(not any("timeout after" in l for l in r.lines),
           "the deadline, not the case's timeout, ended 9004")
     cases = junit_cases(r.junit_root())
     equal(cases.get("9004.1 hangs"),
-          ("skipped", "not run: the deadline of 1 s was reached"), "9004.1")
+          ("skipped", "not run: the deadline of 4 s was reached"), "9004.1")
     equal(cases.get("9009.1 passes"),
-          ("skipped", "not run: the deadline of 1 s was reached"), "9009.1")
+          ("skipped", "not run: the deadline of 4 s was reached"), "9009.1")
     r.finish()
-    r = Run("--deadline", "1", "--tap", "9001", "9004", "9009")
+    r = Run("--deadline", "4", "--tap", "9001", "9004", "9009")
     equal(tap_points(r.lines), [
         "ok 1 - 9001 A case that passes",
         "ok 2 - 9004 A case that hangs # SKIP not run: deadline",
