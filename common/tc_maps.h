@@ -11,9 +11,9 @@
 bool tc_maps_perms(const void *addr, char perms[5]);
 
 /*
- * Whether the maps show execute permission at all: under a user-mode
- * emulator (qemu-user) guest code is not host-executable, so only the read
- * and write bits can be compared there.
+ * Whether the maps show the execute permission of code a loader protected
+ * beside a read-only page: under a user-mode emulator (qemu-user) they do
+ * not, so only the read and write bits can be compared there.
  */
 bool tc_maps_exec_visible(void);
 
