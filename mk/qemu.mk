@@ -21,9 +21,15 @@ aarch64: aarch64-deps-user
 
 # The unit tests and the suite (under --stress, in longer rounds: emulated
 # clients need longer to get anything done) on aarch64, JUnit in out/ci.
-# 7010.5 checks the client's executable as the core reads it from /proc;
-# under qemu-user that is the emulator, not xtest.
-QEMU_USER_XTEST_ARGS ?= --stress --stress-round 10 -x 7010.5
+# Left out, for what the emulator does rather than the code under test:
+# 7010.5 and 7011 check identities built from the client's executable as
+# the core reads it from /proc, and under qemu-user that is the emulator;
+# 9002.3 counts the core's descriptors after a message carrying sixteen
+# where the core takes one, and qemu-user's recvmsg keeps the ones the
+# guest's buffer has no room for in the emulator (the host run shows the
+# core itself keeps none).
+QEMU_USER_XTEST_ARGS ?= --stress --stress-round 10 -x 7010.5 -x 7011 \
+			-x 9002.3
 
 # The dev kit's install test checks the host's installation (a client
 # built with the host's pkg-config and cc): the aarch64 kit is exercised by
