@@ -25,7 +25,7 @@ aarch64: aarch64-deps-user
 # 7010.5 and 7011 check identities built from the client's executable as
 # the core reads it from /proc, and under qemu-user that is the emulator;
 # 9002.3 counts the core's descriptors after a message carrying sixteen
-# where the core takes one, and qemu-user's recvmsg keeps the ones the
+# where the core takes one, and qemu-user's recvmsg keeps some of those the
 # guest's buffer has no room for in the emulator (the host run shows the
 # core itself keeps none).
 QEMU_USER_XTEST_ARGS ?= --stress --stress-round 10 -x 7010.5 -x 7011 \
