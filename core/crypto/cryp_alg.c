@@ -4,6 +4,7 @@
  * answered with TEE_ERROR_NOT_SUPPORTED (docs/CRYPTO.md has the table).
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/provider.h>
@@ -170,20 +171,7 @@ const struct cryp_alg *cryp_alg_find(uint32_t alg)
 
 static pthread_once_t cryp_once = PTHREAD_ONCE_INIT;
 static TEE_Result cryp_init_res;
-
-static void cryp_init_once(void)
-{
-	/* Single DES lives in the legacy provider since OpenSSL 3. */
-	if (!OSSL_PROVIDER_load(NULL, "default") ||
-	    !OSSL_PROVIDER_load(NULL, "legacy"))
-		cryp_init_res = TEE_ERROR_NOT_SUPPORTED;
-}
-
-TEE_Result cryp_init(void)
-{
-	pthread_once(&cryp_once, cryp_init_once);
-	return cryp_init_res;
-}
+static OSSL_PROVIDER *cryp_prov_default, *cryp_prov_legacy;
 
 /* Fetched algorithms, kept for the host's life (fetching is not cheap). */
 #define CRYP_FETCH_MAX	64
@@ -193,6 +181,45 @@ static struct {
 	void *alg;
 	bool is_md;
 } cryp_fetched[CRYP_FETCH_MAX];
+
+/*
+ * At exit, before OpenSSL's own clean-up (atexit runs in reverse order):
+ * what the cache holds keeps the providers alive, and OpenSSL could not
+ * free them.
+ */
+static void cryp_fini(void)
+{
+	size_t i;
+
+	for (i = 0; i < CRYP_FETCH_MAX && cryp_fetched[i].alg; i++) {
+		if (cryp_fetched[i].is_md)
+			EVP_MD_free(cryp_fetched[i].alg);
+		else
+			EVP_CIPHER_free(cryp_fetched[i].alg);
+		cryp_fetched[i].alg = NULL;
+	}
+	if (cryp_prov_legacy)
+		OSSL_PROVIDER_unload(cryp_prov_legacy);
+	if (cryp_prov_default)
+		OSSL_PROVIDER_unload(cryp_prov_default);
+	cryp_prov_legacy = cryp_prov_default = NULL;
+}
+
+static void cryp_init_once(void)
+{
+	/* Single DES lives in the legacy provider since OpenSSL 3. */
+	cryp_prov_default = OSSL_PROVIDER_load(NULL, "default");
+	cryp_prov_legacy = OSSL_PROVIDER_load(NULL, "legacy");
+	if (!cryp_prov_default || !cryp_prov_legacy)
+		cryp_init_res = TEE_ERROR_NOT_SUPPORTED;
+	atexit(cryp_fini);
+}
+
+TEE_Result cryp_init(void)
+{
+	pthread_once(&cryp_once, cryp_init_once);
+	return cryp_init_res;
+}
 
 static void *cryp_fetch(const char *name, bool is_md)
 {
