@@ -127,8 +127,10 @@ grep -q 'I/TA: session opened' "$tmp/core.log" &&
 # The build tree works the same way: out/lib has libteec.so and its soname
 # link, so a client linked there starts with LD_LIBRARY_PATH=out/lib.
 out_dir=${TEECHECK_OUT:-out}
+# EXTRA_LDFLAGS: a sanitizer build's libteec needs its runtime in the client.
 ${cc:-cc} -Wall -Wextra -Werror -Iinclude -o "$tmp/optee_client_tree" \
-	ta/devkit/tests/optee_client/optee_client.c -L"$out_dir/lib" -lteec ||
+	ta/devkit/tests/optee_client/optee_client.c -L"$out_dir/lib" -lteec \
+	${EXTRA_LDFLAGS:-} ||
 	die "the client does not build against $out_dir/lib"
 tree_out=$(TEECHECK_CORE="unix:$tmp/core.sock" \
 	   LD_LIBRARY_PATH="$out_dir/lib" "$tmp/optee_client_tree" 2>&1) &&
