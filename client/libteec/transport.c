@@ -218,6 +218,7 @@ void transport_send_async(struct teec_ctx *c, struct tc_msg *req,
 			  struct teec_pending *me)
 {
 	struct teec_pending *p;
+	struct tc_msg copy;
 	uint32_t id;
 	bool sent;
 
@@ -237,13 +238,20 @@ void transport_send_async(struct teec_ctx *c, struct tc_msg *req,
 		me->id = ++c->next_id;
 	while (!me->id);
 	req->id = id = me->id;
+	/*
+	 * Once me is on the list, the reader may answer and free it (req
+	 * lives with it): what is sent is this thread's own copy. A request
+	 * sent unawaited is a fixed-size message.
+	 */
+	copy = *req;
+	copy.length = sizeof(copy);
 	me->next = c->pending;
 	c->pending = me;
 	c->nasync++;
 	pthread_mutex_unlock(&c->rx_lock);
 
 	pthread_mutex_lock(&c->send_lock);
-	sent = !tc_send(c->sock, req, -1);
+	sent = !tc_send(c->sock, &copy, -1);
 	pthread_mutex_unlock(&c->send_lock);
 	if (sent)
 		return;

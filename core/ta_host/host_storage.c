@@ -233,7 +233,8 @@ static TEE_Result sys_stor_create(uintptr_t argp, uintptr_t out)
 		free(blob);
 		return TEE_ERROR_STORAGE_NO_SPACE;
 	}
-	memcpy(d, blob, blob_len);
+	if (blob_len)
+		memcpy(d, blob, blob_len);
 	if (a->data_len)
 		memcpy(d + blob_len, (const void *)(uintptr_t)a->data,
 		       a->data_len);
