@@ -77,6 +77,12 @@ while [ -n "$todo" ]; do
 	todo=$(echo "$next" | tr ' ' '\n' | sort -u | grep -v '^$' || true)
 done
 
+# OpenSSL's legacy provider (single DES, MD4 ...), which the TA hosts load.
+mkdir -p "$root/usr/lib/aarch64-linux-gnu/ossl-modules"
+cp -L /usr/lib/aarch64-linux-gnu/ossl-modules/legacy.so \
+	"$root/usr/lib/aarch64-linux-gnu/ossl-modules/" ||
+	fail "OpenSSL's legacy provider (arm64) not found"
+
 cat > "$root/init" <<'INIT'
 #!/bin/sh
 # The guest's init: the suite, its results on the console, power off.
