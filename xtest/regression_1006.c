@@ -115,8 +115,11 @@ static void kill_client_and_check(struct xtest_fixture *fx, int n_mi,
 	ASSERT_EQ(mid.sessions, base.sessions + n_mi + n_st);
 	/* os_test_mi: one instance per session; os_test: one at most. */
 	ASSERT_GE(mid.instances, base.instances + n_mi);
-	/* At least the child's (a connection that closed just before base
-	 * may still be counted until the event loop ends it). */
+	/*
+	 * At least the child's guest. An exact count was once one more in
+	 * the sanitizer build, cause not found; what this case is about is
+	 * checked exactly below: the core back at its start.
+	 */
 	ASSERT_GE(mid.guests, base.guests + 1);
 	kill(*pid, SIGKILL);
 	ASSERT_EQ(waitpid(*pid, &status, 0), *pid);
