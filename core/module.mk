@@ -24,7 +24,8 @@ core-srcs += core/store/ta_store.c core/store/ta_key.c
 core-srcs += core/storage/ptime.c core/storage/sto_key.c \
 	     core/storage/sto_fs.c core/storage/sto_seal.c \
 	     core/storage/sto_dir.c core/storage/sto_objfile.c \
-	     core/storage/sto_obj.c core/storage/sto_req.c
+	     core/storage/sto_obj.c core/storage/sto_stream.c \
+	     core/storage/sto_req.c
 # The pool budget, TA instances' shares, the core's own paging, statistics.
 core-srcs += core/pager/pager_budget.c core/pager/inst_pager.c \
 	     core/pager/self_page.c core/pager/self_page_sym.c \

@@ -6,6 +6,7 @@
  * nothing here can fail a test.
  */
 #include <limits.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,8 +63,8 @@ static void perf_raw(bool aes, uint8_t *buf, size_t len, EVP_CIPHER *gcm,
  * registered block as the data: a temporary output buffer would cost a
  * mapping of its own per call, which the baseline does not pay.
  */
-static int perf_tee(TEEC_Session *s, TEEC_SharedMemory *shm, bool aes,
-		    size_t len)
+static bool perf_tee(TEEC_Session *s, TEEC_SharedMemory *shm, bool aes,
+		     size_t len)
 {
 	TEEC_Operation op = xtest_operation(TEEC_PARAM_TYPES(
 		TEEC_VALUE_INPUT, TEEC_MEMREF_PARTIAL_INOUT,
@@ -76,7 +77,7 @@ static int perf_tee(TEEC_Session *s, TEEC_SharedMemory *shm, bool aes,
 	op.params[2].memref.parent = shm;
 	op.params[2].memref.offset = PERF_MAX;
 	op.params[2].memref.size = aes ? 16 : 32;
-	return TEEC_InvokeCommand(s, CT_CMD_PERF, &op, &origin) ? -1 : 0;
+	return TEEC_InvokeCommand(s, CT_CMD_PERF, &op, &origin) == TEEC_SUCCESS;
 }
 
 static int perf_cmp(const void *a, const void *b)
@@ -111,8 +112,8 @@ static int perf_measure(struct perf_times *pt, TEEC_Session *s,
 	while (pt->n < PERF_SAMPLES &&
 	       (pt->n < 11 || perf_now() - start < PERF_MIN_S)) {
 		t0 = perf_now();
-		if (perf_tee(s, shm, aes, len))
-			return -1;
+		if (!perf_tee(s, shm, aes, len))
+			return -EIO;
 		pt->tee[pt->n] = perf_now() - t0;
 		t0 = perf_now();
 		perf_raw(aes, shm->buffer, len, gcm, sha);

@@ -184,7 +184,7 @@ static bool proc_is_kept(pid_t pid)
 	return false;
 }
 
-/* The parent of pid from /proc/PID/stat, or -1. */
+/* The parent of pid from /proc/PID/stat, or -errno. */
 static pid_t proc_parent_of(const char *pid_name)
 {
 	char path[64], buf[512], *p;
@@ -194,16 +194,16 @@ static pid_t proc_parent_of(const char *pid_name)
 	snprintf(path, sizeof(path), "/proc/%s/stat", pid_name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return -1;
+		return -errno;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n <= 0)
-		return -1;
+		return n < 0 ? -errno : -EIO;
 	buf[n] = '\0';
 	/* "pid (comm) state ppid ...": comm may hold spaces and parens. */
 	p = strrchr(buf, ')');
 	if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
-		return -1;
+		return -EIO;
 	return ppid;
 }
 

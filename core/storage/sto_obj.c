@@ -1,10 +1,10 @@
 /*
  * Open persistent objects and their handles: GP's access and sharing
- * rules, the data stream, and each update as new files and then a new
+ * rules, and each update as new files and then a new
  * directory record (the commit), the old file removed last. An object
  * open on several handles is one record here, so every handle sees every
  * write; its contents are kept while it is open and checked against the
- * directory before each use.
+ * directory before each use. The data stream is sto_stream.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,29 +12,8 @@
 #include <tee_api_defines.h>
 
 #include "../../common/tc_log.h"
+#include "sto_obj.h"
 #include "sto_priv.h"
-
-#define STO_ATTRS_MAX	(64u << 10)
-
-struct sto_pobj {
-	struct sto_ta *ta;
-	uint8_t id[TC_STOR_ID_MAX];
-	uint32_t id_len;
-	uint64_t file;			/* the version f holds */
-	uint8_t tag[STO_TAG_LEN];
-	struct sto_obj_file f;
-	int refs;			/* handles */
-	struct sto_pobj *next;
-};
-
-struct sto_handle {
-	uint64_t id;
-	const struct instance *inst;
-	struct sto_pobj *o;
-	uint32_t flags;			/* TEE_DATA_FLAG_* */
-	uint64_t pos;
-	struct sto_handle *next;
-};
 
 /* Guarded by sto_lock. */
 static struct sto_pobj *sto_pobjs;
@@ -171,8 +150,8 @@ static TEE_Result pobj_sync(struct sto_pobj *o, struct sto_dirent **out)
  * Replaces o's contents with f (attributes shared with o's): a new file,
  * then the record. On failure o is as it was and f's data the caller's.
  */
-static TEE_Result pobj_update(struct sto_pobj *o, struct sto_dirent *e,
-			      uint8_t *data, size_t len)
+TEE_Result sto_pobj_update(struct sto_pobj *o, struct sto_dirent *e,
+			   uint8_t *data, size_t len)
 {
 	struct sto_ta *ta = o->ta;
 	struct sto_obj_file f = o->f;
@@ -224,18 +203,9 @@ static struct sto_pobj *pobj_new(struct sto_ta *ta, const struct sto_dirent *e,
 	return o;
 }
 
-/* The request being served, with the XRAM it came in. */
-struct sto_call {
-	const struct instance *inst;
-	struct tc_stor_req q;		/* a copy, checked */
-	struct tc_stor_req *out;	/* in the XRAM */
-	uint8_t *data;			/* the XRAM from TC_STOR_DATA_OFF */
-	size_t data_max;
-};
-
 /* The handle's object, synced; ACCESS_DENIED without the access asked. */
-static TEE_Result call_handle(struct sto_call *c, uint32_t need,
-			      struct sto_handle **h, struct sto_dirent **e)
+TEE_Result sto_call_handle(struct sto_call *c, uint32_t need,
+			   struct sto_handle **h, struct sto_dirent **e)
 {
 	*h = handle_find(c->inst, c->q.handle);
 	if (!*h)
@@ -384,7 +354,7 @@ static TEE_Result op_close_delete(struct sto_call *c)
 	TEE_Result res;
 	size_t i;
 
-	res = call_handle(c, TEE_DATA_FLAG_ACCESS_WRITE_META, &h, &e);
+	res = sto_call_handle(c, TEE_DATA_FLAG_ACCESS_WRITE_META, &h, &e);
 	if (res == TEE_ERROR_BAD_PARAMETERS || res == TEE_ERROR_ACCESS_DENIED)
 		return res;
 	if (res)
@@ -418,7 +388,7 @@ static TEE_Result op_rename(struct sto_call *c)
 	TEE_Result res;
 	size_t i;
 
-	res = call_handle(c, TEE_DATA_FLAG_ACCESS_WRITE_META, &h, &e);
+	res = sto_call_handle(c, TEE_DATA_FLAG_ACCESS_WRITE_META, &h, &e);
 	if (res)
 		return res;
 	ta = h->o->ta;
@@ -442,105 +412,6 @@ static TEE_Result op_rename(struct sto_call *c)
 	memset(h->o->id, 0, sizeof(h->o->id));
 	memcpy(h->o->id, c->q.id, c->q.id_len);
 	h->o->id_len = c->q.id_len;
-	return TEE_SUCCESS;
-}
-
-static TEE_Result op_read(struct sto_call *c)
-{
-	struct sto_dirent *e;
-	struct sto_handle *h;
-	TEE_Result res;
-	uint64_t n = 0;
-
-	res = call_handle(c, TEE_DATA_FLAG_ACCESS_READ, &h, &e);
-	if (res)
-		return res;
-	if (h->pos < h->o->f.data_len) {
-		n = h->o->f.data_len - h->pos;
-		if (n > c->q.len)
-			n = c->q.len;
-		if (n > c->data_max)
-			n = c->data_max;
-		memcpy(c->data, h->o->f.data + h->pos, n);
-	}
-	h->pos += n;
-	c->out->out_len = n;
-	return TEE_SUCCESS;
-}
-
-/* Writes len bytes at the position (WRITE), or sets the size (TRUNCATE). */
-static TEE_Result op_write(struct sto_call *c, bool truncate)
-{
-	struct sto_dirent *e;
-	struct sto_handle *h;
-	uint64_t end, old;
-	TEE_Result res;
-	uint8_t *d;
-
-	res = call_handle(c, TEE_DATA_FLAG_ACCESS_WRITE, &h, &e);
-	if (res)
-		return res;
-	old = h->o->f.data_len;
-	if (truncate) {
-		end = c->q.len;
-	} else {
-		if (c->q.len > c->data_max)
-			return TEE_ERROR_STORAGE_NO_SPACE;
-		if (h->pos + c->q.len > TEE_DATA_MAX_POSITION)
-			return TEE_ERROR_OVERFLOW;
-		if (!c->q.len)
-			return TEE_SUCCESS;
-		end = h->pos + c->q.len;
-		if (end < old)
-			end = old;
-	}
-	if (end > sto_quota)
-		return TEE_ERROR_STORAGE_NO_SPACE;
-	d = malloc(end ? end : 1);
-	if (!d)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	memcpy(d, h->o->f.data, old < end ? old : end);
-	if (end > old)
-		memset(d + old, 0, end - old);
-	if (!truncate)
-		memcpy(d + h->pos, c->data, c->q.len);
-	res = pobj_update(h->o, e, d, end);
-	if (res) {
-		free(d);
-		return res;
-	}
-	if (!truncate)
-		h->pos += c->q.len;
-	return TEE_SUCCESS;
-}
-
-static TEE_Result op_seek(struct sto_call *c)
-{
-	struct sto_dirent *e;
-	struct sto_handle *h;
-	TEE_Result res;
-	int64_t base, pos;
-
-	res = call_handle(c, 0, &h, &e);
-	if (res)
-		return res;
-	switch (c->q.whence) {
-	case TEE_DATA_SEEK_SET:
-		base = 0;
-		break;
-	case TEE_DATA_SEEK_CUR:
-		base = (int64_t)h->pos;
-		break;
-	case TEE_DATA_SEEK_END:
-		base = (int64_t)h->o->f.data_len;
-		break;
-	default:
-		return TEE_ERROR_BAD_PARAMETERS;
-	}
-	if (c->q.offset > 0 && c->q.offset > (int64_t)TEE_DATA_MAX_POSITION - base)
-		return TEE_ERROR_OVERFLOW;
-	pos = base + c->q.offset;	/* no wrap: |offset| checked above */
-	h->pos = pos < 0 ? 0 : (uint64_t)pos;
 	return TEE_SUCCESS;
 }
 
@@ -613,15 +484,15 @@ static TEE_Result call_run(struct sto_call *c)
 	case TC_STOR_RENAME:
 		return op_rename(c);
 	case TC_STOR_READ:
-		return op_read(c);
+		return sto_op_read(c);
 	case TC_STOR_WRITE:
-		return op_write(c, false);
+		return sto_op_write(c, false);
 	case TC_STOR_TRUNCATE:
-		return op_write(c, true);
+		return sto_op_write(c, true);
 	case TC_STOR_SEEK:
-		return op_seek(c);
+		return sto_op_seek(c);
 	case TC_STOR_INFO:
-		res = call_handle(c, 0, &h, &e);
+		res = sto_call_handle(c, 0, &h, &e);
 		if (!res) {
 			c->out->data_size = h->o->f.data_len;
 			c->out->data_pos = h->pos;

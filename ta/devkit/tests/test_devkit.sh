@@ -51,7 +51,8 @@ kit_name=$(ls -d "${TEECHECK_OUT:-out}"/export-ta_* 2>/dev/null | head -1)
 [ -n "$kit_name" ] || die "no exported dev kit in ${TEECHECK_OUT:-out}"
 kit=$root$prefix/share/teecheck/$(basename "$kit_name")
 
-tmake -s install DESTDIR="$root" PREFIX="$prefix" >"$tmp/install.log" 2>&1 ||
+tmake -s install OUT="${TEECHECK_OUT:-out}" DESTDIR="$root" PREFIX="$prefix" \
+	>"$tmp/install.log" 2>&1 ||
 	{ cat "$tmp/install.log"; die "make install"; }
 for f in bin/tee-core bin/ta-host bin/tee-supplicant include/tee_client_api.h \
 	 lib/libteec.so.1.0.0 lib/pkgconfig/teec.pc; do
