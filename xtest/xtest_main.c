@@ -89,15 +89,17 @@ static int main_setenv(const char *name, const char *value)
 	return 0;
 }
 
-/* The sessions a core xtest did not start holds, or -1 if it cannot say. */
+/*
+ * The sessions a core xtest did not start holds, or -EIO if it cannot say.
+ */
 static long main_core_sessions(void)
 {
 	struct teecheck_core_stats st;
 	TEEC_Context ctx;
-	long n = -1;
+	long n = -EIO;
 
 	if (TEEC_InitializeContext(NULL, &ctx))
-		return -1;
+		return -EIO;
 	if (!teecheck_core_stats(&ctx, &st))
 		n = st.sessions;
 	TEEC_FinalizeContext(&ctx);

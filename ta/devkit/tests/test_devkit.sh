@@ -80,8 +80,9 @@ ok "out-of-tree TA built: $uuid.ta"
 export PKG_CONFIG_PATH="$root$prefix/lib/pkgconfig"
 export PKG_CONFIG_SYSROOT_DIR="$root"
 flags=$(pkg-config --cflags --libs teec) || die "pkg-config teec"
+# EXTRA_LDFLAGS: a sanitizer build's libteec needs its runtime in the client.
 ${cc:-cc} -Wall -Wextra -Werror -o "$tmp/optee_client" \
-	ta/devkit/tests/optee_client/optee_client.c $flags ||
+	ta/devkit/tests/optee_client/optee_client.c $flags ${EXTRA_LDFLAGS:-} ||
 	die "the client does not build with pkg-config's flags ($flags)"
 readelf -d "$tmp/optee_client" | grep -q 'NEEDED.*\[libteec\.so\.1\]' ||
 	fail "the client does not load libteec.so.1"
@@ -128,7 +129,6 @@ grep -q 'I/TA: session opened' "$tmp/core.log" &&
 # The build tree works the same way: out/lib has libteec.so and its soname
 # link, so a client linked there starts with LD_LIBRARY_PATH=out/lib.
 out_dir=${TEECHECK_OUT:-out}
-# EXTRA_LDFLAGS: a sanitizer build's libteec needs its runtime in the client.
 ${cc:-cc} -Wall -Wextra -Werror -Iinclude -o "$tmp/optee_client_tree" \
 	ta/devkit/tests/optee_client/optee_client.c -L"$out_dir/lib" -lteec \
 	${EXTRA_LDFLAGS:-} ||
