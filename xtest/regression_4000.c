@@ -168,8 +168,8 @@ static void t4002_roundtrip(void **state)
 			}
 			ct_blob_free(&b);
 		}
-		assert_int_equal(bl, cl);
-		assert_memory_equal(back, pt, bl);
+		ASSERT_EQ(bl, cl);
+		ASSERT_MEM_EQ(back, pt, bl);
 		assert_memory_not_equal(ct, pt, bl);
 	}
 	TEEC_CloseSession(&sess);
@@ -306,9 +306,9 @@ static void t4005_generated(void **state)
 				    XTEST_ORIGIN_ANY);
 		ct_blob_free(&b);
 		if (sign)
-			assert_int_equal(ol, 128);
+			ASSERT_EQ(ol, 128);
 		else
-			assert_memory_equal(out, in, 20);
+			ASSERT_MEM_EQ(out, in, 20);
 	}
 	TEEC_CloseSession(&sess);
 	TEEC_FinalizeContext(&ctx);
@@ -395,11 +395,11 @@ static void t4006_sm2_pke(void **state)
 		ct_blob_free(&b);
 		if (!round) {
 			/* 04 || x || y, the SM3 hash, the masked message. */
-			assert_int_equal(ol, 65 + 32 + sizeof(msg) - 1);
-			assert_int_equal(out[0], 4);
+			ASSERT_EQ(ol, 65 + 32 + sizeof(msg) - 1);
+			ASSERT_EQ(out[0], 4);
 		} else {
-			assert_int_equal(ol, sizeof(msg) - 1);
-			assert_memory_equal(out, msg, ol);
+			ASSERT_EQ(ol, sizeof(msg) - 1);
+			ASSERT_MEM_EQ(out, msg, ol);
 		}
 	}
 	TEEC_CloseSession(&sess);

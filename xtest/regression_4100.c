@@ -110,7 +110,7 @@ static void bi_kat(const TEEC_UUID *uuid)
 	ct_vectors_each("bigint.txt", bi_record, &br);
 	TEEC_CloseSession(&sess);
 	TEEC_FinalizeContext(&ctx);
-	assert_true(br.count > 0);
+	ASSERT_TRUE(br.count > 0);
 	print_message("bigint.txt: %u records\n", br.count);
 }
 

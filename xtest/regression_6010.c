@@ -132,9 +132,9 @@ static void t_object_truncated(void **state)
 					"cut me short");
 
 	(void)state;
-	assert_int_equal(truncate(t->obj, 30), 0);
+	ASSERT_EQ(truncate(t->obj, 30), 0);
 	expect_corrupt(t, "6010.t");
-	assert_int_equal(truncate(t->obj, 0), 0);
+	ASSERT_EQ(truncate(t->obj, 0), 0);
 	expect_corrupt(t, "6010.t");
 	unlink(t->obj);
 	expect_corrupt(t, "6010.t");
@@ -160,7 +160,7 @@ static void t_object_replayed(void **state)
 	st_ok("close", st_cmd_h(&t->s, ST_CMD_CLOSE, h));
 	st_files_scan(after);
 	st_files_changed(before, after, false, now, sizeof(now));
-	assert_true(now[0] && strcmp(now, t->obj));
+	ASSERT_TRUE(now[0] && strcmp(now, t->obj));
 	/* The old version back under its own name: a leftover, ignored. */
 	xtest_write_file(t->obj, old, len);
 	st_ok("open", st_open(&t->s, "6010.r", ST_ALL, &h));
@@ -228,7 +228,7 @@ static void t_record_attacks(void **state)
 	expect_corrupt(t, "6010.d");
 	xtest_write_file(t->rec, good, good_len);
 
-	assert_int_equal(truncate(t->rec, good_len - 1), 0);
+	ASSERT_EQ(truncate(t->rec, good_len - 1), 0);
 	expect_corrupt(t, "6010.d");
 	unlink(t->rec);
 	expect_corrupt(t, "6010.d");
