@@ -245,7 +245,7 @@ int main(void)
 	 * medians, so an estimate, not an exact sum.
 	 */
 	printf("  stages (us): client<->core socket hop %.1f; client encode, "
-	       "core check, hand-off to a secure thread and reply %.1f "
+	       "core check and reply %.1f "
 	       "(a request the core answers itself: %.1f); core<->host "
 	       "socket hop %.1f; TA host, TA and the core's side of them "
 	       "%.1f\n", hop, core - hop, core, base - hop,

@@ -329,7 +329,7 @@ int main(int argc, char **argv)
 			tc_warn("ready-fd %d: %s", ready_fd, strerror(errno));
 		close(ready_fd);
 	}
-	event_loop_run(lfd, &core_stop);
+	workq_main_loop(&core_stop);
 	tc_info("stopping");
 	inst_shutdown_all();
 	unlink(core.cfg.socket_path);

@@ -1,7 +1,8 @@
 /*
- * Client requests in flight and cancellation. The event loop records each
- * OPEN_SESSION and INVOKE as it reads it, so a CANCEL (also read there, never
- * queued behind busy secure threads) finds the request wherever it is:
+ * Client requests in flight and cancellation. The thread that reads an
+ * OPEN_SESSION or INVOKE records it before the connection is read again, so
+ * a CANCEL (never queued behind busy secure threads) finds the request
+ * wherever it is:
  * queued, waiting for its TA instance, or running in one or more TA
  * instances (TA-to-TA calls nest on the same secure thread).
  */

@@ -57,15 +57,51 @@ int conn_reply(struct conn *c, struct tc_msg *msg, TEE_Result res,
 /* A result the supplicant answered an RPC with, in the core's terms. */
 TEE_Result conn_rpc_result(uint32_t teec_res);
 
-/* event_loop.c: the listening socket and the thread that reads it all. */
-/* The socket at path, listening; -errno if it cannot be. */
-int event_loop_listen(const char *path);
-/* Serves every connection until *stop is set (by a signal handler). */
-int event_loop_run(int lfd, volatile sig_atomic_t *stop);
+/*
+ * A client request read from its connection, to run on a secure thread:
+ * recorded (a CANCEL finds it), counted against its connection, which it
+ * holds a reference to. msg NULL: the client is gone, its sessions and
+ * shared memory are to be cleaned up.
+ */
+struct request {
+	struct conn *conn;
+	struct tc_msg *msg;
+	size_t len;		/* of msg */
+	struct call *call;	/* OPEN_SESSION, INVOKE: what CANCEL finds */
+};
 
-/* workq.c: the secure thread pool. */
+/*
+ * event_loop.c: the listening socket and the connections, read by idle
+ * secure threads (or the main thread, workq.c), each message by one.
+ */
+/*
+ * The socket at path, listening, and the set of connections watched with
+ * it (the supplicant handed at start included); -errno if it cannot be.
+ */
+int event_loop_listen(const char *path);
+enum loop_result { LOOP_NONE, LOOP_REQUEST };
+/*
+ * Waits up to timeout_ms (-1: for ever) for one event and handles it: a
+ * connection, a HELLO, a CANCEL, a supplicant's reply, a bad message are
+ * done here. LOOP_REQUEST: *r is a request (or a client gone), its message
+ * in this thread's receive buffer until the thread reads again; the
+ * connection is watched again already (its CANCEL can be read meanwhile).
+ */
+enum loop_result event_loop_one(int timeout_ms, struct request *r);
+/* Runs r here and lets it go. */
+void request_run(struct request *r);
+/* Lets r go without running it (its reply is sent already). */
+void request_abandon(const struct request *r);
+
+/* Wakes one thread waiting in event_loop_one() (LOOP_NONE). */
+void event_loop_wake(void);
+/* Accepts no more connections (the core stops). */
+void event_loop_close(void);
+
+/* workq.c: the secure thread pool, reading for itself. */
 int workq_start(unsigned int threads);
-void workq_push(struct conn *c, struct tc_msg *msg);
+/* The main thread: reads whenever no secure thread can, until *stop. */
+void workq_main_loop(volatile sig_atomic_t *stop);
 
 /* call.c: requests in flight, cancellation, and each thread's exec. */
 struct call *call_begin(struct conn *c, uint32_t id);
@@ -97,7 +133,8 @@ bool test_cmd_dispatch(struct conn *c, struct tc_msg *msg, TEE_Result *res,
 		       uint32_t *origin);
 
 /* rpc.c: calls to the supplicant. */
-void rpc_supplicant_attach(struct conn *c);
+/* false: another supplicant is attached already. */
+bool rpc_supplicant_attach(struct conn *c);
 void rpc_supplicant_detach(struct conn *c);
 void rpc_deliver_reply(struct tc_msg *msg, int fd);
 /*

@@ -1,7 +1,8 @@
 /*
- * The event loop: the listening socket, and one thread that reads every
- * normal-world message, answers HELLO and CANCEL itself and hands requests
- * to the secure threads.
+ * The event loop: the listening socket and every normal-world connection,
+ * read by one thread at a time (workq.c says which), which answers HELLO
+ * and CANCEL, delivers the supplicant's replies and records each request
+ * before it watches the connection again.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -24,7 +26,7 @@
 /* Non-secure RAM a guest may hand us, at most. */
 #define CORE_MAX_NSRAM		(4ull << 30)
 
-int event_loop_listen(const char *path)
+static int loop_listen_socket(const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	int fd, err;
@@ -67,17 +69,14 @@ static void hello_supplicant(struct conn *c, struct tc_msg *m)
 		conn_reply(c, m, TEE_ERROR_ACCESS_DENIED, TEE_ORIGIN_TEE);
 		return;
 	}
-	pthread_mutex_lock(&core.lock);
-	if (core.supplicant) {
-		pthread_mutex_unlock(&core.lock);
+	/* Checked and attached at once: two may say HELLO together. */
+	if (!rpc_supplicant_attach(c)) {
 		tc_err("pid %d: a supplicant is already attached",
 		       (int)c->pid);
 		conn_reply(c, m, TEE_ERROR_BUSY, TEE_ORIGIN_TEE);
 		return;
 	}
-	pthread_mutex_unlock(&core.lock);
 	c->role = TC_ROLE_SUPPLICANT;
-	rpc_supplicant_attach(c);
 	m->arg = (uint64_t)getpid();	/* who the supplicant serves */
 	conn_reply(c, m, TEE_SUCCESS, TEE_ORIGIN_TEE);
 }
@@ -163,14 +162,63 @@ static bool fd_belongs(const struct conn *c, const struct tc_msg *m)
 }
 
 /*
+ * A request, before its connection is read again: what a CANCEL or a later
+ * request must find is recorded here.
+ */
+static enum loop_result request_begin(struct conn *c, struct tc_msg *m,
+				      size_t n, struct request *r)
+{
+	if (m->cmd == TC_CMD_UNREGISTER_SHM)
+		shm_unregister_early(c, m);
+	conn_get(c);
+	__atomic_add_fetch(&c->requests, 1, __ATOMIC_ACQ_REL);
+	r->conn = c;
+	r->msg = m;
+	r->len = n;
+	r->call = NULL;
+	if (m->cmd == TC_CMD_OPEN_SESSION || m->cmd == TC_CMD_INVOKE)
+		r->call = call_begin(c, m->id);
+	return LOOP_REQUEST;
+}
+
+void request_abandon(const struct request *r)
+{
+	if (!r->msg) {
+		tc_err("pid %d: its sessions cannot be closed now",
+		       (int)r->conn->pid);
+		conn_put(r->conn);
+		return;
+	}
+	call_end(r->call);
+	__atomic_sub_fetch(&r->conn->requests, 1, __ATOMIC_ACQ_REL);
+	conn_put(r->conn);
+}
+
+void request_run(struct request *r)
+{
+	if (!r->msg) {
+		dispatch_guest_gone(r->conn);
+		conn_put(r->conn);
+		return;
+	}
+	/* Cancelled before it started: it never reaches a TA. */
+	if (call_start(r->call, exec_current()))
+		dispatch_request(r->conn, r->msg);
+	else
+		conn_reply(r->conn, r->msg, TEE_ERROR_CANCEL, TEE_ORIGIN_TEE);
+	request_abandon(r);
+}
+
+/*
  * One message from a peer. Every descriptor that came with it has one
  * owner from here on: the HELLO that keeps it, the RPC call it answers, or
  * this function, which closes it.
  */
-static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
-			   unsigned int nfds)
+static enum loop_result handle_message(struct conn *c, void *buf, ssize_t n,
+				       int fd, unsigned int nfds,
+				       struct request *r)
 {
-	struct tc_msg *m = buf, *copy;
+	struct tc_msg *m = buf;
 	struct tc_why why;
 
 	if (tc_msg_check(buf, (size_t)n, &why)) {
@@ -184,14 +232,14 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 			tc_msg_init(&r, TC_CMD_HELLO, 0);
 			conn_reply(c, &r, TEE_ERROR_BAD_FORMAT,
 				   TEE_ORIGIN_TEE);
-			return;
+			return LOOP_NONE;
 		}
 		memset(m->params, 0, sizeof(m->params));
 		m->num_params = 0;
 		m->magic = TC_MSG_MAGIC;
 		m->version = TC_MSG_VERSION;
 		conn_reply(c, m, TEE_ERROR_BAD_FORMAT, TEE_ORIGIN_TEE);
-		return;
+		return LOOP_NONE;
 	}
 	if (nfds > 1 || (fd >= 0 && !fd_belongs(c, m))) {
 		tc_err("pid %d: command 0x%x with %u descriptor(s) where %s: "
@@ -204,53 +252,57 @@ static void handle_message(struct conn *c, void *buf, ssize_t n, int fd,
 		if (m->cmd != TC_CMD_CANCEL)
 			conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS,
 				   TEE_ORIGIN_TEE);
-		return;
+		return LOOP_NONE;
 	}
 	if (m->cmd == TC_CMD_HELLO) {
 		handle_hello(c, m, fd);
-		return;
+		return LOOP_NONE;
 	}
 	if (c->role == TC_ROLE_SUPPLICANT && m->cmd == (TC_CMD_RPC | TC_REPLY)) {
 		rpc_deliver_reply(m, fd);
-		return;
+		return LOOP_NONE;
 	}
 	if (c->role != TC_ROLE_CLIENT || (m->cmd & TC_REPLY) ||
 	    m->cmd >= TC_CMD_RPC) {
 		tc_err("pid %d: command 0x%x not allowed here (role %d)",
 		       (int)c->pid, m->cmd, c->role);
 		conn_reply(c, m, TEE_ERROR_BAD_STATE, TEE_ORIGIN_TEE);
-		return;
+		return LOOP_NONE;
 	}
 	if (m->cmd == TC_CMD_CANCEL) {
-		/* Here, not queued: every secure thread may be busy. */
+		/* Here, by whichever thread reads: never behind a busy
+		 * secure thread. */
 		call_cancel(c, m->func);
-		return;
+		return LOOP_NONE;
 	}
 	if (tc_msg_check_pages(m, c->nsram_pages, &why)) {
 		tc_err("pid %d: %s", (int)c->pid, why.text);
 		conn_reply(c, m, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
-		return;
+		return LOOP_NONE;
 	}
 	if (__atomic_load_n(&c->requests, __ATOMIC_ACQUIRE) >=
 	    CONN_MAX_REQUESTS) {
 		conn_drop(c, "sends faster than it reads: too many requests "
 			  "waiting");
-		return;
+		return LOOP_NONE;
 	}
-	copy = malloc((size_t)n);
-	if (!copy) {
-		conn_reply(c, m, TEE_ERROR_OUT_OF_MEMORY, TEE_ORIGIN_TEE);
-		return;
-	}
-	memcpy(copy, m, (size_t)n);
-	if (m->cmd == TC_CMD_UNREGISTER_SHM)
-		shm_unregister_early(c, m);
-	workq_push(c, copy);
+	return request_begin(c, m, (size_t)n, r);
 }
 
-static void conn_lost(int ep, struct conn *c)
+/*
+ * The set of connections, the listening socket and the wake-up descriptor
+ * (an eventfd) that the reading threads wait on.
+ */
+static int loop_ep = -1;
+static int loop_lfd = -1;
+static int loop_wake_fd = -1;
+static char loop_wake_mark;
+/* Each reading thread's receive buffer. */
+static __thread void *loop_buf;
+
+static enum loop_result conn_lost(struct conn *c, struct request *r)
 {
-	epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
+	epoll_ctl(loop_ep, EPOLL_CTL_DEL, c->fd, NULL);
 	pthread_mutex_lock(&core.lock);
 	c->dead = true;
 	pthread_mutex_unlock(&core.lock);
@@ -258,21 +310,30 @@ static void conn_lost(int ep, struct conn *c)
 	if (c->role == TC_ROLE_SUPPLICANT || c->trusted_supplicant) {
 		rpc_supplicant_detach(c);
 		conn_put(c);
-		return;
+		return LOOP_NONE;
 	}
 	if (c->role == TC_ROLE_CLIENT) {
 		/* Its sessions are closed on a secure thread. */
-		workq_push(c, NULL);
-		return;
+		memset(r, 0, sizeof(*r));
+		r->conn = c;
+		return LOOP_REQUEST;
 	}
 	conn_put(c);
+	return LOOP_NONE;
 }
 
-static void conn_watch(int ep, struct conn *c)
+/*
+ * Watches fd for one event: whoever reads it re-arms it when what must
+ * happen before the next message (a request recorded) has happened.
+ */
+static void loop_arm(int fd, void *ptr, int op)
 {
-	struct epoll_event ev = { .events = EPOLLIN, .data.ptr = c };
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT,
+				  .data.ptr = ptr };
 
-	epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &ev);
+	if (epoll_ctl(loop_ep, op, fd, &ev))
+		tc_err("epoll: watching descriptor %d: %s", fd,
+		       strerror(errno));
 }
 
 /*
@@ -280,10 +341,10 @@ static void conn_watch(int ep, struct conn *c)
  * it is closed at once, so that no flood of connections can take the
  * descriptors the core needs for its own work.
  */
-static void conn_accept(int ep, int lfd)
+static void conn_accept(void)
 {
 	static unsigned long refused;
-	int cfd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+	int cfd = accept4(loop_lfd, NULL, NULL, SOCK_CLOEXEC);
 	struct conn *c;
 	bool full;
 
@@ -307,11 +368,11 @@ static void conn_accept(int ep, int lfd)
 		close(cfd);
 		return;
 	}
-	conn_watch(ep, c);
+	loop_arm(c->fd, c, EPOLL_CTL_ADD);
 }
 
 /* The supplicant connection the core was handed: trusted, before HELLO. */
-static int conn_handed_supplicant(int ep)
+static int conn_handed_supplicant(void)
 {
 	struct conn *c;
 
@@ -326,60 +387,107 @@ static int conn_handed_supplicant(int ep)
 	pthread_mutex_lock(&core.lock);
 	core.supplicant_expected = true;
 	pthread_mutex_unlock(&core.lock);
-	conn_watch(ep, c);
+	loop_arm(c->fd, c, EPOLL_CTL_ADD);
 	return 0;
 }
 
-int event_loop_run(int lfd, volatile sig_atomic_t *stop)
+int event_loop_listen(const char *path)
 {
-	struct epoll_event ev = { .events = EPOLLIN }, evs[32];
-	void *buf = malloc(TC_MSG_MAX_SIZE);
-	int ep = epoll_create1(EPOLL_CLOEXEC);
-	unsigned int nfds;
-	int i, n, fd;
-	struct conn *c;
-	ssize_t len;
+	int fd = loop_listen_socket(path);
 
-	if (ep < 0 || !buf || conn_handed_supplicant(ep)) {
-		free(buf);
-		if (ep >= 0)
-			close(ep);
+	if (fd < 0)
+		return fd;
+	loop_ep = epoll_create1(EPOLL_CLOEXEC);
+	if (loop_ep < 0 || conn_handed_supplicant()) {
+		tc_err("cannot watch connections: %s", strerror(errno));
+		close(fd);
 		return -ENOMEM;
 	}
-	ev.data.ptr = NULL;
-	epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev);
-	while (!*stop) {
-		n = epoll_wait(ep, evs, 32, 500);
-		for (i = 0; i < n; i++) {
-			c = evs[i].data.ptr;
-			if (!c) {
-				conn_accept(ep, lfd);
-				continue;
-			}
-			if (conn_dropped(c)) {
-				conn_lost(ep, c);
-				continue;
-			}
-			len = tc_recv_count(c->fd, buf, TC_MSG_MAX_SIZE, &fd,
-					    &nfds);
-			if (len == -EMSGSIZE) {
-				tc_err("pid %d: message longer than %zu bytes, "
-				       "or with more than 4 descriptors",
-				       (int)c->pid, (size_t)TC_MSG_MAX_SIZE);
-				continue;
-			}
-			if (len <= 0) {
-				/* An empty packet reads as the end, but may
-				 * carry descriptors: they are ours to close. */
-				if (fd >= 0)
-					close(fd);
-				conn_lost(ep, c);
-				continue;
-			}
-			handle_message(c, buf, len, fd, nfds);
+	loop_wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (loop_wake_fd < 0) {
+		tc_err("eventfd: %s", strerror(errno));
+		close(fd);
+		return -ENOMEM;
+	}
+	loop_arm(loop_wake_fd, &loop_wake_mark, EPOLL_CTL_ADD);
+	loop_lfd = fd;
+	loop_arm(fd, NULL, EPOLL_CTL_ADD);
+	return fd;
+}
+
+void event_loop_close(void)
+{
+	epoll_ctl(loop_ep, EPOLL_CTL_DEL, loop_lfd, NULL);
+	close(loop_lfd);
+}
+
+void event_loop_wake(void)
+{
+	uint64_t one = 1;
+
+	if (write(loop_wake_fd, &one, sizeof(one)) != sizeof(one))
+		tc_err("waking a secure thread: %s", strerror(errno));
+	loop_arm(loop_wake_fd, &loop_wake_mark, EPOLL_CTL_MOD);
+}
+
+/* One message from c, or its end. */
+static enum loop_result loop_read(struct conn *c, struct request *r)
+{
+	enum loop_result res;
+	unsigned int nfds;
+	ssize_t len;
+	int fd;
+
+	if (conn_dropped(c))
+		return conn_lost(c, r);
+	len = tc_recv_count(c->fd, loop_buf, TC_MSG_MAX_SIZE, &fd, &nfds);
+	if (len == -EMSGSIZE) {
+		tc_err("pid %d: message longer than %zu bytes, or with more "
+		       "than 4 descriptors", (int)c->pid,
+		       (size_t)TC_MSG_MAX_SIZE);
+		loop_arm(c->fd, c, EPOLL_CTL_MOD);
+		return LOOP_NONE;
+	}
+	if (len <= 0) {
+		/* An empty packet reads as the end, but may carry
+		 * descriptors: they are ours to close. */
+		if (fd >= 0)
+			close(fd);
+		return conn_lost(c, r);
+	}
+	res = handle_message(c, loop_buf, len, fd, nfds, r);
+	/* From here another thread may read c: a request holds c. */
+	loop_arm(c->fd, c, EPOLL_CTL_MOD);
+	return res;
+}
+
+enum loop_result event_loop_one(int timeout_ms, struct request *r)
+{
+	struct epoll_event ev;
+	int n;
+
+	if (!loop_buf) {
+		loop_buf = malloc(TC_MSG_MAX_SIZE);
+		if (!loop_buf) {
+			tc_err("out of memory for a receive buffer");
+			return LOOP_NONE;
 		}
 	}
-	free(buf);
-	close(ep);
-	return 0;
+	n = epoll_wait(loop_ep, &ev, 1, timeout_ms);
+	if (n <= 0)
+		return LOOP_NONE;
+	if (ev.data.ptr == &loop_wake_mark) {
+		uint64_t count;
+
+		/* Whoever it was for looks at the queue next. */
+		if (read(loop_wake_fd, &count, sizeof(count)) < 0)
+			count = 0;
+		return LOOP_NONE;
+	}
+	if (!ev.data.ptr) {
+		conn_accept();
+		loop_arm(loop_lfd, NULL, EPOLL_CTL_MOD);
+		return LOOP_NONE;
+	}
+	return loop_read(ev.data.ptr, r);
 }

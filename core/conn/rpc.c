@@ -33,14 +33,19 @@ static struct rpc_call *rpc_pending;
 static uint32_t rpc_next_id;
 static pthread_cond_t rpc_cond = PTHREAD_COND_INITIALIZER;
 
-void rpc_supplicant_attach(struct conn *c)
+bool rpc_supplicant_attach(struct conn *c)
 {
 	pthread_mutex_lock(&core.lock);
+	if (core.supplicant) {
+		pthread_mutex_unlock(&core.lock);
+		return false;
+	}
 	core.supplicant = c;
 	core.supplicant_expected = false;
 	pthread_cond_broadcast(&rpc_cond);
 	pthread_mutex_unlock(&core.lock);
 	tc_info("supplicant attached (pid %d)", (int)c->pid);
+	return true;
 }
 
 void rpc_supplicant_detach(struct conn *c)

@@ -1,96 +1,195 @@
 /*
- * The secure thread pool: a fixed number of threads take requests in arrival
- * order. When all are busy, requests wait in the queue, as callers of a real
- * TEE wait for a free secure thread.
+ * The secure thread pool. Idle secure threads wait on the event loop's set
+ * of connections themselves; the kernel wakes one of them per message, and
+ * the thread that read a request runs it: a request goes from the socket to
+ * its TA with no hand-off between threads.
+ *
+ * When every secure thread is busy (in a TA, waiting for an instance or the
+ * supplicant), the core's main thread reads instead: it still sees CANCELs
+ * and the supplicant's replies, and queues requests for the first secure
+ * thread that comes free, in arrival order, as callers of a real TEE wait
+ * for a free secure thread.
  */
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "../../common/tc_log.h"
 #include "../core.h"
 #include "conn.h"
 
 struct work {
-	struct conn *conn;
-	struct tc_msg *msg;	/* NULL: the guest is gone */
-	struct call *call;	/* OPEN_SESSION, INVOKE: what CANCEL finds */
+	struct request req;
 	struct work *next;
 };
 
-/* Guards the queue. */
-static pthread_mutex_t wq_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wq_cond = PTHREAD_COND_INITIALIZER;
-static struct work *wq_head, **wq_tail = &wq_head;
+/*
+ * Secure threads that wait on the connections at once. The kernel wakes
+ * the one that waited longest; with only two, a client that calls in turn
+ * is served by the same two threads, warm, whichever pool size.
+ */
+#define WQ_READERS_MAX	2
 
-void workq_push(struct conn *c, struct tc_msg *msg)
+/* Guards the queue and the counts of readers and parked threads. */
+static pthread_mutex_t wq_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t main_cond;
+static pthread_cond_t park_cond = PTHREAD_COND_INITIALIZER;
+static struct work *wq_head, **wq_tail = &wq_head;
+/* Secure threads reading, or on their way to: while none, main reads. */
+static unsigned int readers;
+/* Idle secure threads beyond the readers. */
+static unsigned int parked;
+/* The core stops: no secure thread reads again. */
+static bool stopping;
+
+/* wq_lock held. */
+static struct work *pop_locked(void)
+{
+	struct work *w = wq_head;
+
+	if (w) {
+		wq_head = w->next;
+		if (!wq_head)
+			wq_tail = &wq_head;
+	}
+	return w;
+}
+
+/*
+ * A request (or a lost guest) the main thread read, queued in a copy of its
+ * own. A secure thread that started to read meanwhile would not see the
+ * queue: it is woken.
+ */
+static void queue_from_main(const struct request *r)
 {
 	struct work *w = malloc(sizeof(*w));
+	struct tc_msg *copy = r->msg ? malloc(r->len) : NULL;
 
-	if (!w) {
+	if (!w || (r->msg && !copy)) {
+		free(w);
+		free(copy);
 		tc_err("out of memory queueing a request");
-		free(msg);
+		if (r->msg)
+			conn_reply(r->conn, r->msg, TEE_ERROR_OUT_OF_MEMORY,
+				   TEE_ORIGIN_TEE);
+		request_abandon(r);
 		return;
 	}
-	/* A lost guest's cleanup keeps the event loop's reference. */
-	if (msg) {
-		conn_get(c);
-		__atomic_add_fetch(&c->requests, 1, __ATOMIC_ACQ_REL);
+	w->req = *r;
+	if (copy) {
+		memcpy(copy, r->msg, r->len);
+		w->req.msg = copy;
 	}
-	w->conn = c;
-	w->msg = msg;
-	w->call = NULL;
 	w->next = NULL;
-	/* Recorded on the event loop, so no later CANCEL can miss it. */
-	if (msg && (msg->cmd == TC_CMD_OPEN_SESSION ||
-		    msg->cmd == TC_CMD_INVOKE))
-		w->call = call_begin(c, msg->id);
 	pthread_mutex_lock(&wq_lock);
 	*wq_tail = w;
 	wq_tail = &w->next;
-	pthread_cond_signal(&wq_cond);
+	if (readers)
+		event_loop_wake();
+	else if (parked)
+		pthread_cond_signal(&park_cond);
+	pthread_mutex_unlock(&wq_lock);
+}
+
+/*
+ * A secure thread stops reading; the last one hands the reading to a parked
+ * thread, or to main when every secure thread is busy.
+ */
+static void reader_done(void)
+{
+	pthread_mutex_lock(&wq_lock);
+	if (!--readers) {
+		if (parked)
+			pthread_cond_signal(&park_cond);
+		else
+			pthread_cond_signal(&main_cond);
+	}
 	pthread_mutex_unlock(&wq_lock);
 }
 
 static void *workq_thread(void *arg)
 {
+	struct request r;
 	struct work *w;
 
 	(void)arg;
 	for (;;) {
 		pthread_mutex_lock(&wq_lock);
-		while (!wq_head)
-			pthread_cond_wait(&wq_cond, &wq_lock);
-		w = wq_head;
-		wq_head = w->next;
-		if (!wq_head)
-			wq_tail = &wq_head;
-		pthread_mutex_unlock(&wq_lock);
-
-		if (w->msg) {
-			/* Cancelled while queued: it never reaches a TA. */
-			if (call_start(w->call, exec_current()))
-				dispatch_request(w->conn, w->msg);
-			else
-				conn_reply(w->conn, w->msg, TEE_ERROR_CANCEL,
-					   TEE_ORIGIN_TEE);
-			call_end(w->call);
-			free(w->msg);
-			__atomic_sub_fetch(&w->conn->requests, 1,
-					   __ATOMIC_ACQ_REL);
-		} else {
-			dispatch_guest_gone(w->conn);
+		w = pop_locked();
+		if (!w && (stopping || readers >= WQ_READERS_MAX)) {
+			parked++;
+			pthread_cond_wait(&park_cond, &wq_lock);
+			parked--;
+			pthread_mutex_unlock(&wq_lock);
+			continue;
 		}
-		conn_put(w->conn);
-		free(w);
+		if (!w)
+			readers++;
+		pthread_mutex_unlock(&wq_lock);
+		if (w) {
+			request_run(&w->req);
+			free(w->req.msg);
+			free(w);
+			continue;
+		}
+		if (event_loop_one(-1, &r) == LOOP_REQUEST) {
+			reader_done();
+			request_run(&r);
+		} else {
+			reader_done();
+		}
 	}
 	return NULL;
 }
 
+static void main_wait_locked(volatile sig_atomic_t *stop)
+{
+	struct timespec ts;
+
+	while (!*stop && readers) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		ts.tv_nsec += 500 * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&main_cond, &wq_lock, &ts);
+	}
+}
+
+void workq_main_loop(volatile sig_atomic_t *stop)
+{
+	struct request r;
+
+	pthread_mutex_lock(&wq_lock);
+	for (;;) {
+		main_wait_locked(stop);
+		if (*stop) {
+			stopping = true;
+			break;
+		}
+		pthread_mutex_unlock(&wq_lock);
+		if (event_loop_one(500, &r) == LOOP_REQUEST)
+			queue_from_main(&r);
+		pthread_mutex_lock(&wq_lock);
+	}
+	pthread_mutex_unlock(&wq_lock);
+	/* What is queued still runs; nothing new is read or accepted. */
+	event_loop_close();
+}
+
 int workq_start(unsigned int threads)
 {
+	pthread_condattr_t ca;
 	pthread_t t;
 	unsigned int i;
 	int rc;
 
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&main_cond, &ca);
+	pthread_condattr_destroy(&ca);
+	/* Until the first secure thread reads, main does. */
 	for (i = 0; i < threads; i++) {
 		rc = pthread_create(&t, NULL, workq_thread, NULL);
 		if (rc) {
