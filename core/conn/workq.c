@@ -10,9 +10,13 @@
  * thread that comes free, in arrival order, as callers of a real TEE wait
  * for a free secure thread.
  */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "../../common/tc_log.h"
 #include "../core.h"
@@ -32,7 +36,11 @@ struct work {
 
 /* Guards the queue and the counts of readers and parked threads. */
 static pthread_mutex_t wq_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t main_cond;
+/*
+ * Wakes main to read (an eventfd: main sleeps in poll(), which a stopping
+ * signal interrupts at once).
+ */
+static int main_wake_fd = -1;
 static pthread_cond_t park_cond = PTHREAD_COND_INITIALIZER;
 static struct work *wq_head, **wq_tail = &wq_head;
 /* Secure threads reading, or on their way to: while none, main reads. */
@@ -41,6 +49,14 @@ static unsigned int readers;
 static unsigned int parked;
 /* The core stops: no secure thread reads again. */
 static bool stopping;
+
+static void main_wake(void)
+{
+	uint64_t one = 1;
+
+	if (write(main_wake_fd, &one, sizeof(one)) != sizeof(one))
+		tc_err("waking the main thread: %s", strerror(errno));
+}
 
 /* wq_lock held. */
 static struct work *pop_locked(void)
@@ -102,7 +118,7 @@ static void reader_done(void)
 		if (parked)
 			pthread_cond_signal(&park_cond);
 		else
-			pthread_cond_signal(&main_cond);
+			main_wake();
 	}
 	pthread_mutex_unlock(&wq_lock);
 }
@@ -111,8 +127,14 @@ static void *workq_thread(void *arg)
 {
 	struct request r;
 	struct work *w;
+	sigset_t stops;
 
 	(void)arg;
+	/* A signal that stops the core is the main thread's. */
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stops, NULL);
 	for (;;) {
 		pthread_mutex_lock(&wq_lock);
 		w = pop_locked();
@@ -144,16 +166,15 @@ static void *workq_thread(void *arg)
 
 static void main_wait_locked(volatile sig_atomic_t *stop)
 {
-	struct timespec ts;
+	struct pollfd p = { .fd = main_wake_fd, .events = POLLIN };
+	uint64_t count;
 
 	while (!*stop && readers) {
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		ts.tv_nsec += 500 * 1000000L;
-		if (ts.tv_nsec >= 1000000000L) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&main_cond, &wq_lock, &ts);
+		pthread_mutex_unlock(&wq_lock);
+		if (poll(&p, 1, 500) > 0 &&
+		    read(main_wake_fd, &count, sizeof(count)) < 0)
+			count = 0;
+		pthread_mutex_lock(&wq_lock);
 	}
 }
 
@@ -180,15 +201,15 @@ void workq_main_loop(volatile sig_atomic_t *stop)
 
 int workq_start(unsigned int threads)
 {
-	pthread_condattr_t ca;
 	pthread_t t;
 	unsigned int i;
 	int rc;
 
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&main_cond, &ca);
-	pthread_condattr_destroy(&ca);
+	main_wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (main_wake_fd < 0) {
+		tc_err("eventfd: %s", strerror(errno));
+		return -ENOMEM;
+	}
 	/* Until the first secure thread reads, main does. */
 	for (i = 0; i < threads; i++) {
 		rc = pthread_create(&t, NULL, workq_thread, NULL);
