@@ -93,11 +93,20 @@ mount -t tmpfs tmpfs /tmp
 echo "teecheck-qemu: booted in $(cut -d' ' -f1 /proc/uptime) s ($(uname -r))"
 start=$(cut -d' ' -f1 /proc/uptime)
 TEECHECK_OUT=/teecheck /teecheck/bin/xtest --stress --stress-round 20 \
-	--timeout 600 --junit /tmp/xtest.xml \
+	--timeout 600 --keep-tmp --junit /tmp/xtest.xml \
 	$(cat /teecheck/xtest-args 2>/dev/null)
 status=$?
 end=$(cut -d' ' -f1 /proc/uptime)
 echo "teecheck-qemu: suite from $start s to $end s of uptime"
+# After a failure, the end of every log the run left (cases, cores,
+# supplicants): nothing else of the guest survives it.
+if [ "$status" != 0 ]; then
+	find /tmp -name '*.log' -size +0 2>/dev/null | sort | head -100 |
+	while read -r f; do
+		echo "teecheck-qemu: --- $f"
+		tail -n 30 "$f"
+	done
+fi
 echo "teecheck-qemu: junit begin"
 base64 /tmp/xtest.xml 2>/dev/null
 echo "teecheck-qemu: junit end"
@@ -106,7 +115,7 @@ sync
 poweroff -f
 INIT
 chmod 755 "$root/init"
-[ -n "${XTEST_ARGS:-}" ] && echo "$XTEST_ARGS" > "$root/teecheck/xtest-args"
+echo "${XTEST_ARGS:-}" > "$root/teecheck/xtest-args"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) \
 	> "$qdir/initramfs.cpio.gz"
 echo "qemu: initramfs $(du -h "$qdir/initramfs.cpio.gz" | cut -f1)," \

@@ -45,5 +45,13 @@ qemu-user: aarch64
 		$(QEMU_USER_XTEST_ARGS) \
 		--junit $(OUT)/ci/xtest-aarch64-user.xml $(XTEST_ARGS)
 
+# Left out of the full-system run, for time: 6020.2 restarts the core and
+# its supplicant about 120 times, each a cold start of the core, its TA
+# host zygote and a TA load, which under full-system emulation with the
+# stress load beside it takes about 9 minutes (3 s on the host). It runs on
+# the host and under qemu-user.
+QEMU_SYSTEM_XTEST_ARGS ?= -x 6020.2
+
 qemu: aarch64-deps-system aarch64
-	$(Q)sh mk/qemu-system.sh $(AARCH64_OUT) $(OUT)/qemu $(OUT)/ci
+	$(Q)XTEST_ARGS="$(strip $(QEMU_SYSTEM_XTEST_ARGS) $(XTEST_ARGS))" \
+		sh mk/qemu-system.sh $(AARCH64_OUT) $(OUT)/qemu $(OUT)/ci
