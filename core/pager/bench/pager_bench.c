@@ -374,15 +374,16 @@ static void report(const char *name, double us, double baseline)
 
 /*
  * Each fault is one SIGSEGV and its rt_sigreturn; the rest are the mapping
- * system calls. Only an unmap of mapped pages (a hide) needs a TLB flush.
+ * system calls. Both sides map a page where nothing is mapped, which needs
+ * no TLB flush; a hide unmaps pages that were shown, one flush per call.
  */
 static void report_calls(const char *who, const struct calls *c)
 {
 	double n = c->faults ? (double)c->faults : 1;
 
-	printf("  %s system calls per fault: 1 rt_sigreturn, %.3f mmap of a "
-	       "page, %.3f unmap (hide), %.3f mprotect\n", who,
-	       (double)c->maps / n, (double)c->unmaps / n,
+	printf("  %s system calls per fault: 1 rt_sigreturn, %.3f mmap (page "
+	       "in), %.3f unmap (hide, a TLB flush each), %.3f mprotect\n",
+	       who, (double)c->maps / n, (double)c->unmaps / n,
 	       (double)c->protects / n);
 }
 
