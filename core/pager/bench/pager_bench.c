@@ -6,7 +6,10 @@
  * are measured twice: idle, and with a busy loop on every other CPU (this
  * process on the first CPU it may use), in rounds of AREA_PAGES faults
  * that alternate between the two, so that both meet the same machine; the
- * best round of each is the figure, the median round is printed beside it.
+ * best round of each is the figure. Beside it, the median of the rounds
+ * this process ran through without a context switch: a round that waited
+ * for another task's time slice says more about the machine than the
+ * pager.
  * It also prints what each side asks of the kernel per fault: the signal
  * and its return, and the mapping system calls (the pager's own counters;
  * the baseline counts its one mmap()).
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -66,6 +70,16 @@ static void *map_anon(size_t len, int prot)
 static uint64_t touch(const uint8_t *p)
 {
 	return *(const volatile uint64_t *)p;
+}
+
+/* Context switches of this thread so far, voluntary or not. */
+static long switches(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_THREAD, &ru))
+		die("getrusage failed");
+	return ru.ru_nvcsw + ru.ru_nivcsw;
 }
 
 /* Mapping system calls per fault of one kind of run, summed over runs. */
@@ -161,23 +175,29 @@ static void install(void (*fn)(int, siginfo_t *, void *), struct sigaction *old)
 		die("sigaction failed");
 }
 
-/* One round of the baseline: AREA_PAGES faults, in us per fault. */
-static double baseline_round(void)
+/*
+ * One round of the baseline: AREA_PAGES faults, in us per fault; *switched
+ * says whether the round was interrupted by a context switch.
+ */
+static double baseline_round(bool *switched)
 {
 	uint64_t faults = base.faults, maps = base.map_calls;
 	struct sigaction old;
 	double t0, t;
 	size_t i;
+	long sw;
 
 	/* Untimed: make the whole area fault again. */
 	if (mmap(base.area, AREA_PAGES * psz, PROT_NONE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
 		die("mmap reset failed");
 	install(baseline_handler, &old);
+	sw = switches();
 	t0 = now_us();
 	for (i = 0; i < AREA_PAGES; i++)
 		base.sink += touch(base.area + i * psz);
 	t = now_us() - t0;
+	*switched = switches() != sw;
 	sigaction(SIGSEGV, &old, NULL);
 	if (base.faults - faults != AREA_PAGES)
 		die("baseline round: not one fault per touch");
@@ -211,17 +231,21 @@ static void *add_region(enum pager_kind kind, int prot, size_t npages,
 }
 
 /* One round of read-only faults: each touch fills a page, hash checked. */
-static double ro_round(uint8_t *ro, const uint8_t *src, struct calls *calls)
+static double ro_round(uint8_t *ro, const uint8_t *src, struct calls *calls,
+		       bool *switched)
 {
 	struct pager_stats before = stats(), after;
 	uint64_t bad = 0;
 	double t0, t;
 	size_t i;
+	long sw;
 
+	sw = switches();
 	t0 = now_us();
 	for (i = 0; i < AREA_PAGES; i++)
 		bad += touch(ro + i * psz) != *(const uint64_t *)(src + i * psz);
 	t = now_us() - t0;
+	*switched = switches() != sw;
 	after = stats();
 	if (bad || after.ro_faults - before.ro_faults != AREA_PAGES)
 		die("read-only round: wrong data or not one fault per touch");
@@ -233,6 +257,8 @@ static double ro_round(uint8_t *ro, const uint8_t *src, struct calls *calls)
 struct ro_series {
 	double base[RO_ROUNDS];
 	double ro[RO_ROUNDS];
+	bool base_switched[RO_ROUNDS];
+	bool ro_switched[RO_ROUNDS];
 	struct calls calls;
 };
 
@@ -242,8 +268,8 @@ static void ro_series_run(struct ro_series *s, uint8_t *ro,
 	size_t k;
 
 	for (k = 0; k < RO_ROUNDS; k++) {
-		s->base[k] = baseline_round();
-		s->ro[k] = ro_round(ro, src, &s->calls);
+		s->base[k] = baseline_round(&s->base_switched[k]);
+		s->ro[k] = ro_round(ro, src, &s->calls, &s->ro_switched[k]);
 	}
 }
 
@@ -254,12 +280,31 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Sorts v; returns its best (smallest) and median values. */
-static void best_median(double *v, size_t n, double *best, double *median)
+static double best_of(const double *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_double);
-	*best = v[0];
-	*median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	double best = v[0];
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		best = v[i] < best ? v[i] : best;
+	return best;
+}
+
+/* The median of the values not switched; returns how many there were. */
+static size_t clean_median(const double *v, const bool *switched, size_t n,
+			   double *median)
+{
+	double clean[RO_ROUNDS];
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (!switched[i])
+			clean[m++] = v[i];
+	if (!m)
+		return 0;
+	qsort(clean, m, sizeof(*clean), cmp_double);
+	*median = m % 2 ? clean[m / 2] : (clean[m / 2 - 1] + clean[m / 2]) / 2;
+	return m;
 }
 
 /*
@@ -268,19 +313,25 @@ static void best_median(double *v, size_t n, double *best, double *median)
  */
 static bool rw_took_two_faults;
 
-/* Read-write faults: each write decrypts its page and seals a victim. */
+/*
+ * Read-write faults: each write decrypts its page and seals a victim. The
+ * best of ROUNDS rounds, like the read-only rounds.
+ */
 static double run_rw(uint8_t *rw)
 {
 	struct pager_stats before = stats(), after;
+	double best = 1e9;
 	uint64_t upgrades;
-	double t0, t;
 	size_t r, i;
 
-	t0 = now_us();
-	for (r = 0; r < ROUNDS; r++)
+	for (r = 0; r < ROUNDS; r++) {
+		double t0 = now_us(), t;
+
 		for (i = 0; i < AREA_PAGES; i++)
 			*(volatile uint64_t *)(rw + i * psz + 8) = r;
-	t = now_us() - t0;
+		t = (now_us() - t0) / AREA_PAGES;
+		best = t < best ? t : best;
+	}
 	after = stats();
 	upgrades = after.write_faults - before.write_faults;
 	if (after.rw_faults - before.rw_faults != ROUNDS * AREA_PAGES ||
@@ -288,7 +339,7 @@ static double run_rw(uint8_t *rw)
 	    after.saves - before.saves < ROUNDS * AREA_PAGES - POOL_PAGES)
 		die("read-write run: not one fill and one save per touch");
 	rw_took_two_faults = upgrades != 0;
-	return t / (ROUNDS * AREA_PAGES);
+	return best;
 }
 
 /* Hidden hits: resident pages, hidden (untimed), touched again. */
@@ -396,16 +447,24 @@ static void report_load(const char *when)
 		       avg[1], avg[2]);
 }
 
-static void report_series(const char *name, struct ro_series *s,
+static void report_series(const char *name, const struct ro_series *s,
 			  double *ratio)
 {
-	double base_best, base_median, ro_best, ro_median;
+	double base_best = best_of(s->base, RO_ROUNDS);
+	double ro_best = best_of(s->ro, RO_ROUNDS);
+	double base_median = 0, ro_median = 0;
+	size_t nb, nr;
 
-	best_median(s->base, RO_ROUNDS, &base_best, &base_median);
-	best_median(s->ro, RO_ROUNDS, &ro_best, &ro_median);
 	report(name, ro_best, base_best);
-	printf("  median round: %.2f us (baseline: %.2f us, ratio: %.2f)\n",
-	       ro_median, base_median, ro_median / base_median);
+	nb = clean_median(s->base, s->base_switched, RO_ROUNDS, &base_median);
+	nr = clean_median(s->ro, s->ro_switched, RO_ROUNDS, &ro_median);
+	if (nb && nr)
+		printf("  median round run through: %.2f us (baseline: %.2f us, "
+		       "ratio: %.2f; %zu and %zu of %u rounds)\n", ro_median,
+		       base_median, ro_median / base_median, nr, nb, RO_ROUNDS);
+	else
+		printf("  median round run through: none without a context "
+		       "switch\n");
 	*ratio = ro_best / base_best;
 }
 
@@ -413,7 +472,6 @@ int main(void)
 {
 	static struct ro_series idle, load;
 	double best_rw = 1e9, best_hid = 1e9, idle_base, ratio, load_ratio;
-	double unused;
 	pid_t busy[MAX_BUSY];
 	cpu_set_t was;
 	int nbusy;
@@ -464,7 +522,7 @@ int main(void)
 	printf("  under load: a busy loop on each of %d other CPUs\n", nbusy);
 	report_calls("pager under load", &load.calls);
 	report_load("at the end");
-	best_median(idle.base, RO_ROUNDS, &idle_base, &unused);
+	idle_base = best_of(idle.base, RO_ROUNDS);
 	report("rw-fault (decrypt + save a victim)", best_rw, idle_base);
 	report("hidden-hit", best_hid, idle_base);
 	if (rw_took_two_faults)
