@@ -9,10 +9,9 @@
  * best round of each is the figure. Beside it, the median of the rounds
  * this process ran through without a context switch: a round that waited
  * for another task's time slice says more about the machine than the
- * pager.
- * It also prints what each side asks of the kernel per fault: the signal
- * and its return, and the mapping system calls (the pager's own counters;
- * the baseline counts its one mmap()).
+ * pager. It also prints what each side asks of the kernel per fault: the
+ * signal and its return, and the mapping system calls (the pager's own
+ * counters; the baseline counts its one mmap()).
  */
 #include <errno.h>
 #include <sched.h>
@@ -36,8 +35,8 @@
 #define POOL_PAGES	16
 #define AREA_PAGES	256	/* 16x the pool: every touch faults */
 #define HIDDEN_PAGES	12	/* all resident in the pool */
-#define ROUNDS		8
-#define REPEATS		7	/* the best of these is reported */
+#define ROUNDS		8	/* rounds of AREA_PAGES touches in a run */
+#define REPEATS		7	/* runs of the read-write and hidden cases */
 #define RO_ROUNDS	(ROUNDS * REPEATS)	/* alternating, per condition */
 #define RO_TARGET	1.5
 #define MAX_BUSY	64
