@@ -35,6 +35,7 @@
 #define POOL_PAGES	16
 #define AREA_PAGES	256	/* 16x the pool: every touch faults */
 #define HIDDEN_PAGES	12	/* all resident in the pool */
+#define HIDDEN_ROUNDS	64	/* of HIDDEN_PAGES hidden hits, in a run */
 #define ROUNDS		8	/* rounds of AREA_PAGES touches in a run */
 #define REPEATS		7	/* runs of the read-write and hidden cases */
 #define RO_ROUNDS	(ROUNDS * REPEATS)	/* alternating, per condition */
@@ -341,17 +342,21 @@ static double run_rw(uint8_t *rw)
 	return best;
 }
 
-/* Hidden hits: resident pages, hidden (untimed), touched again. */
+/*
+ * Hidden hits: resident pages, hidden (untimed), touched again, in rounds
+ * of HIDDEN_PAGES touches. A round is short enough that one preemption
+ * would swamp a run's total: the median round is the run's figure.
+ */
 static double run_hidden(uint8_t *hid)
 {
 	struct pager_stats before, after;
-	double t = 0;
+	double t[HIDDEN_ROUNDS];
 	size_t r, i;
 
 	for (i = 0; i < HIDDEN_PAGES; i++)
 		base.sink += touch(hid + i * psz);
 	before = stats();
-	for (r = 0; r < ROUNDS * 8; r++) {
+	for (r = 0; r < HIDDEN_ROUNDS; r++) {
 		double t0;
 
 		if (pager_hide_all())
@@ -359,12 +364,13 @@ static double run_hidden(uint8_t *hid)
 		t0 = now_us();
 		for (i = 0; i < HIDDEN_PAGES; i++)
 			base.sink += touch(hid + i * psz);
-		t += now_us() - t0;
+		t[r] = (now_us() - t0) / HIDDEN_PAGES;
 	}
 	after = stats();
-	if (after.hidden_hits - before.hidden_hits != ROUNDS * 8 * HIDDEN_PAGES)
+	if (after.hidden_hits - before.hidden_hits != HIDDEN_ROUNDS * HIDDEN_PAGES)
 		die("hidden run: not one hidden hit per touch");
-	return t / (ROUNDS * 8 * HIDDEN_PAGES);
+	qsort(t, HIDDEN_ROUNDS, sizeof(t[0]), cmp_double);
+	return (t[HIDDEN_ROUNDS / 2 - 1] + t[HIDDEN_ROUNDS / 2]) / 2;
 }
 
 /*
@@ -523,7 +529,7 @@ int main(void)
 	report_load("at the end");
 	idle_base = best_of(idle.base, RO_ROUNDS);
 	report("rw-fault (decrypt + save a victim)", best_rw, idle_base);
-	report("hidden-hit", best_hid, idle_base);
+	report("hidden-hit (median round)", best_hid, idle_base);
 	if (rw_took_two_faults)
 		printf("note: faults did not tell writes from reads here; "
 		       "each rw-fault above is a read fault plus a write fault\n");
