@@ -102,8 +102,9 @@ static int touch_resident(struct pager_region *r, size_t idx,
 		res = PAGER_FAULT_DONE;
 	}
 	if (vp->flags & PAGER_VP_HIDDEN) {
-		rc = pager_pool_protect(va, page_prot(r, vp->flags &
-							      PAGER_VP_DIRTY));
+		/* Its address maps nothing: no old entry to clear or flush. */
+		rc = pager_pool_map(va, vp->ppage,
+				    page_prot(r, vp->flags & PAGER_VP_DIRTY));
 		if (rc)
 			pager_report_sys_failure("show hidden page", va, -rc);
 		vp->flags &= (uint8_t)~PAGER_VP_HIDDEN;
@@ -126,6 +127,7 @@ static int touch_resident(struct pager_region *r, size_t idx,
 /*
  * Caller holds the lock; the page was BUSY and is saved. flags are its flags
  * as pager_save() left them: a BUSY page's owner changes flags only here.
+ * The page was hidden, so its address already maps nothing.
  */
 static void finish_eviction(struct pager_region *r, size_t idx, uint8_t flags)
 {
@@ -134,12 +136,15 @@ static void finish_eviction(struct pager_region *r, size_t idx, uint8_t flags)
 	vp->state = PAGER_VP_ABSENT;
 	vp->ppage = PAGER_NO_PAGE;
 	vp->flags = flags & (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_DIRTY);
-	pager_clock_evicted(r, idx);
 	r->busy--;
 	pager_count(&pager_state.stats.evictions);
 }
 
-/* Caller holds the lock; moves a resident page to BUSY for eviction. */
+/*
+ * Caller holds the lock; moves a resident page to BUSY for eviction, hidden
+ * first: from here on its address maps nothing, so no thread reads the pool
+ * page through it while it is saved and refilled.
+ */
 static void start_eviction(struct pager_region *r, size_t idx)
 {
 	if (!(r->pages[idx].flags & PAGER_VP_HIDDEN))
@@ -218,9 +223,7 @@ static int bring_in(struct pager_region *r, size_t idx,
 	pager_state.ppages[p].region = r;
 	pager_state.ppages[p].index = idx;
 	vp->ppage = p;
-	if (vp->flags & PAGER_VP_STALE)
-		pager_state.stale_pages--;	/* the new mapping replaced it */
-	vp->flags &= (uint8_t)~(PAGER_VP_HIDDEN | PAGER_VP_STALE);
+	vp->flags &= (uint8_t)~PAGER_VP_HIDDEN;
 	if (write)
 		vp->flags |= PAGER_VP_DIRTY;
 	vp->state = PAGER_VP_RESIDENT;
@@ -383,7 +386,7 @@ TEE_Result pager_hide_all(void)
 		vp = &pp->region->pages[pp->index];
 		if (vp->state == PAGER_VP_RESIDENT && !vp->pins &&
 		    !(vp->flags & PAGER_VP_HIDDEN))
-			pager_clock_hide(pp->region, pp->index);
+			p += pager_clock_hide_run(p) - 1;
 	}
 	pager_spin_unlock(&pager_state.lock);
 	pager_api_exit(&saved);

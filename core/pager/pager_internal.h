@@ -21,12 +21,12 @@
 /*
  * A virtual page's life. Only the thread that moved a page to BUSY touches
  * it until it leaves BUSY; any other thread that needs it waits and looks
- * again.
+ * again. Only a RESIDENT page that is not HIDDEN maps anything.
  *
  *   ABSENT --fault: take a pool page--> BUSY --filled, mapped--> RESIDENT
- *   RESIDENT --clock hand passes--> RESIDENT + HIDDEN (no access)
- *   RESIDENT + HIDDEN --touched: hidden hit--> RESIDENT
- *   RESIDENT + HIDDEN --chosen as victim--> BUSY --saved--> ABSENT + STALE
+ *   RESIDENT --clock hand passes--> RESIDENT + HIDDEN (unmapped, kept)
+ *   RESIDENT + HIDDEN --touched: hidden hit, mapped again--> RESIDENT
+ *   RESIDENT + HIDDEN --chosen as victim--> BUSY --saved--> ABSENT
  */
 enum pager_vpage_state {
 	PAGER_VP_ABSENT,	/* content in the backing, the store or nowhere */
@@ -34,18 +34,11 @@ enum pager_vpage_state {
 	PAGER_VP_RESIDENT,	/* holds a pool page */
 };
 
-#define PAGER_VP_HIDDEN	(1u << 0)	/* resident but mapped with no access */
+#define PAGER_VP_HIDDEN	(1u << 0)	/* resident but its address maps nothing */
 #define PAGER_VP_DIRTY	(1u << 1)	/* mapped writable since filled or saved */
 #define PAGER_VP_SAVED	(1u << 2)	/* the store holds its sealed copy */
-#define PAGER_VP_STALE	(1u << 3)	/* absent, address still maps a pool
-					 * page with no access */
 
-/*
- * Stale mappings spare an unmap per eviction but each costs the kernel a
- * mapping (vm.max_map_count); past this many, evicted pages are unmapped.
- */
-#define PAGER_MAX_STALE		4096
-/* At most this many pages hidden by the clock with one mprotect(). */
+/* At most this many pages hidden by the clock with one system call. */
 #define PAGER_HIDE_BATCH	16
 
 struct pager_vpage {
@@ -103,7 +96,6 @@ struct pager_state {
 	int32_t free_head;
 	size_t free_pages;
 	size_t locked_pages;
-	size_t stale_pages;
 	size_t clock_hand;
 	struct pager_region *regions[PAGER_MAX_REGIONS];
 	size_t nregions;
@@ -137,11 +129,12 @@ int pager_pool_init(size_t pages);
 void pager_pool_fini(void);
 int32_t pager_pool_alloc(void);
 void pager_pool_free(int32_t p);
+/* Shows pool page p at va, where nothing is mapped. */
 int pager_pool_map(uintptr_t va, int32_t p, int prot);
+/* Leaves [va, va + len) reserved, mapping nothing: one TLB flush. */
 int pager_pool_unmap(uintptr_t va, size_t len);
+/* Changes the protection of the one page mapped at va. */
 int pager_pool_protect(uintptr_t va, int prot);
-/* The same for n pages from va: one system call, one TLB flush. */
-int pager_pool_protect_pages(uintptr_t va, size_t n, int prot);
 
 static inline uint8_t *pager_pool_alias(int32_t p)
 {
@@ -152,10 +145,11 @@ static inline uint8_t *pager_pool_alias(int32_t p)
 struct pager_region *pager_region_find(uintptr_t addr);
 void pager_region_remove_all(void);
 
-/* pager_clock.c: victim choice; the caller holds the lock. */
+/* pager_clock.c: victim choice and hiding; the caller holds the lock. */
 int32_t pager_clock_victim(void);
 void pager_clock_hide(struct pager_region *r, size_t idx);
-void pager_clock_evicted(struct pager_region *r, size_t idx);
+/* Hides pool page p (a candidate, not hidden) and the run after it. */
+size_t pager_clock_hide_run(size_t p);
 
 /*
  * pager_fill.c: moving a page's content in and out of the pool, for the

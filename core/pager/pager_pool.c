@@ -1,7 +1,9 @@
 /*
  * The physical pool: pool_pages pages of a memfd, a permanent read-write
  * alias of all of them for filling and saving, and the list of free ones.
- * A pool page is shown at a paged address by mapping its memfd offset there.
+ * A pool page is shown at a paged address by mapping its memfd offset there,
+ * and hidden again by mapping nothing there. Every such system call is
+ * counted (map_calls, unmap_calls, protect_calls).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -91,7 +93,13 @@ int pager_pool_map(uintptr_t va, int32_t p, int prot)
 	void *want = (void *)va;
 	void *got;
 
-	/* MAP_POPULATE spares the retried access a second, kernel-only fault. */
+	/*
+	 * MAP_POPULATE spares the retried access a second, kernel-only fault.
+	 * The pager only ever maps over a range that maps nothing (reserved,
+	 * hidden or evicted), so this call has no old page table entry to
+	 * clear and no TLB entry to flush.
+	 */
+	pager_count(&pager_state.stats.map_calls);
 	got = mmap(want, pager_state.page_size, prot,
 		   MAP_SHARED | MAP_FIXED | MAP_POPULATE, pager_state.memfd,
 		   (off_t)((size_t)p << pager_state.page_shift));
@@ -105,7 +113,12 @@ int pager_pool_unmap(uintptr_t va, size_t len)
 	void *want = (void *)va;
 	void *got;
 
-	/* Keeps the range reserved so that nothing else is mapped there. */
+	/*
+	 * Keeps the range reserved so that nothing else is mapped there. A
+	 * range that showed pool pages costs one TLB flush here, however many
+	 * pages it holds.
+	 */
+	pager_count(&pager_state.stats.unmap_calls);
 	got = mmap(want, len, PROT_NONE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
 	if (got == MAP_FAILED)
@@ -115,12 +128,8 @@ int pager_pool_unmap(uintptr_t va, size_t len)
 
 int pager_pool_protect(uintptr_t va, int prot)
 {
-	return pager_pool_protect_pages(va, 1, prot);
-}
-
-int pager_pool_protect_pages(uintptr_t va, size_t n, int prot)
-{
-	if (mprotect((void *)va, n << pager_state.page_shift, prot))
+	pager_count(&pager_state.stats.protect_calls);
+	if (mprotect((void *)va, pager_state.page_size, prot))
 		return -errno;
 	return 0;
 }

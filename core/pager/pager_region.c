@@ -220,8 +220,6 @@ static void region_release(struct pager_region *r)
 		if (vp->flags & PAGER_VP_SAVED)
 			__atomic_fetch_sub(&pager_state.stats.store_pages, 1,
 					   __ATOMIC_RELAXED);
-		if (vp->flags & PAGER_VP_STALE)
-			pager_state.stale_pages--;
 		vp->flags = 0;
 		if (vp->state != PAGER_VP_RESIDENT)
 			continue;

@@ -18,6 +18,11 @@
 	X(saves, "encrypted saves of dirty pages")			\
 	X(integrity_failures, "pages that failed their check")		\
 	X(busy_waits, "faults that waited for a page another thread was " \
-		      "filling or evicting")
+		      "filling or evicting")				\
+	X(map_calls, "mmap() calls that showed a pool page at a paged "	\
+		     "address")						\
+	X(unmap_calls, "mmap() calls that left a paged range mapping "	\
+		       "nothing: hiding, removal")			\
+	X(protect_calls, "mprotect() calls: write upgrades")
 
 #endif

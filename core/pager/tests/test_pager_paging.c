@@ -20,7 +20,6 @@
 #include <openssl/evp.h>
 
 #include "pager_test_util.h"
-#include "../pager_internal.h"	/* PAGER_MAX_STALE */
 
 #define PSZ		pager_page_size()
 #define PAGE(r, i)	((r)->base + (size_t)(i) * PSZ)
@@ -498,33 +497,76 @@ static size_t pool_mappings_in(uintptr_t lo, uintptr_t hi)
 }
 
 /*
- * Evicted pages keep a no-access mapping only up to PAGER_MAX_STALE; past
- * that they are unmapped, so a huge region cannot exhaust the kernel's
- * mapping limit. Data stays right on both paths.
+ * Only a resident page that is not hidden maps anything: an evicted page's
+ * address maps no pool page (not even with no access), nor does a hidden
+ * one's, so the mappings a region costs the kernel never outgrow the pool.
+ * Data stays right through it all.
  */
-static void test_stale_mappings_are_bounded(void **state)
+static void test_only_shown_pages_map_pool_pages(void **state)
 {
-	const size_t touched = PAGER_MAX_STALE + 512;
-	const size_t npages = 2 * touched;
+	const size_t pool = 8, npages = 2048;
 	struct pt_region r;
 	uintptr_t lo, hi;
 	size_t i;
 
 	(void)state;
-	pt_init(8);
+	pt_init(pool);
 	pt_region(&r, PAGER_KIND_RO, PROT_READ, npages, 13, true, "huge");
 	lo = (uintptr_t)r.base;
 	hi = lo + npages * PSZ;
 	/* Odd pages only: no two of these mappings can merge. */
 	for (i = 1; i < npages; i += 2)
 		assert_int_equal(pt_read_word(PAGE(&r, i)), pt_word(13, i, 0));
-	assert_true(pool_mappings_in(lo, hi) <= PAGER_MAX_STALE + 8);
-	assert_true(pool_mappings_in(lo, hi) >= PAGER_MAX_STALE);
-	/* Pages evicted both ways come back right. */
+	assert_true(pool_mappings_in(lo, hi) >= 1);
+	assert_true(pool_mappings_in(lo, hi) <= pool);
+	assert_int_equal(pager_hide_all(), TEE_SUCCESS);
+	assert_int_equal(pool_mappings_in(lo, hi), 0);
 	for (i = 1; i < npages; i += 2 * 61)
 		assert_int_equal(pt_page_mismatches(PAGE(&r, i), 13, i), 0);
+	assert_true(pool_mappings_in(lo, hi) <= pool);
 	assert_int_equal(pager_region_remove(r.base), TEE_SUCCESS);
 	assert_int_equal(pool_mappings_in(lo, hi), 0);
+}
+
+/*
+ * What a fault costs in system calls: a sequential pass over a region 8x
+ * the pool maps each page with one mmap() and hides the pool with one call
+ * per run of consecutive pages, never an mprotect(); a hidden hit is one
+ * mmap() again.
+ */
+static void test_fault_costs_one_map_and_a_share_of_a_hide(void **state)
+{
+	const size_t pool = 16, npages = 8 * 16;
+	struct pager_stats before, after;
+	struct pt_region r;
+	uint64_t faults;
+	size_t i;
+
+	(void)state;
+	pt_init(pool);
+	pt_region(&r, PAGER_KIND_RO, PROT_READ, npages, 14, true, "seq");
+	for (i = 0; i < npages; i++)
+		pt_read_word(PAGE(&r, i));
+	before = pt_stats();
+	for (i = 0; i < npages; i++)
+		assert_int_equal(pt_read_word(PAGE(&r, i)), pt_word(14, i, 0));
+	after = pt_stats();
+	faults = after.ro_faults - before.ro_faults;
+	assert_int_equal(faults, npages);
+	assert_int_equal(after.map_calls - before.map_calls, faults);
+	assert_int_equal(after.protect_calls - before.protect_calls, 0);
+	/* One hide per pool turn of 16 pages, where one a page was possible. */
+	assert_true(after.unmap_calls - before.unmap_calls <= faults / 8);
+	assert_true(after.unmap_calls - before.unmap_calls >= 1);
+
+	before = pt_stats();
+	assert_int_equal(pager_hide_all(), TEE_SUCCESS);
+	for (i = npages - 4; i < npages; i++)
+		assert_int_equal(pt_read_word(PAGE(&r, i)), pt_word(14, i, 0));
+	after = pt_stats();
+	assert_int_equal(after.hidden_hits - before.hidden_hits, 4);
+	assert_int_equal(after.map_calls - before.map_calls, 4);
+	assert_int_equal(after.ro_faults - before.ro_faults, 0);
 }
 
 int main(void)
@@ -543,7 +585,8 @@ int main(void)
 		PT_TEST(test_init_rejects_bad_arguments),
 		PT_TEST(test_hash_pages_is_sha256_per_page),
 		PT_TEST(test_caller_range_is_taken_over),
-		PT_TEST(test_stale_mappings_are_bounded),
+		PT_TEST(test_only_shown_pages_map_pool_pages),
+		PT_TEST(test_fault_costs_one_map_and_a_share_of_a_hide),
 	};
 
 	return cmocka_run_group_tests_name("pager paging", tests, NULL, NULL);
