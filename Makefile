@@ -28,14 +28,14 @@ deps:
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh mk/run-tests.sh $(OUT) $(UNIT_TESTS)
-	$(Q)$(OUT)/bin/xtest --stats pager $(XTEST_ARGS)
+	$(Q)$(OUT)/bin/xtest -j 1 --stats pager $(XTEST_ARGS)
 
 unit-test: $(UNIT_TESTS)
 	$(Q)sh mk/run-tests.sh $(OUT) $(UNIT_TESTS)
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(OUT)/bin/xtest $(RUN_STRESS_ARGS) $(XTEST_ARGS)
+	$(Q)$(OUT)/bin/xtest -j 1 $(RUN_STRESS_ARGS) $(XTEST_ARGS)
 
 # The whole host tree (TAs keep their freestanding flags) built again in
 # out/asan with AddressSanitizer and UndefinedBehaviorSanitizer, and `make
