@@ -24,7 +24,8 @@ deps:
 
 # Order matters only for the reader: unit tests first (fast, precise), then
 # the xtest suite against a private core, whose pager statistics (its own
-# paged image, every TA instance) close the run.
+# paged image, every TA instance) close the run. xtest runs a case per CPU
+# at once; XTEST_ARGS=-j1 runs them one after the other.
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh mk/run-tests.sh $(OUT) $(UNIT_TESTS)

@@ -59,7 +59,11 @@
     <xsl:value-of select="@gpgen:id"/>
     <xsl:text>", .suite = "gp",&#10;&#9;   .title = "</xsl:text>
     <xsl:value-of select="@gpgen:title-c"/>
-    <xsl:text>",&#10;&#9;   .subs = gp_subs_</xsl:text>
+    <xsl:text>",&#10;&#9;   </xsl:text>
+    <xsl:if test="@gpgen:alone = 'yes'">
+      <xsl:text>.flags = XTEST_NEEDS_ALONE,&#10;&#9;   </xsl:text>
+    </xsl:if>
+    <xsl:text>.subs = gp_subs_</xsl:text>
     <xsl:value-of select="$sym"/>
     <xsl:text>, .nsubs = XTEST_ARRAY_SIZE(gp_subs_</xsl:text>
     <xsl:value-of select="$sym"/>

@@ -38,6 +38,7 @@ struct gpgen {
 	struct gpgen_diag diag;
 	struct gpgen_codes codes;	/* every scenario code of the run */
 	struct gpgen_codes excluded;
+	struct gpgen_codes alone;	/* scenarios that run alone under -j */
 	struct gpgen_loaded **areas;	/* stable: callers keep pointers */
 	size_t nareas;
 	struct gpgen_out *out;
@@ -134,6 +135,7 @@ void gpgen_free(struct gpgen *g)
 	free(g->out);
 	gpgen_codes_free(&g->codes);
 	gpgen_codes_free(&g->excluded);
+	gpgen_codes_free(&g->alone);
 	gpgen_diag_free(&g->diag);
 	free(g->schema);
 	free(g->datadir);
@@ -143,6 +145,11 @@ void gpgen_free(struct gpgen *g)
 int gpgen_exclude(struct gpgen *g, const char *path)
 {
 	return gpgen_exclusions_load(&g->excluded, path, &g->diag);
+}
+
+int gpgen_alone(struct gpgen *g, const char *path)
+{
+	return gpgen_exclusions_load(&g->alone, path, &g->diag);
 }
 
 /* The area named on the command line, or the one whose names match. */
@@ -297,6 +304,11 @@ static int run_scenario(struct gpgen *g, const struct gpgen_area *a,
 		res = 0;	/* reported; the caller sees the error count */
 	if (!res)
 		res = run_annotate_scenario(scn, ns, code, title, w.line);
+	ex = gpgen_codes_find(&g->alone, code);
+	if (!res && ex) {
+		ex->used = 1;
+		res = run_set(scn, ns, "alone", "yes");
+	}
 out:
 	free(code);
 	free(title);
@@ -433,18 +445,25 @@ out:
 	return res;
 }
 
-void gpgen_finish(struct gpgen *g)
+/* A listed code no scenario has is a warning: the list went stale. */
+static void run_warn_unused(struct gpgen *g, const struct gpgen_codes *c)
 {
 	size_t i;
 
-	for (i = 0; i < g->excluded.n; i++) {
-		const struct gpgen_code_use *u = g->excluded.v + i;
+	for (i = 0; i < c->n; i++) {
+		const struct gpgen_code_use *u = c->v + i;
 		struct gpgen_where w = { .file = u->file, .line = u->line };
 
 		if (!u->used)
 			gpgen_diag_warning(&g->diag, &w, "no scenario has "
 					   "code %s", u->code);
 	}
+}
+
+void gpgen_finish(struct gpgen *g)
+{
+	run_warn_unused(g, &g->excluded);
+	run_warn_unused(g, &g->alone);
 }
 
 const char *gpgen_diagnostics(const struct gpgen *g)

@@ -24,6 +24,12 @@ void gpgen_free(struct gpgen *g);
 int gpgen_exclude(struct gpgen *g, const char *path);
 
 /*
+ * Scenarios whose codes the file lists declare XTEST_NEEDS_ALONE: under
+ * xtest -j no other case uses the core while one runs.
+ */
+int gpgen_alone(struct gpgen *g, const char *path);
+
+/*
  * Reads, validates and checks one XML file and generates its C. Returns 0,
  * or -EINVAL when the file had errors (reported in the diagnostics), or
  * another -errno. A file with errors produces no C.

@@ -19,12 +19,14 @@
 #define EXIT_USAGE	2
 
 static const char gpgen_usage[] =
-	"usage: gpgen [-o OUT] [--check] [--exclude FILE] [--area NAME]\n"
-	"             [--datadir DIR] FILE.xml...\n"
+	"usage: gpgen [-o OUT] [--check] [--exclude FILE] [--alone FILE]\n"
+	"             [--area NAME] [--datadir DIR] FILE.xml...\n"
 	"  -o OUT          the C file to write; with several inputs, a directory\n"
 	"                  that receives one NAME.c per NAME.xml (default: stdout)\n"
 	"  --check         validate and check the sequencing; write nothing\n"
 	"  --exclude FILE  skip the scenarios whose codes FILE lists, one a line\n"
+	"  --alone FILE    the scenarios whose codes FILE lists need the core\n"
+	"                  alone: under xtest -j no other case runs beside them\n"
 	"  --area NAME     the area stylesheet to use (client, tcf, time, ...);\n"
 	"                  default: chosen from the file or package name\n"
 	"  --datadir DIR   where gp-suite.rng and the stylesheets are\n"
@@ -168,13 +170,14 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, 'c' },
 		{ "exclude", required_argument, NULL, 'x' },
+		{ "alone", required_argument, NULL, 'A' },
 		{ "area", required_argument, NULL, 'a' },
 		{ "datadir", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct gpgen_opts opts = { .echo = stderr };
-	const char *out = NULL, *exclude = NULL;
+	const char *out = NULL, *exclude = NULL, *alone = NULL;
 	char *datadir = NULL;
 	struct gpgen *g = NULL;
 	int opt, i, to_dir, status = EXIT_INPUT;
@@ -189,6 +192,9 @@ int main(int argc, char **argv)
 			break;
 		case 'x':
 			exclude = optarg;
+			break;
+		case 'A':
+			alone = optarg;
 			break;
 		case 'a':
 			opts.area = optarg;
@@ -225,6 +231,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (exclude && gpgen_exclude(g, exclude))
+		goto out;
+	if (alone && gpgen_alone(g, alone))
 		goto out;
 	for (i = optind; i < argc; i++)
 		gpgen_input(g, argv[i]);

@@ -29,17 +29,21 @@ $(OUT)/tests/test_gpgen: $(OUT)/bin/gpgen
 # The generated GP suite: out/gen/gp/NAME.c for each gp-suite/NAME.xml, made
 # by one gpgen run so that a code used in two files is caught. xtest
 # compiles $(GP_GEN_SRCS) and $(GP_RUNTIME_SRCS) with -Igen/runtime -Ixtest.
-# GP_EXCLUDE=FILE skips the scenarios whose codes FILE lists.
+# GP_EXCLUDE=FILE skips the scenarios whose codes FILE lists; GP_ALONE=FILE
+# lists those that need the core alone under xtest -j.
 GPGEN_DATA	:= gen/gp-suite.rng $(wildcard gen/*.xsl)
 GP_SUITE_XML	:= $(sort $(wildcard gp-suite/*.xml))
 GP_GEN_SRCS	:= $(patsubst gp-suite/%.xml,$(OUT)/gen/gp/%.c,$(GP_SUITE_XML))
 GP_EXCLUDE	?=
+GP_ALONE	?=
 
 ifneq ($(GP_SUITE_XML),)
-$(GP_GEN_SRCS) &: $(GP_SUITE_XML) $(OUT)/bin/gpgen $(GPGEN_DATA) $(GP_EXCLUDE)
+$(GP_GEN_SRCS) &: $(GP_SUITE_XML) $(OUT)/bin/gpgen $(GPGEN_DATA) $(GP_EXCLUDE) \
+		$(GP_ALONE)
 	@mkdir -p $(OUT)/gen/gp
 	$(Q)$(OUT)/bin/gpgen --datadir gen \
 		$(if $(GP_EXCLUDE),--exclude $(GP_EXCLUDE)) \
+		$(if $(GP_ALONE),--alone $(GP_ALONE)) \
 		-o $(OUT)/gen/gp $(GP_SUITE_XML)
 endif
 

@@ -17,3 +17,10 @@ ifeq ($(GP_EXCLUDE),)
 GP_EXCLUDE := gp-suite/exclude.txt
 endif
 $(GP_GEN_SRCS): $(GP_EXCLUDE)
+
+# The scenarios that need the core alone under xtest -j (a GP_ALONE given
+# to make replaces the list).
+ifeq ($(GP_ALONE),)
+GP_ALONE := gp-suite/alone.txt
+endif
+$(GP_GEN_SRCS): $(GP_ALONE)

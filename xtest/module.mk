@@ -11,7 +11,7 @@ XTESTSUPPORT_LIBS := $(OUT)/lib/libxtestsupport.a $(OUT)/lib/libteec.a \
 		     $(OUT)/lib/libtccommon.a
 
 xtest-runner-srcs := xtest/xtest_main.c xtest/options.c xtest/select.c \
-		     xtest/registry.c xtest/runner.c xtest/case_exec.c \
+		     xtest/registry.c xtest/runner.c xtest/runner_job.c xtest/runner_order.c xtest/case_exec.c \
 		     xtest/results.c xtest/report.c xtest/tap.c xtest/junit.c \
 		     xtest/stats_shm.c xtest/stress.c
 CPPFLAGS_xtest/stress.c := -Ipager-stress/ta/include -Ita/shm_churn/include
@@ -78,7 +78,7 @@ $(eval $(call unit-test,test_xtest_runner,$(xtest-selftest-srcs),\
 
 # The runner's process handling with made-up cases: pass, fail, skip, crash,
 # timeout, exit in the middle.
-xtest-exec-test-srcs := xtest/tests/test_runner_exec.c xtest/runner.c \
+xtest-exec-test-srcs := xtest/tests/test_runner_exec.c xtest/runner.c xtest/runner_job.c xtest/runner_order.c \
 			xtest/case_exec.c xtest/proc.c xtest/results.c \
 			xtest/select.c xtest/tap.c xtest/fixture.c \
 			xtest/xtest_helpers.c
@@ -88,7 +88,7 @@ $(eval $(call unit-test,test_xtest_exec,$(xtest-exec-test-srcs),\
 # The fixtures against a private core: sub-cases that fail in every way a
 # sub-case can leave nothing behind in the core, a generated GP scenario
 # among them (gen/module.mk makes it).
-xtest-fixture-test-srcs := xtest/tests/test_fixture.c xtest/runner.c \
+xtest-fixture-test-srcs := xtest/tests/test_fixture.c xtest/runner.c xtest/runner_job.c xtest/runner_order.c \
 			   xtest/case_exec.c xtest/results.c xtest/select.c \
 			   xtest/tap.c xtest/fixture.c xtest/xtest_helpers.c \
 			   $(GP_FIXTURE_TEST_C) $(GP_RUNTIME_SRCS)

@@ -25,6 +25,7 @@ enum {
 
 static const struct option options_long[] = {
 	{ "help", no_argument, NULL, 'h' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -55,6 +56,11 @@ void options_usage(FILE *f, const char *prog)
 "  -x ID             exclude a case or sub-case (repeatable)\n"
 "  --list            list the selected cases; with -v their sub-cases too\n"
 "  -v, --verbose     more detail\n"
+"  -j, --jobs N      run up to N cases at once (default: the number of\n"
+"                    online CPUs; 1 runs them one after the other); the\n"
+"                    output, the results and the reports are those of a\n"
+"                    run one after the other, and a case that needs the\n"
+"                    core to itself runs with no other case beside it\n"
 "  --timeout S       seconds per case for cases that declare no timeout\n"
 "                    (default %u); a case that runs longer is killed and fails\n"
 "  --tee sim         a private core and supplicant for this run (default)\n"
@@ -179,7 +185,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 	opterr = 0;
 	optind = 0;	/* a fresh scan, also when called twice (tests) */
 
-	while ((c = getopt_long(argc, argv, ":ht:l:x:v", options_long,
+	while ((c = getopt_long(argc, argv, ":ht:l:x:vj:", options_long,
 				NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -196,6 +202,11 @@ int options_parse(int argc, char **argv, struct options *o, char *err,
 		case 'x':
 			if (options_push(&o->excludes, &nexcl, optarg))
 				OPTIONS_FAIL("out of memory");
+			break;
+		case 'j':
+			if (options_uint(optarg, 1, OPTIONS_JOBS_MAX, &o->jobs))
+				OPTIONS_FAIL("-j %s: N must be a number 1..%u",
+					     optarg, OPTIONS_JOBS_MAX);
 			break;
 		case 'v':
 			o->verbose = true;

@@ -9,6 +9,7 @@
 
 #define OPTIONS_DEFAULT_TIMEOUT_S	60
 #define OPTIONS_DEFAULT_STRESS_ROUND_S	4
+#define OPTIONS_JOBS_MAX		64
 
 enum options_tee {
 	OPTIONS_TEE_PRIVATE,		/* no --tee, or --tee sim */
@@ -30,6 +31,7 @@ struct options {
 	const char *tee_arg;		/* "unix:PATH" or "/dev/teeN" as given */
 	unsigned int timeout_s;
 	unsigned int repeat;
+	unsigned int jobs;		/* -j N, 0: the number of online CPUs */
 	unsigned int deadline_s;	/* --deadline S, 0: none */
 	bool stress;			/* --stress */
 	unsigned int stress_round_s;	/* --stress-round S: one driver run */

@@ -184,11 +184,11 @@ static bool proc_is_kept(pid_t pid)
 	return false;
 }
 
-/* The parent of pid from /proc/PID/stat, or -errno. */
-static pid_t proc_parent_of(const char *pid_name)
+/* The parent and process group of pid from /proc/PID/stat: 0 or -errno. */
+static int proc_stat_of(const char *pid_name, pid_t *ppid, pid_t *pgrp)
 {
 	char path[64], buf[512], *p;
-	int fd, ppid;
+	int fd, parent, group;
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "/proc/%s/stat", pid_name);
@@ -200,14 +200,17 @@ static pid_t proc_parent_of(const char *pid_name)
 	if (n <= 0)
 		return n < 0 ? -errno : -EIO;
 	buf[n] = '\0';
-	/* "pid (comm) state ppid ...": comm may hold spaces and parens. */
+	/* "pid (comm) state ppid pgrp ...": comm may hold spaces and parens. */
 	p = strrchr(buf, ')');
-	if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+	if (!p || sscanf(p + 1, " %*c %d %d", &parent, &group) != 2)
 		return -EIO;
-	return ppid;
+	*ppid = parent;
+	*pgrp = group;
+	return 0;
 }
 
-unsigned int proc_reap_strays(void)
+unsigned int proc_reap_strays_except(bool (*spare)(pid_t pgid, void *arg),
+				     void *arg)
 {
 	pid_t self = getpid();
 	unsigned int n = 0;
@@ -218,12 +221,13 @@ unsigned int proc_reap_strays(void)
 	if (!d)
 		return 0;
 	while ((de = readdir(d))) {
-		pid_t pid;
+		pid_t pid, ppid, pgrp;
 
 		if (de->d_name[0] < '1' || de->d_name[0] > '9')
 			continue;
 		pid = (pid_t)atoi(de->d_name);
-		if (proc_parent_of(de->d_name) != self || proc_is_kept(pid))
+		if (proc_stat_of(de->d_name, &ppid, &pgrp) || ppid != self ||
+		    proc_is_kept(pid) || (spare && spare(pgrp, arg)))
 			continue;
 		kill(pid, SIGKILL);
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
@@ -232,6 +236,11 @@ unsigned int proc_reap_strays(void)
 	}
 	closedir(d);
 	return n;
+}
+
+unsigned int proc_reap_strays(void)
+{
+	return proc_reap_strays_except(NULL, NULL);
 }
 
 void proc_kill_group(pid_t pgid)

@@ -54,6 +54,13 @@ void proc_unkeep(pid_t pid);
  */
 unsigned int proc_reap_strays(void);
 
+/*
+ * The same, sparing the processes whose process group spare() claims (the
+ * groups of cases still running, whose leaders are xtest's children too).
+ */
+unsigned int proc_reap_strays_except(bool (*spare)(pid_t pgid, void *arg),
+				     void *arg);
+
 /* Whether orphans come back to xtest (false where the subreaper is not offered). */
 bool proc_adopts_orphans(void);
 

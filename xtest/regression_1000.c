@@ -795,6 +795,7 @@ static const struct xtest_sub subs_1005[] = {
 
 XTEST_CASE(case_1005, .id = "1005", .suite = "regression",
 	   .title = "Many sessions and concurrent clients", .context = true,
+	   .flags = XTEST_NEEDS_ALONE,	/* counts os_test's sessions */
 	   .subs = subs_1005, .nsubs = XTEST_ARRAY_SIZE(subs_1005));
 
 /* ---- 1007: TA panic ----------------------------------------------------- */
@@ -884,4 +885,5 @@ static const struct xtest_sub subs_1007[] = {
 
 XTEST_CASE(case_1007, .id = "1007", .suite = "regression",
 	   .title = "A TA panic kills its instance only", .ta = &os_test_uuid,
+	   .flags = XTEST_NEEDS_ALONE,	/* ends the os_test instance others use */
 	   .subs = subs_1007, .nsubs = XTEST_ARRAY_SIZE(subs_1007));

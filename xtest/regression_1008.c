@@ -434,4 +434,5 @@ static const struct xtest_sub subs_1011[] = {
 
 XTEST_CASE(case_1011, .id = "1011", .suite = "regression",
 	   .title = "Busy instances: waiting and BUSY", .context = true,
+	   .flags = XTEST_NEEDS_ALONE,	/* holds tcf_single; times two waits */
 	   .subs = subs_1011, .nsubs = XTEST_ARRAY_SIZE(subs_1011));

@@ -507,4 +507,5 @@ static const struct xtest_sub subs_1015[] = {
 
 XTEST_CASE(case_1015, .id = "1015", .suite = "regression",
 	   .title = "TA-to-TA errors, cycles and timeouts", .context = true,
+	   .flags = XTEST_NEEDS_ALONE,	/* ends tcf_peer and tcf_test instances */
 	   .subs = subs_1015, .nsubs = XTEST_ARRAY_SIZE(subs_1015));

@@ -426,4 +426,4 @@ XTEST_CASE(case_1026, .id = "1026", .suite = "regression",
 	   .title = "TA persistent time",
 	   .setup = ptime_setup,
 	   .subs = subs_1026, .nsubs = XTEST_ARRAY_SIZE(subs_1026),
-	   .flags = XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);

@@ -539,14 +539,18 @@ static const struct xtest_sub subs_6004[] = {
 
 XTEST_CASE(case_6001, .id = "6001", .suite = "regression",
 	   .title = "Trusted storage: persistent objects",
+	   .flags = XTEST_NEEDS_ALONE,	/* storage_test's one object store */
 	   .subs = subs_6001, .nsubs = XTEST_ARRAY_SIZE(subs_6001));
 XTEST_CASE(case_6002, .id = "6002", .suite = "regression",
 	   .title = "Trusted storage: data streams",
+	   .flags = XTEST_NEEDS_ALONE,	/* storage_test's one object store */
 	   .subs = subs_6002, .nsubs = XTEST_ARRAY_SIZE(subs_6002));
 XTEST_CASE(case_6003, .id = "6003", .suite = "regression",
 	   .title = "Trusted storage: sharing, handles, rename",
+	   .flags = XTEST_NEEDS_ALONE,	/* storage_test's one object store */
 	   .subs = subs_6003, .nsubs = XTEST_ARRAY_SIZE(subs_6003));
 XTEST_CASE(case_6004, .id = "6004", .suite = "regression",
 	   .title = "Trusted storage: enumerators, attributes, isolation, "
 		    "quota, v1.1",
+	   .flags = XTEST_NEEDS_ALONE,	/* enumerates and fills the store */
 	   .subs = subs_6004, .nsubs = XTEST_ARRAY_SIZE(subs_6004));

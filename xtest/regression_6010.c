@@ -370,4 +370,5 @@ static const struct xtest_sub subs_6010[] = {
 
 XTEST_CASE(case_6010, .id = "6010", .suite = "regression",
 	   .title = "Trusted storage: tampering is detected",
+	   .flags = XTEST_NEEDS_ALONE,	/* tampers with the store's files */
 	   .subs = subs_6010, .nsubs = XTEST_ARRAY_SIZE(subs_6010));

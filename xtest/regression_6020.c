@@ -425,4 +425,5 @@ XTEST_CASE(case_6020, .id = "6020", .suite = "regression",
 	   .title = "Trusted storage: crashes and failed writes leave every "
 		    "object old or new",
 	   .timeout_s = 600,
+	   .flags = XTEST_OWN_CORE,
 	   .subs = subs_6020, .nsubs = XTEST_ARRAY_SIZE(subs_6020));

@@ -337,7 +337,8 @@ static const struct xtest_sub subs_7011[] = {
 
 XTEST_CASE(case_7011, .id = "7011", .suite = "regression",
 	   .title = "Login identities of another user and group (root)",
-	   .flags = XTEST_NEEDS_ROOT | XTEST_NEEDS_CORE_LOGIN | XTEST_NEEDS_CORE_PROC,
+	   .flags = XTEST_NEEDS_ROOT | XTEST_NEEDS_CORE_LOGIN |
+		    XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE,
 	   .subs = subs_7011, .nsubs = XTEST_ARRAY_SIZE(subs_7011));
 
 /* ---- 7012: TEEC_RequestCancellation ------------------------------------- */

@@ -168,7 +168,7 @@ XTEST_CASE(case_8001, .id = "8001", .suite = "regression",
 	   .title = "Paging a TA's data in a tiny pool, every word checked",
 	   .setup = pager_case_setup,
 	   .subs = subs_8001, .nsubs = XTEST_ARRAY_SIZE(subs_8001),
-	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS | XTEST_OWN_CORE);
 
 /* ---- 8002: code and read-only data many times the pool ----------------- */
 
@@ -231,7 +231,7 @@ XTEST_CASE(case_8002, .id = "8002", .suite = "regression",
 	   .title = "Code and read-only data many times the pool",
 	   .setup = pager_case_setup,
 	   .subs = subs_8002, .nsubs = XTEST_ARRAY_SIZE(subs_8002),
-	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS | XTEST_OWN_CORE);
 
 /* ---- 8003: faults at once ---------------------------------------------- */
 
@@ -404,7 +404,7 @@ XTEST_CASE(case_8003, .id = "8003", .suite = "regression",
 	   .title = "Faults at once: the core's threads, several instances",
 	   .setup = pager_case_setup,
 	   .subs = subs_8003, .nsubs = XTEST_ARRAY_SIZE(subs_8003),
-	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS | XTEST_OWN_CORE);
 
 /* ---- 8006: statistics that move as they should ------------------------- */
 
@@ -507,4 +507,4 @@ XTEST_CASE(case_8006, .id = "8006", .suite = "regression",
 	   .title = "Pager statistics that move as they should",
 	   .setup = pager_case_setup,
 	   .subs = subs_8006, .nsubs = XTEST_ARRAY_SIZE(subs_8006),
-	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS | XTEST_OWN_CORE);

@@ -199,7 +199,7 @@ XTEST_CASE(case_8004, .id = "8004", .suite = "regression",
 	   .title = "Tampering with saved and hashed pages is caught",
 	   .setup = tamper_setup,
 	   .subs = subs_8004, .nsubs = XTEST_ARRAY_SIZE(subs_8004),
-	   .flags = XTEST_NEEDS_CORE_HOOKS | XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_HOOKS | XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);
 
 /* ---- 8005: the pool runs out ------------------------------------------- */
 
@@ -310,7 +310,7 @@ static const struct xtest_sub subs_8005[] = {
 XTEST_CASE(case_8005, .id = "8005", .suite = "regression",
 	   .title = "The pool is a budget: exhaustion fails cleanly",
 	   .subs = subs_8005, .nsubs = XTEST_ARRAY_SIZE(subs_8005),
-	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_NEEDS_CORE_STATS | XTEST_OWN_CORE);
 
 /* ---- 8007: pager-stress, short ----------------------------------------- */
 
@@ -370,4 +370,5 @@ static const struct xtest_sub subs_8007[] = {
 
 XTEST_CASE(case_8007, .id = "8007", .suite = "regression",
 	   .title = "pager-stress: short runs with working sets beyond the pool",
+	   .flags = XTEST_OWN_CORE,
 	   .subs = subs_8007, .nsubs = XTEST_ARRAY_SIZE(subs_8007));

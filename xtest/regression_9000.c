@@ -101,7 +101,7 @@ static const struct xtest_sub subs_9001[] = {
 XTEST_CASE(case_9001, .id = "9001", .suite = "regression",
 	   .title = "Hostile peers: a client that never reads",
 	   .subs = subs_9001, .nsubs = XTEST_ARRAY_SIZE(subs_9001),
-	   .flags = XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);
 
 /* 9002: descriptors where none belong. */
 
@@ -240,7 +240,7 @@ XTEST_CASE(case_9002, .id = "9002", .suite = "regression",
 	   .title = "Hostile peers: descriptors where none belong",
 	   .subs = subs_9002, .nsubs = XTEST_ARRAY_SIZE(subs_9002),
 	   .setup = peer_setup,
-	   .flags = XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);
 
 /* 9003: a process that says it is the supplicant. */
 
@@ -303,7 +303,7 @@ static const struct xtest_sub subs_9003[] = {
 XTEST_CASE(case_9003, .id = "9003", .suite = "regression",
 	   .title = "Hostile peers: a rogue supplicant",
 	   .subs = subs_9003, .nsubs = XTEST_ARRAY_SIZE(subs_9003),
-	   .flags = XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);
 
 /* 9004: TA images and RAM that are not what they say. */
 
@@ -557,7 +557,7 @@ static const struct xtest_sub subs_9004[] = {
 XTEST_CASE(case_9004, .id = "9004", .suite = "regression",
 	   .title = "Hostile peers: a short or shrinking TA image",
 	   .subs = subs_9004, .nsubs = XTEST_ARRAY_SIZE(subs_9004),
-	   .flags = XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);
 
 /* 9005: options that cannot work. */
 
@@ -674,4 +674,4 @@ static const struct xtest_sub subs_9005[] = {
 XTEST_CASE(case_9005, .id = "9005", .suite = "regression",
 	   .title = "Hostile peers: options that cannot work",
 	   .subs = subs_9005, .nsubs = XTEST_ARRAY_SIZE(subs_9005),
-	   .flags = XTEST_NEEDS_CORE_PROC);
+	   .flags = XTEST_NEEDS_CORE_PROC | XTEST_OWN_CORE);

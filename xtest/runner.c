@@ -1,43 +1,44 @@
 /*
- * The runner. A case runs in a forked process, leader of its own process
- * group, so a crash or a hang fails that case only; the parent passes its
- * output on, enforces the timeout and the run's deadline, reads each
- * sub-case's outcome from shared memory when the process ends, ends whatever
- * the case left running and, after a fault, has the secure world restored
- * before the next case.
+ * The runner: up to cfg->jobs cases at once, each a job (runner_job.c).
+ * Cases print whole, in the plan's order, whatever order they ran in: the
+ * next case to print passes its output on as it comes, the others hold it
+ * until their turn. A case that needs the run's core to itself starts only
+ * when no other case on that core runs, and none starts beside it. After a
+ * fault no case starts until every running one has ended and the secure
+ * world has been restored.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <poll.h>
-#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "case_exec.h"
 #include "proc.h"
 #include "runner.h"
+#include "runner_job.h"
+#include "runner_order.h"
 #include "tap.h"
-
-/* Output kept per run for the JUnit report: the tail, where failures are. */
-#define RUNNER_KEEP_MAX		(64 * 1024)
-
-struct runner_output {
-	char *buf;
-	size_t len;
-	size_t cap;
-	bool tap_line_start;
-};
 
 struct runner {
 	const struct runner_config *cfg;
-	struct runner_output out;
-	int *slots;			/* shared with the case process */
-	size_t nslots;
+	const struct select_plan *plan;
+	const struct xtest_sub ***subs;
+	struct results *res;
+	const size_t *sched;		/* plan index per position, print order */
+	size_t len;
+	size_t *order;			/* positions in the order they start */
+	size_t order_from;		/* order[] before it have all started */
+	struct runner_job **jobs;	/* per position, from start to print */
+	bool *started;			/* per position */
+	size_t head;			/* the next position to print */
+	unsigned int jobs_max;
+	unsigned int running;
+	struct runner_job **busy;	/* [running]: the jobs running now */
+	size_t nstarted;
+	size_t *faults;			/* positions awaiting a restore */
+	size_t nfaults;
+	bool quiet_done;
 	unsigned int tap_point;
 };
 
@@ -57,307 +58,140 @@ static void runner_say(const struct runner *r, const char *fmt, ...)
 	fflush(stdout);
 }
 
-static void runner_keep(struct runner_output *o, const char *data, size_t n)
+static const struct xtest_case *runner_case_at(const struct runner *r,
+					       size_t pos)
 {
-	if (n > RUNNER_KEEP_MAX) {
-		data += n - RUNNER_KEEP_MAX;
-		n = RUNNER_KEEP_MAX;
-	}
-	if (o->len + n > RUNNER_KEEP_MAX) {
-		size_t drop = o->len + n - RUNNER_KEEP_MAX;
-
-		memmove(o->buf, o->buf + drop, o->len - drop);
-		o->len -= drop;
-	}
-	if (o->len + n > o->cap) {
-		char *b = realloc(o->buf, RUNNER_KEEP_MAX);
-
-		if (!b)
-			return;	/* the report loses output, the run goes on */
-		o->buf = b;
-		o->cap = RUNNER_KEEP_MAX;
-	}
-	memcpy(o->buf + o->len, data, n);
-	o->len += n;
+	return r->plan->items[r->sched[pos]].tc;
 }
 
-/* Passes on what the case process wrote. Returns false at end of file. */
-static bool runner_pass_output(struct runner *r, int fd)
+/* The process group of a running case: its orphans are its own. */
+static bool runner_spare_group(pid_t pgid, void *arg)
 {
-	char buf[4096];
+	const struct runner *r = arg;
+	unsigned int i;
 
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof(buf));
+	for (i = 0; i < r->running; i++) {
+		if (!r->busy[i]->done && r->busy[i]->pid == pgid)
+			return true;
+	}
+	return false;
+}
 
-		if (n == 0)
+/* What may not run beside tc runs now, or tc itself does. */
+static bool runner_blocked(const struct runner *r, size_t pos)
+{
+	const struct xtest_case *tc = runner_case_at(r, pos);
+	bool alone = runner_is_alone(tc), own = runner_is_own_core(tc);
+	unsigned int i;
+
+	for (i = 0; i < r->running; i++) {
+		const struct runner_job *j = r->busy[i];
+
+		if (j->tc == tc)
+			return true;	/* a case never runs beside itself */
+		if (alone && !runner_is_own_core(j->tc))
+			return true;
+		if (!own && runner_is_alone(j->tc))
+			return true;
+	}
+	return false;
+}
+
+static void runner_print_header(struct runner *r, struct runner_job *j);
+
+static int runner_start(struct runner *r, size_t pos)
+{
+	size_t item = r->sched[pos];
+	struct runner_job *j = calloc(1, sizeof(*j));
+	int rc;
+
+	if (!j)
+		return -ENOMEM;
+	j->pos = pos;
+	j->item = item;
+	j->tc = r->plan->items[item].tc;
+	/* The next to print: its header, then its output as it comes. */
+	j->live = pos == r->head;
+	if (j->live)
+		runner_print_header(r, j);
+	r->jobs[pos] = j;
+	r->started[pos] = true;
+	r->nstarted++;
+	rc = runner_job_start(j, r->cfg, r->subs[item],
+			      r->plan->items[item].nsubs_on);
+	if (rc)
+		return rc;
+	if (!j->done)
+		r->busy[r->running++] = j;
+	return 0;
+}
+
+/* Every position whose case is not an idle one has started. */
+static bool runner_all_others_started(const struct runner *r)
+{
+	size_t p;
+
+	for (p = 0; p < r->len; p++) {
+		if (!r->started[p] &&
+		    !runner_is_idle_case(r->cfg, runner_case_at(r, p)))
 			return false;
-		if (n < 0)
-			return errno == EINTR || errno == EAGAIN;
-		if (r->cfg->tap)
-			tap_comment(stdout, buf, (size_t)n,
-				    &r->out.tap_line_start);
-		else
-			fwrite(buf, 1, (size_t)n, stdout);
-		fflush(stdout);
-		runner_keep(&r->out, buf, (size_t)n);
 	}
-}
-
-static void runner_child(const struct xtest_case *tc,
-			 const struct xtest_sub *const *subs, size_t n,
-			 int *slots, int out_fd)
-{
-	/* Its own group: whatever it forks is ended with it. */
-	setpgid(0, 0);
-	if (dup2(out_fd, STDOUT_FILENO) < 0 || dup2(out_fd, STDERR_FILENO) < 0)
-		_exit(CASE_EXEC_FAILED);
-	if (out_fd > STDERR_FILENO)
-		close(out_fd);
-	/* Line by line: a case killed at its timeout keeps what it printed. */
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	exit(case_exec(tc, subs, n, slots));
+	return true;
 }
 
 /*
- * Waits for the case process, passing its output on, until it ends, its
- * timeout expires or a stop signal arrives. Returns the wait status, or -1
- * after a timeout (*stop set for a stop signal); the process is reaped.
+ * Starts what may start now. Returns 0, 1 when the run must end (the
+ * quiet hook failed), or -errno.
  */
-static int runner_wait(struct runner *r, pid_t pid, int out_fd,
-		       long long deadline, bool *stop)
-{
-	int status = 0;
-	bool killed = false;
-
-	*stop = false;
-	for (;;) {
-		struct pollfd p[2] = {
-			{ .fd = out_fd, .events = POLLIN },
-			{ .fd = proc_signal_fd(), .events = POLLIN },
-		};
-		long long left;
-
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			break;
-		left = deadline - proc_now_ms();
-		if (left <= 0) {
-			killed = true;
-			break;
-		}
-		if (poll(p, 2, (int)left) < 0 && errno != EINTR) {
-			killed = true;
-			break;
-		}
-		if ((p[1].revents & POLLIN) && proc_signal_read()) {
-			*stop = true;
-			killed = true;
-			break;
-		}
-		if (out_fd >= 0 && p[0].revents &&
-		    !runner_pass_output(r, out_fd)) {
-			close(out_fd);
-			out_fd = -1;
-		}
-	}
-	if (killed) {
-		kill(pid, SIGKILL);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	}
-	/*
-	 * The group outlives its leader while a member lives, so its ID is
-	 * not reused yet: what the case forked dies here, before its output
-	 * pipe (which those children may hold) is drained.
-	 */
-	proc_kill_group(pid);
-	if (out_fd >= 0) {
-		runner_pass_output(r, out_fd);
-		close(out_fd);
-	}
-	return killed ? -1 : status;
-}
-
-/* The sub-case the case process was in when it ended, if any. */
-static const struct xtest_sub *runner_unfinished(const struct results_run *run,
-						 int *slots)
-{
-	const struct xtest_sub *sub = NULL;
-	size_t i;
-
-	for (i = 0; i < run->nsubs; i++) {
-		if (slots[i] == RESULTS_RUNNING) {
-			slots[i] = RESULTS_FAILED;
-			sub = run->subs[i];
-		}
-	}
-	return sub;
-}
-
-static void runner_judge(const struct xtest_case *tc, struct results_run *run,
-			 int *slots, int status, unsigned int timeout_s)
-{
-	const struct xtest_sub *open_sub = runner_unfinished(run, slots);
-	size_t i, n_pass = 0, n_skip = 0, n_fail = 0, pos = 0;
-	char what[96];
-
-	for (i = 0; i < run->nsubs; i++) {
-		n_pass += slots[i] == RESULTS_PASSED;
-		n_skip += slots[i] == RESULTS_SKIPPED;
-		n_fail += slots[i] == RESULTS_FAILED;
-	}
-	run->status = RESULTS_FAILED;
-	if (status == -1) {
-		snprintf(run->reason, sizeof(run->reason),
-			 "timeout after %u s", timeout_s);
-	} else if (WIFEXITED(status) && !open_sub &&
-		   WEXITSTATUS(status) == CASE_EXEC_PASSED &&
-		   n_pass + n_skip == run->nsubs && n_pass) {
-		run->status = RESULTS_PASSED;
-	} else if (WIFEXITED(status) && !open_sub &&
-		   WEXITSTATUS(status) == CASE_EXEC_SKIPPED &&
-		   n_skip == run->nsubs) {
-		run->status = RESULTS_SKIPPED;
-		snprintf(run->reason, sizeof(run->reason),
-			 "all sub-cases skipped");
-	} else if (WIFEXITED(status) && !open_sub &&
-		   WEXITSTATUS(status) == CASE_EXEC_FAILED && n_fail) {
-		pos = (size_t)snprintf(run->reason, sizeof(run->reason),
-				       "failed:");
-		for (i = 0; i < run->nsubs && pos < sizeof(run->reason); i++) {
-			if (slots[i] == RESULTS_FAILED)
-				pos += (size_t)snprintf(run->reason + pos,
-						sizeof(run->reason) - pos,
-						" %s.%u", tc->id,
-						run->subs[i]->num);
-		}
-	} else {
-		proc_describe_status(status, what, sizeof(what));
-		if (open_sub)
-			snprintf(run->reason, sizeof(run->reason),
-				 "case process ended in %s.%u: %s", tc->id,
-				 open_sub->num, what);
-		else
-			snprintf(run->reason, sizeof(run->reason),
-				 "case process ended with %s", what);
-	}
-	run->fault = status == -1 || open_sub ||
-		     (status >= 0 && WIFSIGNALED(status));
-	if (status == -1 && open_sub) {
-		pos = strlen(run->reason);
-		snprintf(run->reason + pos, sizeof(run->reason) - pos,
-			 " in %s.%u", tc->id, open_sub->num);
-	}
-}
-
-/* Kills and reaps what the case left behind, until nothing is left. */
-static void runner_end_strays(const struct runner *r, const char *id)
-{
-	unsigned int n = 0, k, round;
-
-	/* Each round ends one generation: their children come back next. */
-	for (round = 0; round < 16; round++) {
-		k = proc_reap_strays();
-		if (!k)
-			break;
-		n += k;
-	}
-	if (n)
-		runner_say(r, "%s left %u process%s running; ended", id, n,
-			   n == 1 ? "" : "es");
-}
-
-/* The output of a failed run, kept in the log directory. */
-static void runner_save_log(const struct runner *r, const char *id)
-{
-	char path[4096];
-	FILE *f;
-
-	if (!r->cfg->log_dir)
-		return;
-	snprintf(path, sizeof(path), "%s/%s.log", r->cfg->log_dir, id);
-	f = fopen(path, "we");
-	if (!f)
-		return;
-	fwrite(r->out.buf ? r->out.buf : "", 1, r->out.len, f);
-	fclose(f);
-}
-
-/*
- * One run of one case. Returns 0 with run filled in, -EINTR when a stop
- * signal cut it short or -ETIME when the run's deadline did (the run does
- * not count).
- */
-static int runner_run_case(struct runner *r, const struct xtest_case *tc,
-			   const struct xtest_sub *const *subs, size_t n,
-			   struct results_run *run)
+static int runner_fill(struct runner *r)
 {
 	const struct runner_config *cfg = r->cfg;
-	unsigned int timeout_s = tc->timeout_s ? tc->timeout_s :
-				 cfg->timeout_s;
-	long long start = proc_now_ms();
-	long long end = start + timeout_s * 1000LL;
-	int fds[2], status;
-	bool stop;
-	pid_t pid;
-	size_t i;
+	size_t k;
+	int rc;
 
-	memset(r->slots, 0, n * sizeof(*r->slots));
-	memset(run, 0, sizeof(*run));
-	run->subs = subs;
-	run->sub_status = r->slots;
-	run->nsubs = n;
-	r->out.len = 0;
-	r->out.tap_line_start = true;
+	while (r->order_from < r->len && r->started[r->order[r->order_from]])
+		r->order_from++;
+	for (k = r->order_from; k < r->len && r->running < r->jobs_max; k++) {
+		size_t pos = r->order[k];
+		const struct xtest_case *tc = runner_case_at(r, pos);
 
-	if ((tc->flags & XTEST_NEEDS_ROOT) && geteuid() != 0) {
-		run->status = RESULTS_SKIPPED;
-		snprintf(run->reason, sizeof(run->reason), "needs root");
-		for (i = 0; i < n; i++)
-			r->slots[i] = RESULTS_SKIPPED;
-		return 0;
+		if (r->started[pos])
+			continue;
+		if (r->jobs_max == 1 && pos != r->head)
+			break;
+		if (runner_is_idle_case(cfg, tc)) {
+			if (r->running || !runner_all_others_started(r))
+				break;
+			if (!r->quiet_done) {
+				r->quiet_done = true;
+				if (cfg->quiet(cfg->quiet_arg,
+					       r->res->abort_reason,
+					       sizeof(r->res->abort_reason)))
+					return 1;
+			}
+		}
+		if (runner_blocked(r, pos))
+			continue;
+		rc = runner_start(r, pos);
+		if (rc)
+			return rc;
 	}
-	if (tc->flags & xtest_tee_lacks) {
-		run->status = RESULTS_SKIPPED;
-		snprintf(run->reason, sizeof(run->reason), "%s",
-			 xtest_needs_reason(tc->flags & xtest_tee_lacks));
-		for (i = 0; i < n; i++)
-			r->slots[i] = RESULTS_SKIPPED;
-		return 0;
-	}
-	if (pipe2(fds, O_CLOEXEC)) {
-		run->status = RESULTS_FAILED;
-		snprintf(run->reason, sizeof(run->reason), "pipe: %s",
-			 strerror(errno));
-		return 0;
-	}
-	pid = proc_fork();
-	if (pid == 0) {
-		close(fds[0]);
-		runner_child(tc, subs, n, r->slots, fds[1]);
-	}
-	close(fds[1]);
-	if (pid < 0) {
-		close(fds[0]);
-		run->status = RESULTS_FAILED;
-		snprintf(run->reason, sizeof(run->reason), "fork: %s",
-			 strerror(errno));
-		return 0;
-	}
-	/* Also here: the group must exist before the first kill of it. */
-	setpgid(pid, pid);
-	fcntl(fds[0], F_SETFL, O_NONBLOCK);
-	if (cfg->deadline_ms && cfg->deadline_ms < end)
-		end = cfg->deadline_ms;
-	status = runner_wait(r, pid, fds[0], end, &stop);
-	run->seconds = (double)(proc_now_ms() - start) / 1000.0;
-	runner_end_strays(r, tc->id);
-	if (stop)
-		return -EINTR;
-	if (status == -1 && cfg->deadline_ms && end == cfg->deadline_ms &&
-	    end < start + timeout_s * 1000LL)
-		return -ETIME;
-	runner_judge(tc, run, r->slots, status, timeout_s);
 	return 0;
+}
+
+static void runner_print_header(struct runner *r, struct runner_job *j)
+{
+	const struct xtest_case *tc = j->tc;
+	const struct results_case *rcase = r->res->cases + j->item;
+
+	if (!r->cfg->tap && r->cfg->repeat > 1)
+		printf("* %s %s (run %u of %u)\n", tc->id, tc->title,
+		       rcase->runs + 1, r->cfg->repeat);
+	else if (!r->cfg->tap)
+		printf("* %s %s\n", tc->id, tc->title);
+	else
+		printf("# %s %s\n", tc->id, tc->title);
+	fflush(stdout);
 }
 
 static void runner_print_text(const struct xtest_case *tc,
@@ -371,6 +205,248 @@ static void runner_print_text(const struct xtest_case *tc,
 		printf("  %s %s (%.3f s)\n", tc->id,
 		       results_status_word(run->status), run->seconds);
 	fflush(stdout);
+}
+
+/* The output of a failed run, kept in the log directory. */
+static void runner_save_log(const struct runner *r, const struct runner_job *j)
+{
+	char path[4096];
+	FILE *f;
+
+	if (!r->cfg->log_dir)
+		return;
+	snprintf(path, sizeof(path), "%s/%s.log", r->cfg->log_dir, j->tc->id);
+	f = fopen(path, "we");
+	if (!f)
+		return;
+	fwrite(j->keep ? j->keep : "", 1, j->keep_len, f);
+	fclose(f);
+}
+
+/* The verdict of a done job goes out and into the results. */
+static int runner_retire(struct runner *r, struct runner_job *j)
+{
+	struct results_case *rcase = r->res->cases + j->item;
+
+	if (results_add_run(rcase, &j->run, j->keep, j->keep_len))
+		return -ENOMEM;
+	if (r->cfg->tap)
+		tap_point(stdout, ++r->tap_point, j->tc, &j->run);
+	else
+		runner_print_text(j->tc, &j->run);
+	fflush(stdout);
+	if (j->run.status == RESULTS_FAILED)
+		runner_save_log(r, j);
+	return 0;
+}
+
+/*
+ * Prints, in order, every case whose turn has come: the next one's header
+ * and what it held, and its verdict once it is done. Returns 0 or -ENOMEM.
+ */
+static int runner_print(struct runner *r)
+{
+	while (r->head < r->len) {
+		struct runner_job *j = r->jobs[r->head];
+
+		if (!j || (j->done && j->rc))
+			break;
+		if (!j->live) {
+			runner_print_header(r, j);
+			runner_job_go_live(j);
+		}
+		if (!j->done)
+			break;
+		if (runner_retire(r, j))
+			return -ENOMEM;
+		runner_job_free(j);
+		r->jobs[r->head++] = NULL;
+	}
+	return 0;
+}
+
+/* After faults, the secure world is brought back, once per fault. */
+static int runner_recover(struct runner *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->nfaults; k++) {
+		const struct xtest_case *tc = runner_case_at(r, r->faults[k]);
+		char what[256] = "";
+		int rc;
+
+		if (!r->cfg->recover)
+			continue;
+		rc = r->cfg->recover(r->cfg->recover_arg, tc->id, what,
+				     sizeof(what));
+		if (rc < 0) {
+			snprintf(r->res->abort_reason,
+				 sizeof(r->res->abort_reason),
+				 "cannot restore the secure world after %s: %s",
+				 tc->id, what);
+			return 1;
+		}
+		if (!rc)
+			r->res->recoveries++;
+		runner_say(r, "after %s: %s", tc->id, what);
+	}
+	r->nfaults = 0;
+	return 0;
+}
+
+/* Ends every running job; rc says why its run does not count. */
+static void runner_stop_all(struct runner *r, int rc)
+{
+	while (r->running) {
+		struct runner_job *j = r->busy[--r->running];
+
+		runner_job_poll(j, proc_now_ms(), rc, runner_spare_group, r);
+	}
+}
+
+/*
+ * Waits until a running job may have something to say: output, its end,
+ * its time up, or a signal.
+ */
+static void runner_wait(struct runner *r)
+{
+	struct pollfd *fds = calloc(r->running + 1, sizeof(*fds));
+	struct runner_job **who = calloc(r->running + 1, sizeof(*who));
+	long long now = proc_now_ms(), soonest = now + 1000;
+	size_t n = 0, i;
+
+	if (!fds || !who) {
+		free(fds);
+		free(who);
+		return;
+	}
+	for (i = 0; i < r->running; i++) {
+		struct runner_job *j = r->busy[i];
+
+		if (j->end_ms < soonest)
+			soonest = j->end_ms;
+		if (j->out_fd >= 0 && n < r->running) {
+			who[n] = j;
+			fds[n].fd = j->out_fd;
+			fds[n++].events = POLLIN;
+		}
+	}
+	fds[n].fd = proc_signal_fd();
+	fds[n].events = POLLIN;
+	/* SIGCHLD comes through the signal descriptor: an end wakes this. */
+	if (poll(fds, n + 1, soonest > now ? (int)(soonest - now) : 0) > 0) {
+		for (i = 0; i < n; i++) {
+			if (fds[i].revents)
+				runner_job_read(who[i]);
+		}
+	}
+	free(fds);
+	free(who);
+}
+
+/* Ends the jobs that are over. Returns how many ended. */
+static unsigned int runner_reap(struct runner *r)
+{
+	long long now = proc_now_ms();
+	unsigned int ended = 0, i = 0;
+
+	while (i < r->running) {
+		struct runner_job *j = r->busy[i];
+
+		if (!runner_job_poll(j, now, 0, runner_spare_group, r)) {
+			i++;
+			continue;
+		}
+		r->busy[i] = r->busy[--r->running];
+		ended++;
+		if (!j->rc && j->run.fault)
+			r->faults[r->nfaults++] = j->pos;
+	}
+	return ended;
+}
+
+/* The TAP point of a run the deadline left out. */
+static void runner_tap_not_run(struct runner *r, size_t pos)
+{
+	struct results_run run = { .status = RESULTS_NOT_RUN };
+
+	snprintf(run.reason, sizeof(run.reason), "not run: deadline");
+	tap_point(stdout, ++r->tap_point, runner_case_at(r, pos), &run);
+}
+
+/*
+ * The deadline came: what runs is stopped, what is done is printed, and
+ * the rest is reported as not run.
+ */
+static int runner_deadline(struct runner *r)
+{
+	size_t p, left = 0;
+
+	runner_stop_all(r, -ETIME);
+	for (p = r->head; p < r->len; p++)
+		left += !r->jobs[p] || r->jobs[p]->rc;
+	snprintf(r->res->not_run_reason, sizeof(r->res->not_run_reason),
+		 "the deadline of %u s was reached", r->cfg->deadline_s);
+	runner_say(r, "%s; %zu case run%s not done", r->res->not_run_reason,
+		   left, left == 1 ? "" : "s");
+	for (p = r->head; p < r->len; p++) {
+		struct runner_job *j = r->jobs[p];
+
+		if (j && !j->rc) {
+			if (!j->live) {
+				runner_print_header(r, j);
+				runner_job_go_live(j);
+			}
+			if (runner_retire(r, j))
+				return -ENOMEM;
+		} else if (r->cfg->tap) {
+			runner_tap_not_run(r, p);
+		}
+	}
+	return 0;
+}
+
+/* Runs the schedule. Returns 1 when the run ended early, or -errno. */
+static int runner_loop(struct runner *r)
+{
+	const struct runner_config *cfg = r->cfg;
+	size_t mark;
+	int rc;
+
+	for (;;) {
+		proc_signal_read();
+		if (proc_stop_requested()) {
+			runner_stop_all(r, -EINTR);
+			return 1;
+		}
+		if (cfg->deadline_ms && proc_now_ms() >= cfg->deadline_ms)
+			return runner_deadline(r);
+		mark = r->head + r->nstarted;
+		rc = runner_print(r);
+		if (!rc && r->nfaults && !r->running && runner_recover(r))
+			return 1;
+		if (!rc && !r->nfaults)
+			rc = runner_fill(r);
+		if (!rc)
+			rc = runner_print(r);
+		if (rc)
+			return rc;
+		if (r->head == r->len)
+			return 0;
+		if (!r->running) {
+			if (mark != r->head + r->nstarted || r->nfaults)
+				continue;
+			return -EDEADLK;	/* nothing may start: a bug */
+		}
+		runner_wait(r);
+		if (runner_reap(r) && cfg->check &&
+		    cfg->check(cfg->check_arg, r->res->abort_reason,
+			       sizeof(r->res->abort_reason))) {
+			runner_stop_all(r, -EINTR);
+			runner_print(r);
+			return 1;
+		}
+	}
 }
 
 /* The selected sub-cases of item, in declaration order. */
@@ -389,212 +465,72 @@ static const struct xtest_sub **runner_subs(const struct select_item *item)
 	return subs;
 }
 
-static int runner_prepare(const struct select_plan *plan, struct runner *r,
-			  const struct xtest_sub ***subs, struct results *res)
+static int runner_prepare(struct runner *r)
 {
-	size_t i;
+	const struct select_plan *plan = r->plan;
+	size_t i, n;
 	int rc;
 
 	for (i = 0; i < plan->nitems; i++) {
-		if (plan->items[i].nsubs_on > r->nslots)
-			r->nslots = plan->items[i].nsubs_on;
-		subs[i] = runner_subs(plan->items + i);
-		if (!subs[i])
+		r->subs[i] = runner_subs(plan->items + i);
+		if (!r->subs[i])
 			return -ENOMEM;
-		rc = results_case_init(res->cases + i, plan->items[i].tc,
-				       subs[i], plan->items[i].nsubs_on);
+		rc = results_case_init(r->res->cases + i, plan->items[i].tc,
+				       r->subs[i], plan->items[i].nsubs_on);
 		if (rc)
 			return rc;
 	}
-	r->slots = mmap(NULL, (r->nslots ? r->nslots : 1) * sizeof(int),
-			PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-			-1, 0);
-	if (r->slots == MAP_FAILED) {
-		r->slots = NULL;
+	r->sched = runner_print_order(plan, r->cfg, &r->len);
+	if (!r->sched)
 		return -ENOMEM;
-	}
-	return 0;
-}
-
-static bool runner_is_idle_case(const struct runner_config *cfg,
-				const struct xtest_case *tc)
-{
-	return cfg->quiet && (tc->flags & XTEST_NEEDS_IDLE);
-}
-
-/*
- * The order of the run: plan index of each case run, repeat times over. With
- * a quiet hook the cases that need an idle core come last.
- */
-static size_t *runner_schedule(const struct select_plan *plan,
-			       const struct runner_config *cfg, size_t *len)
-{
-	size_t n = plan->nitems * cfg->repeat, k = 0, i, pass;
-	unsigned int rep;
-	size_t *sched = calloc(n ? n : 1, sizeof(*sched));
-
-	if (!sched)
-		return NULL;
-	for (pass = 0; pass < 2; pass++) {
-		for (rep = 0; rep < cfg->repeat; rep++) {
-			for (i = 0; i < plan->nitems; i++) {
-				bool idle = runner_is_idle_case(cfg,
-							plan->items[i].tc);
-
-				if (idle == (pass == 1))
-					sched[k++] = i;
-			}
-		}
-	}
-	*len = k;
-	return sched;
-}
-
-/* After a fault, the secure world is brought back before the next case. */
-static int runner_recover(struct runner *r, const struct xtest_case *tc,
-			  struct results *res)
-{
-	char what[256] = "";
-	int rc;
-
-	if (!r->cfg->recover)
-		return 0;
-	rc = r->cfg->recover(r->cfg->recover_arg, tc->id, what, sizeof(what));
-	if (rc > 0) {
-		runner_say(r, "after %s: %s", tc->id, what);
-		return 0;
-	}
-	if (rc) {
-		snprintf(res->abort_reason, sizeof(res->abort_reason),
-			 "cannot restore the secure world after %s: %s",
-			 tc->id, what);
-		return 1;
-	}
-	res->recoveries++;
-	runner_say(r, "after %s: %s", tc->id, what);
-	return 0;
-}
-
-/* The TAP points of the runs the deadline left out, so the plan adds up. */
-static void runner_tap_not_run(struct runner *r,
-			       const struct select_plan *plan,
-			       const size_t *sched, size_t from, size_t len,
-			       const char *why)
-{
-	struct results_run run = { .status = RESULTS_NOT_RUN };
-	size_t p;
-
-	snprintf(run.reason, sizeof(run.reason), "%s", why);
-	for (p = from; p < len; p++)
-		tap_point(stdout, ++r->tap_point, plan->items[sched[p]].tc,
-			  &run);
-}
-
-/* Runs the schedule. Returns 1 when the run ended early, or -errno. */
-static int runner_loop(struct runner *r, const struct select_plan *plan,
-		       const struct xtest_sub ***subs, struct results *res,
-		       const size_t *sched, size_t len)
-{
-	const struct runner_config *cfg = r->cfg;
-	bool quiet_done = false;
-	struct results_run run;
-	size_t p;
-	int rc;
-
-	for (p = 0; p < len; p++) {
-		size_t i = sched[p];
-		const struct xtest_case *tc = plan->items[i].tc;
-		struct results_case *rcase = res->cases + i;
-
-		proc_signal_read();
-		if (proc_stop_requested())
-			return 1;
-		if (cfg->deadline_ms && proc_now_ms() >= cfg->deadline_ms)
-			goto deadline;
-		if (!quiet_done && runner_is_idle_case(cfg, tc)) {
-			quiet_done = true;
-			if (cfg->quiet(cfg->quiet_arg, res->abort_reason,
-				       sizeof(res->abort_reason)))
-				return 1;
-		}
-		if (!cfg->tap && cfg->repeat > 1)
-			printf("* %s %s (run %u of %u)\n", tc->id, tc->title,
-			       rcase->runs + 1, cfg->repeat);
-		else if (!cfg->tap)
-			printf("* %s %s\n", tc->id, tc->title);
-		else
-			printf("# %s %s\n", tc->id, tc->title);
-		fflush(stdout);
-
-		rc = runner_run_case(r, tc, subs[i], plan->items[i].nsubs_on,
-				     &run);
-		if (rc == -ETIME)
-			goto deadline;
-		if (rc)
-			return 1;
-		if (results_add_run(rcase, &run, r->out.buf, r->out.len))
-			return -ENOMEM;
-		if (cfg->tap)
-			tap_point(stdout, ++r->tap_point, tc, &run);
-		else
-			runner_print_text(tc, &run);
-		fflush(stdout);
-		if (run.status == RESULTS_FAILED)
-			runner_save_log(r, tc->id);
-		if (run.fault && runner_recover(r, tc, res))
-			return 1;
-		if (cfg->check && cfg->check(cfg->check_arg, res->abort_reason,
-					     sizeof(res->abort_reason)))
-			return 1;
-	}
-	return 0;
-
-deadline:
-	snprintf(res->not_run_reason, sizeof(res->not_run_reason),
-		 "the deadline of %u s was reached", cfg->deadline_s);
-	runner_say(r, "%s; %zu case run%s not done", res->not_run_reason,
-		   len - p, len - p == 1 ? "" : "s");
-	if (cfg->tap)
-		runner_tap_not_run(r, plan, sched, p, len, "not run: deadline");
+	n = r->len ? r->len : 1;
+	r->order = runner_start_order(plan, r->cfg, r->sched, r->len,
+				      r->jobs_max);
+	r->jobs = calloc(n, sizeof(*r->jobs));
+	r->started = calloc(n, sizeof(*r->started));
+	r->faults = calloc(n, sizeof(*r->faults));
+	r->busy = calloc(r->jobs_max, sizeof(*r->busy));
+	if (!r->order || !r->jobs || !r->started || !r->faults || !r->busy)
+		return -ENOMEM;
 	return 0;
 }
 
 int runner_run(const struct select_plan *plan, const struct runner_config *cfg,
 	       struct results *res)
 {
-	const struct xtest_sub ***subs = NULL;
-	struct runner r = { .cfg = cfg };
-	size_t *sched = NULL, len = 0;
+	struct runner r = {
+		.cfg = cfg, .plan = plan, .res = res,
+		.jobs_max = cfg->jobs ? cfg->jobs : 1,
+	};
 	size_t i;
 	int rc;
 
 	rc = results_init(res, plan->nitems);
 	if (rc)
 		return rc;
-	subs = calloc(plan->nitems ? plan->nitems : 1, sizeof(*subs));
-	if (!subs)
+	r.subs = calloc(plan->nitems ? plan->nitems : 1, sizeof(*r.subs));
+	if (!r.subs)
 		return -ENOMEM;
-	rc = runner_prepare(plan, &r, subs, res);
-	if (!rc) {
-		sched = runner_schedule(plan, cfg, &len);
-		if (!sched)
-			rc = -ENOMEM;
-	}
+	rc = runner_prepare(&r);
 	if (rc)
 		goto out;
 
 	if (cfg->tap)
-		tap_begin(stdout, len);
-	rc = runner_loop(&r, plan, subs, res, sched, len);
+		tap_begin(stdout, r.len);
+	rc = runner_loop(&r);
 	rc = rc < 0 ? rc : 0;
 	res->stop_signal = proc_stop_requested();
 out:
-	if (r.slots)
-		munmap(r.slots, (r.nslots ? r.nslots : 1) * sizeof(int));
+	for (i = 0; r.jobs && i < r.len; i++)
+		runner_job_free(r.jobs[i]);
 	for (i = 0; i < plan->nitems; i++)
-		free(subs[i]);
-	free(subs);
-	free(sched);
-	free(r.out.buf);
+		free(r.subs[i]);
+	free(r.subs);
+	free((void *)r.sched);
+	free(r.order);
+	free(r.jobs);
+	free(r.started);
+	free(r.faults);
+	free(r.busy);
 	return rc;
 }

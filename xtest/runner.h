@@ -1,6 +1,7 @@
 /*
- * The runner: each selected case in its own process, with a timeout, its
- * output passed on as it comes, and the outcome recorded in the results.
+ * The runner: each selected case in its own process, with a timeout, up to
+ * cfg->jobs at once; output, results and reports are those of a run one
+ * case after the other.
  */
 #ifndef XTEST_RUNNER_H
 #define XTEST_RUNNER_H
@@ -12,6 +13,7 @@
 #include "select.h"
 
 struct runner_config {
+	unsigned int jobs;		/* cases at once; 0 is 1 */
 	unsigned int timeout_s;		/* for cases that declare none */
 	unsigned int repeat;		/* runs of the whole selection */
 	bool tap;			/* TAP on stdout instead of text */

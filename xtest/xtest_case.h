@@ -59,7 +59,21 @@ struct xtest_sub {
 #define XTEST_NEEDS_ROOT	(1u << 0)	/* skipped, with a reason, if not root */
 #define XTEST_SLOW		(1u << 1)	/* only at level >= 1 */
 #define XTEST_NEEDS_IDLE	(1u << 2)	/* measures the core: with --stress,
-						   runs once the load has stopped */
+						   runs once the load has stopped;
+						   under -j, alone */
+/*
+ * Under xtest -j, no other case uses the run's core while this one runs:
+ * it counts what the core holds (sessions, instances, shared memory,
+ * descriptors), ends or holds to itself an instance of a single-instance
+ * TA others use, cancels calls on one, or keeps state a TA shares (its
+ * persistent time).
+ */
+#define XTEST_NEEDS_ALONE	(1u << 3)
+/*
+ * Works only on cores it starts itself, never the run's core: under -j it
+ * may run beside a case that needs the run's core alone.
+ */
+#define XTEST_OWN_CORE		(1u << 4)
 
 /*
  * What a case (its flags) or one sub-case (the sub's flags) needs beyond

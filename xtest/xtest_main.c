@@ -256,6 +256,16 @@ static void main_where_logs(const struct options *opts, const char *log_dir,
 			"with its directory; --keep-tmp keeps them\n");
 }
 
+/* -j's default: one case per online CPU, within -j's bounds. */
+static unsigned int main_online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > OPTIONS_JOBS_MAX ? OPTIONS_JOBS_MAX : (unsigned int)n;
+}
+
 static int main_exit_code(const struct results *res)
 {
 	struct results_counts c;
@@ -325,6 +335,7 @@ int main(int argc, char **argv)
 			"adopt orphans (PR_SET_CHILD_SUBREAPER): a process a "
 			"case moves out of its process group can outlive the "
 			"case\n");
+	cfg.jobs = opts.jobs ? opts.jobs : main_online_cpus();
 	cfg.timeout_s = opts.timeout_s;
 	cfg.repeat = opts.repeat;
 	cfg.tap = opts.tap;

@@ -4,10 +4,13 @@
  * into xtest-selftest only, never into xtest; test_xtest_selftest runs that
  * program and checks every line of what it reports.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <tee_client_api.h>
@@ -176,6 +179,7 @@ static const struct xtest_sub subs_9006[] = {
 XTEST_CASE(case_9006, .id = "9006", .suite = "selftest",
 	   .title = "A case whose TA never returns",
 	   .timeout_s = SELFTEST_HANG_TIMEOUT_S,
+	   .flags = XTEST_NEEDS_ALONE,	/* holds the single-instance TA */
 	   .subs = subs_9006, .nsubs = XTEST_ARRAY_SIZE(subs_9006));
 
 static const struct xtest_sub subs_9007[] = {
@@ -185,6 +189,7 @@ static const struct xtest_sub subs_9007[] = {
 XTEST_CASE(case_9007, .id = "9007", .suite = "selftest",
 	   .title = "The TA that hung is usable again",
 	   .timeout_s = 20,
+	   .flags = XTEST_NEEDS_ALONE,
 	   .subs = subs_9007, .nsubs = XTEST_ARRAY_SIZE(subs_9007));
 
 static const struct xtest_sub subs_9008[] = {
@@ -208,3 +213,134 @@ XTEST_CASE(case_9010, .id = "9010", .suite = "selftest",
 	   .title = "A case that needs an idle core",
 	   .flags = XTEST_NEEDS_IDLE,
 	   .subs = subs_9010, .nsubs = XTEST_ARRAY_SIZE(subs_9010));
+
+/*
+ * Cases for xtest -j, run only when named (XTEST_SLOW): each writes the
+ * span it ran in, "ID START END" in monotonic milliseconds, to
+ * $XTEST_SELFTEST_SPANS, so the test can check which ran beside which.
+ */
+static long long selftest_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void selftest_span(const char *id, long long start)
+{
+	const char *path = getenv("XTEST_SELFTEST_SPANS");
+	char line[96];
+	int fd, n;
+
+	if (!path)
+		return;
+	n = snprintf(line, sizeof(line), "%s %lld %lld\n", id, start,
+		     selftest_now_ms());
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, line, (size_t)n), n);
+	close(fd);
+}
+
+/* Runs a while, then records its span. */
+static void selftest_span_after_a_while(const char *id)
+{
+	long long start = selftest_now_ms();
+
+	usleep(300000);
+	selftest_span(id, start);
+}
+
+static void selftest_span_9011(void **state)
+{
+	(void)state;
+	selftest_span_after_a_while("9011");
+}
+
+static void selftest_span_9014(void **state)
+{
+	(void)state;
+	selftest_span_after_a_while("9014");
+}
+
+static void selftest_span_9015(void **state)
+{
+	(void)state;
+	selftest_span_after_a_while("9015");
+}
+
+/*
+ * Leaves a mark beside $XTEST_SELFTEST_SPANS and waits for the other
+ * case's: passes only when both run at once.
+ */
+static void selftest_meet(void **state, const char *mine, const char *other)
+{
+	const char *spans = getenv("XTEST_SELFTEST_SPANS");
+	long long start = selftest_now_ms();
+	char path[4096];
+	int fd, i;
+
+	(void)state;
+	assert_non_null(spans);
+	snprintf(path, sizeof(path), "%s.%s", spans, mine);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	assert_true(fd >= 0);
+	close(fd);
+	snprintf(path, sizeof(path), "%s.%s", spans, other);
+	for (i = 0; i < 200 && access(path, F_OK); i++)
+		usleep(50000);
+	if (access(path, F_OK))
+		fail_msg("%s never ran beside this case", other);
+	selftest_span(mine, start);
+}
+
+static void selftest_meet_9013(void **state)
+{
+	selftest_meet(state, "9012", "9013");
+}
+
+static void selftest_meet_9012(void **state)
+{
+	selftest_meet(state, "9013", "9012");
+}
+
+static const struct xtest_sub subs_9011[] = {
+	{ 1, "runs with no other case beside it", selftest_span_9011 },
+};
+XTEST_CASE(case_9011, .id = "9011", .suite = "selftest",
+	   .title = "A case that needs the core alone",
+	   .flags = XTEST_NEEDS_ALONE | XTEST_SLOW,
+	   .subs = subs_9011, .nsubs = XTEST_ARRAY_SIZE(subs_9011));
+
+static const struct xtest_sub subs_9012[] = {
+	{ 1, "meets 9013", selftest_meet_9013 },
+};
+XTEST_CASE(case_9012, .id = "9012", .suite = "selftest",
+	   .title = "A case that runs beside 9013",
+	   .timeout_s = 20, .flags = XTEST_SLOW,
+	   .subs = subs_9012, .nsubs = XTEST_ARRAY_SIZE(subs_9012));
+
+static const struct xtest_sub subs_9013[] = {
+	{ 1, "meets 9012", selftest_meet_9012 },
+};
+XTEST_CASE(case_9013, .id = "9013", .suite = "selftest",
+	   .title = "A case that runs beside 9012",
+	   .timeout_s = 20, .flags = XTEST_SLOW,
+	   .subs = subs_9013, .nsubs = XTEST_ARRAY_SIZE(subs_9013));
+
+static const struct xtest_sub subs_9014[] = {
+	{ 1, "runs with no other case beside it", selftest_span_9014 },
+};
+XTEST_CASE(case_9014, .id = "9014", .suite = "selftest",
+	   .title = "Another case that needs the core alone",
+	   .flags = XTEST_NEEDS_ALONE | XTEST_SLOW,
+	   .subs = subs_9014, .nsubs = XTEST_ARRAY_SIZE(subs_9014));
+
+static const struct xtest_sub subs_9015[] = {
+	{ 1, "runs a while", selftest_span_9015 },
+};
+XTEST_CASE(case_9015, .id = "9015", .suite = "selftest",
+	   .title = "A case that may run beside others",
+	   .flags = XTEST_SLOW,
+	   .subs = subs_9015, .nsubs = XTEST_ARRAY_SIZE(subs_9015));

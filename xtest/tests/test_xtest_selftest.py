@@ -132,8 +132,9 @@ def main():
     if not os.access(XTEST, os.X_OK):
         print("test_xtest_selftest: %s is not built" % XTEST)
         return 1
-    for t in (test_all, test_tap, test_shards, test_repeat, test_deadline,
-              test_keep_tmp, test_stress):
+    for t in (test_all, test_jobs_same, test_jobs_alone, test_tap,
+              test_shards, test_repeat, test_deadline, test_keep_tmp,
+              test_stress):
         print("[ RUN      ] " + t.__name__)
         before = len(failures)
         t()
@@ -144,8 +145,12 @@ def main():
     return 1 if failures else 0
 
 
+ONE_BY_ONE = {}
+
+
 def test_all():
-    r = Run("--junit")
+    r = Run("-j", "1", "--junit")
+    ONE_BY_ONE["all"] = r
     equal(r.code, 1, "exit status")
     want = [
         "+-----------------------------------------------------",
@@ -213,7 +218,110 @@ def test_all():
            if tc.get("name") == "9002.2 fails an assertion"]
     check(out and out[0] is not None and
           "selftest_cases.c" in out[0].text, "9002.2 carries its output")
+    r.junit_text = junit_normalized(root)
     r.finish()
+
+
+def junit_normalized(root):
+    """The JUnit report without its times."""
+    for e in root.iter():
+        for k in ("time", "timestamp"):
+            e.attrib.pop(k, None)
+    return ET.tostring(root, encoding="unicode")
+
+
+def case_blocks(lines):
+    """[(ID, verdict line)] in print order; None where a block holds a
+    line of another case (blocks interleaved)."""
+    blocks, current = [], None
+    for l in lines:
+        m = re.match(r"^\* (\S+) ", l)
+        if m:
+            if current is not None:
+                return None
+            current = m.group(1)
+            continue
+        m = re.match(r"^  (\S+) (OK|FAILED|SKIPPED|NOT RUN)\b", l)
+        if m and current is not None:
+            if m.group(1) != current:
+                return None
+            blocks.append((current, re.sub(r"[0-9.]+ s\)$", "s)", l)))
+            current = None
+    return blocks
+
+
+def test_jobs_same():
+    """-j 2 reports what a run one case after the other reports."""
+    one = ONE_BY_ONE.get("all")
+    r = Run("-j", "2", "--junit")
+    if one is None:
+        check(False, "test_all ran first")
+        r.finish()
+        return
+    equal(r.code, one.code, "exit status as with -j 1")
+    equal(r.summary(), one.summary(), "summary as with -j 1")
+    blocks = case_blocks(r.lines)
+    check(blocks is not None, "every case prints as one block")
+    equal(blocks, case_blocks(one.lines), "blocks and verdicts as with -j 1")
+    equal(junit_normalized(r.junit_root()), one.junit_text,
+          "JUnit as with -j 1")
+    if not r.no_subreaper():
+        check("  xtest: 9005 left 2 processes running; ended" in r.lines,
+              "the children 9005 left are 9005's")
+    # The hanging case costs one timeout; the cases after it pass.
+    check(r.seconds < 2 * HANG_TIMEOUT_S + 60,
+          "the run takes one timeout per hang (%.1f s)" % r.seconds)
+    r.finish()
+    for ids in (["9001", "9002", "9004", "9008", "9009"],):
+        a = Run("--tap", "-j", "1", *ids)
+        b = Run("--tap", "-j", "2", *ids)
+        equal(b.code, a.code, "TAP exit status as with -j 1")
+        equal(tap_points(b.lines), tap_points(a.lines),
+              "TAP points as with -j 1")
+        equal([l for l in b.lines if l.startswith("    ")],
+              [l for l in a.lines if l.startswith("    ")],
+              "TAP subtests as with -j 1")
+        a.finish()
+        b.finish()
+
+
+def spans_of(path):
+    spans = {}
+    if os.path.exists(path):
+        for line in open(path):
+            cid, start, end = line.split()
+            spans[cid] = (int(start), int(end))
+    return spans
+
+
+def test_jobs_alone():
+    """Under -j a case that needs the core alone has nothing beside it,
+    and two ordinary cases do run at once (each waits to meet the other)."""
+    tmp = tempfile.mkdtemp(prefix="xtest-spans.")
+    spans_file = os.path.join(tmp, "spans")
+    os.environ["XTEST_SELFTEST_SPANS"] = spans_file
+    try:
+        r = Run("-j", "2", "9011", "9012", "9013", "9014", "9015")
+    finally:
+        del os.environ["XTEST_SELFTEST_SPANS"]
+    equal(r.code, 0, "exit status")
+    equal([l for l in r.summary() if re.match(r"^\d+ ", l)],
+          ["9011 OK", "9012 OK", "9013 OK", "9014 OK", "9015 OK",
+           "5 subtests of which 0 failed", "5 test cases of which 0 failed",
+           "0 test cases were skipped"], "summary")
+    spans = spans_of(spans_file)
+    equal(sorted(spans), ["9011", "9012", "9013", "9014", "9015"],
+          "every case recorded its span")
+    for alone in ("9011", "9014"):
+        if alone not in spans:
+            continue
+        a0, a1 = spans[alone]
+        for other, (b0, b1) in spans.items():
+            if other != alone:
+                check(b1 < a0 or b0 > a1, "%s ran beside %s: %r %r" %
+                      (other, alone, (b0, b1), (a0, a1)))
+    r.finish()
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def tap_points(lines):
@@ -221,7 +329,7 @@ def tap_points(lines):
 
 
 def test_tap():
-    r = Run("--tap", "9001", "9002", "9004", "9008", "9009")
+    r = Run("--tap", "-j", "1", "9001", "9002", "9004", "9008", "9009")
     equal(r.code, 1, "exit status")
     equal(r.lines[:2], ["TAP version 14", "1..5"], "TAP header")
     equal(tap_points(r.lines), [
@@ -287,7 +395,7 @@ def test_repeat():
 
 
 def test_deadline():
-    r = Run("--deadline", "4", "--junit", "9001", "9004", "9009")
+    r = Run("-j", "1", "--deadline", "4", "--junit", "9001", "9004", "9009")
     equal(r.code, 1, "exit status")
     equal([l for l in r.summary() if not l.startswith("+")], [
         "Result of testsuite selftest filtered by \"9001 9004 9009\":",
@@ -306,12 +414,22 @@ def test_deadline():
     equal(cases.get("9009.1 passes"),
           ("skipped", "not run: the deadline of 4 s was reached"), "9009.1")
     r.finish()
-    r = Run("--deadline", "4", "--tap", "9001", "9004", "9009")
+    r = Run("-j", "1", "--deadline", "4", "--tap", "9001", "9004", "9009")
     equal(tap_points(r.lines), [
         "ok 1 - 9001 A case that passes",
         "ok 2 - 9004 A case that hangs # SKIP not run: deadline",
         "ok 3 - 9009 A case that passes after all that # SKIP not run: "
         "deadline"], "TAP points")
+    r.finish()
+    # Under -j 2, 9009 runs beside the hanging 9004 and is done in time.
+    r = Run("-j", "2", "--deadline", "4", "--tap", "9001", "9004", "9009")
+    equal(r.code, 1, "exit status, -j 2")
+    equal(tap_points(r.lines), [
+        "ok 1 - 9001 A case that passes",
+        "ok 2 - 9004 A case that hangs # SKIP not run: deadline",
+        "ok 3 - 9009 A case that passes after all that"], "TAP points, -j 2")
+    check("# xtest: the deadline of 4 s was reached; 1 case run not done"
+          in r.lines, "one case run not done, -j 2")
     r.finish()
 
 
