@@ -92,7 +92,7 @@ mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /tmp
 echo "teecheck-qemu: booted in $(cut -d' ' -f1 /proc/uptime) s ($(uname -r))"
 start=$(cut -d' ' -f1 /proc/uptime)
-TEECHECK_OUT=/teecheck /teecheck/bin/xtest --stress --stress-round 20 \
+TEECHECK_OUT=/teecheck /teecheck/bin/xtest -j 1 --stress --stress-round 20 \
 	--timeout 600 --keep-tmp --junit /tmp/xtest.xml \
 	$(cat /teecheck/xtest-args 2>/dev/null)
 status=$?
