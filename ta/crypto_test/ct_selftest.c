@@ -1,36 +1,42 @@
 /*
  * CT_CMD_SELFTEST: scenarios the TA checks step by step itself, for what
- * known-answer vectors do not reach (sizes, info, state, copies). The first
- * failed step's line and result go back to xtest.
+ * known-answer vectors do not reach (sizes, info, state, copies). Every
+ * failed step (the first CT_FAILS_MAX of them) goes back to xtest with its
+ * line, the line that called its helper and the result it saw. A helper
+ * name(...) is name_at(__LINE__, ...), so that its steps name the caller.
  */
 #include <string.h>
 
+#define CT_FILE	CT_FILE_SELFTEST
 #include "ct.h"
 
 static const uint8_t k128[16] = "0123456789abcdef";
 static const uint8_t k256[32] = "0123456789abcdef0123456789ABCDEF";
 
-static TEE_ObjectHandle secret(uint32_t type, uint32_t max, const void *k,
-			       size_t len)
+static TEE_ObjectHandle secret_at(uint32_t at, uint32_t type, uint32_t max,
+				  const void *k, size_t len)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
 	TEE_Attribute a;
 
-	EXPECT(TEE_AllocateTransientObject(type, max, &o), TEE_SUCCESS);
+	EXPECT_AT(at, TEE_AllocateTransientObject(type, max, &o), TEE_SUCCESS);
 	TEE_InitRefAttribute(&a, TEE_ATTR_SECRET_VALUE, k, len);
-	EXPECT(TEE_PopulateTransientObject(o, &a, 1), TEE_SUCCESS);
+	EXPECT_AT(at, TEE_PopulateTransientObject(o, &a, 1), TEE_SUCCESS);
 	return o;
 }
+#define secret(...) secret_at(__LINE__, __VA_ARGS__)
 
-static void alloc_expect(uint32_t type, uint32_t size, TEE_Result want)
+static void alloc_expect_at(uint32_t at, uint32_t type, uint32_t size,
+			    TEE_Result want)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
 
-	EXPECT(TEE_AllocateTransientObject(type, size, &o), want);
+	EXPECT_AT(at, TEE_AllocateTransientObject(type, size, &o), want);
 	if (want)
-		EXPECT_TRUE(o == TEE_HANDLE_NULL);
+		EXPECT_TRUE_AT(at, o == TEE_HANDLE_NULL);
 	TEE_FreeTransientObject(o);
 }
+#define alloc_expect(...) alloc_expect_at(__LINE__, __VA_ARGS__)
 
 static void st_obj_sizes(void)
 {
@@ -62,21 +68,22 @@ static void st_obj_sizes(void)
 	alloc_expect(TEE_TYPE_ILLEGAL_VALUE, 128, TEE_ERROR_NOT_SUPPORTED);
 }
 
-static void info_expect(TEE_ObjectHandle o, uint32_t size, uint32_t usage,
-			uint32_t flags)
+static void info_expect_at(uint32_t at, TEE_ObjectHandle o, uint32_t size,
+			   uint32_t usage, uint32_t flags)
 {
 	TEE_ObjectInfo i;
 
-	EXPECT(TEE_GetObjectInfo1(o, &i), TEE_SUCCESS);
+	EXPECT_AT(at, TEE_GetObjectInfo1(o, &i), TEE_SUCCESS);
 #ifdef TEE_CORE_API_COMPAT_1_1
-	EXPECT_TRUE(i.keySize == size);
+	EXPECT_TRUE_AT(at, i.keySize == size);
 #else
-	EXPECT_TRUE(i.objectSize == size);
+	EXPECT_TRUE_AT(at, i.objectSize == size);
 #endif
-	EXPECT_TRUE(i.objectUsage == usage);
-	EXPECT_TRUE(i.handleFlags == flags);
-	EXPECT_TRUE(i.dataSize == 0 && i.dataPosition == 0);
+	EXPECT_TRUE_AT(at, i.objectUsage == usage);
+	EXPECT_TRUE_AT(at, i.handleFlags == flags);
+	EXPECT_TRUE_AT(at, i.dataSize == 0 && i.dataPosition == 0);
 }
+#define info_expect(...) info_expect_at(__LINE__, __VA_ARGS__)
 
 static void st_obj_info(void)
 {
@@ -114,16 +121,18 @@ static void st_obj_info(void)
 }
 
 /* An ECDSA P-256 key pair, generated. */
-static TEE_ObjectHandle ec_pair(uint32_t type, uint32_t curve, uint32_t bits)
+static TEE_ObjectHandle ec_pair_at(uint32_t at, uint32_t type,
+				   uint32_t curve, uint32_t bits)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
 	TEE_Attribute a;
 
-	EXPECT(TEE_AllocateTransientObject(type, bits, &o), TEE_SUCCESS);
+	EXPECT_AT(at, TEE_AllocateTransientObject(type, bits, &o), TEE_SUCCESS);
 	TEE_InitValueAttribute(&a, TEE_ATTR_ECC_CURVE, curve, 0);
-	EXPECT(TEE_GenerateKey(o, bits, &a, 1), TEE_SUCCESS);
+	EXPECT_AT(at, TEE_GenerateKey(o, bits, &a, 1), TEE_SUCCESS);
 	return o;
 }
+#define ec_pair(...) ec_pair_at(__LINE__, __VA_ARGS__)
 
 static void st_obj_attrs(void)
 {
@@ -203,18 +212,19 @@ static void st_obj_copy(void)
 	TEE_FreeTransientObject(src);
 }
 
-static void gen_expect(uint32_t type, uint32_t bits, const TEE_Attribute *p,
-		       uint32_t n, TEE_Result want)
+static void gen_expect_at(uint32_t at, uint32_t type, uint32_t bits,
+			  const TEE_Attribute *p, uint32_t n, TEE_Result want)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
 
-	EXPECT(TEE_AllocateTransientObject(type, bits, &o), TEE_SUCCESS);
-	EXPECT(TEE_GenerateKey(o, bits, p, n), want);
+	EXPECT_AT(at, TEE_AllocateTransientObject(type, bits, &o), TEE_SUCCESS);
+	EXPECT_AT(at, TEE_GenerateKey(o, bits, p, n), want);
 	if (!want)
-		info_expect(o, bits, TEE_USAGE_DEFAULT,
+		info_expect_at(at, o, bits, TEE_USAGE_DEFAULT,
 			    TEE_HANDLE_FLAG_INITIALIZED);
 	TEE_FreeTransientObject(o);
 }
+#define gen_expect(...) gen_expect_at(__LINE__, __VA_ARGS__)
 
 static void st_obj_generate(void)
 {
@@ -280,16 +290,17 @@ static void st_obj_populate_bad(void)
 	TEE_FreeTransientObject(o);
 }
 
-static void op_alloc_expect(uint32_t alg, uint32_t mode, uint32_t bits,
-			    TEE_Result want)
+static void op_alloc_expect_at(uint32_t at, uint32_t alg, uint32_t mode,
+			       uint32_t bits, TEE_Result want)
 {
 	TEE_OperationHandle op = TEE_HANDLE_NULL;
 
-	EXPECT(TEE_AllocateOperation(&op, alg, mode, bits), want);
+	EXPECT_AT(at, TEE_AllocateOperation(&op, alg, mode, bits), want);
 	if (want)
-		EXPECT_TRUE(op == TEE_HANDLE_NULL);
-	TEE_FreeOperation(op);
+		EXPECT_TRUE_AT(at, op == TEE_HANDLE_NULL);
+	ct_free_op(op);
 }
+#define op_alloc_expect(...) op_alloc_expect_at(__LINE__, __VA_ARGS__)
 
 static void st_op_alloc(void)
 {
@@ -326,8 +337,9 @@ static void st_op_alloc(void)
 			TEE_ERROR_NOT_SUPPORTED);
 }
 
-static void op_info_expect(TEE_OperationHandle op, uint32_t key_size,
-			   uint32_t state, uint32_t op_state)
+static void op_info_expect_at(uint32_t at, TEE_OperationHandle op,
+			      uint32_t key_size, uint32_t state,
+			      uint32_t op_state)
 {
 	TEE_OperationInfo i;
 	uint8_t buf[sizeof(TEE_OperationInfoMultiple) +
@@ -336,12 +348,13 @@ static void op_info_expect(TEE_OperationHandle op, uint32_t key_size,
 	ct_len_t size = sizeof(buf);
 
 	TEE_GetOperationInfo(op, &i);
-	EXPECT_TRUE(i.keySize == key_size);
-	EXPECT_TRUE(i.handleState == state);
-	EXPECT(TEE_GetOperationInfoMultiple(op, m, &size), TEE_SUCCESS);
-	EXPECT_TRUE(m->operationState == op_state);
-	EXPECT_TRUE(m->handleState == state);
+	EXPECT_TRUE_AT(at, i.keySize == key_size);
+	EXPECT_TRUE_AT(at, i.handleState == state);
+	EXPECT_AT(at, TEE_GetOperationInfoMultiple(op, m, &size), TEE_SUCCESS);
+	EXPECT_TRUE_AT(at, m->operationState == op_state);
+	EXPECT_TRUE_AT(at, m->handleState == state);
 }
+#define op_info_expect(...) op_info_expect_at(__LINE__, __VA_ARGS__)
 
 static void st_op_info(void)
 {
@@ -387,7 +400,7 @@ static void st_op_info(void)
 	/* Clearing the key. */
 	EXPECT(TEE_SetOperationKey(op, TEE_HANDLE_NULL), TEE_SUCCESS);
 	op_info_expect(op, 0, 0, TEE_OPERATION_STATE_INITIAL);
-	TEE_FreeOperation(op);
+	ct_free_op(op);
 
 	EXPECT(TEE_AllocateOperation(&op, TEE_ALG_SHA384, TEE_MODE_DIGEST, 0),
 	       TEE_SUCCESS);
@@ -404,15 +417,18 @@ static void st_op_info(void)
 	size = sizeof(buf);
 	EXPECT(TEE_GetOperationInfoMultiple(op, m, &size), TEE_SUCCESS);
 	EXPECT_TRUE(m->numberOfKeys == 0);
-	TEE_FreeOperation(op);
+	ct_free_op(op);
 
 	EXPECT(TEE_AllocateOperation(&op, TEE_ALG_HMAC_SHA1, TEE_MODE_MAC,
 				     512), TEE_SUCCESS);
 	TEE_GetOperationInfo(op, &i);
 	EXPECT_TRUE(i.digestLength == 20 &&
 		    i.requiredKeyUsage == TEE_USAGE_MAC);
-	TEE_FreeOperation(op);
+	ct_free_op(op);
+#ifndef TEE_CORE_API_COMPAT_1_1
+	/* No operation at all: nothing to do (a panic in v1.1). */
 	TEE_FreeOperation(TEE_HANDLE_NULL);
+#endif
 	TEE_FreeTransientObject(k);
 }
 
@@ -453,8 +469,8 @@ static void st_op_copy_reset(void)
 	EXPECT_TRUE(len == 32);
 	EXPECT(TEE_DigestDoFinal(a, "c", 1, d, &len), TEE_SUCCESS);
 	EXPECT_TRUE(!memcmp(d, sha256_abc, 32));
-	TEE_FreeOperation(a);
-	TEE_FreeOperation(b);
+	ct_free_op(a);
+	ct_free_op(b);
 }
 
 static void st_alg_supported(void)
@@ -541,7 +557,7 @@ static void st_xts_keys(void)
 	EXPECT_TRUE(m->keyInformation[0].keySize == 128 &&
 		    m->keyInformation[1].keySize == 128 &&
 		    (m->handleState & TEE_HANDLE_FLAG_KEY_SET));
-	TEE_FreeOperation(op);
+	ct_free_op(op);
 	TEE_FreeTransientObject(k1);
 	TEE_FreeTransientObject(k2);
 	TEE_FreeTransientObject(k3);
@@ -567,7 +583,7 @@ static void st_digest_extract(void)
 	EXPECT(TEE_DigestExtract(op, out + 10, &b), TEE_SUCCESS);
 	EXPECT_TRUE(a == 10 && b == 22 &&
 		    !memcmp(out, shake128_empty, sizeof(out)));
-	TEE_FreeOperation(op);
+	ct_free_op(op);
 	EXPECT(TEE_AllocateOperation(&op, TEE_ALG_SHA256, TEE_MODE_DIGEST, 0),
 	       TEE_SUCCESS);
 	TEE_DigestUpdate(op, "abc", 3);
@@ -576,23 +592,35 @@ static void st_digest_extract(void)
 	EXPECT(TEE_DigestExtract(op, out, &a), TEE_SUCCESS);
 	EXPECT(TEE_DigestExtract(op, out + 16, &b), TEE_SUCCESS);
 	EXPECT_TRUE(a == 16 && b == 16 && !memcmp(out, sha256_abc, 32));
-	TEE_FreeOperation(op);
+	ct_free_op(op);
 }
 
-struct ct_fail *ct_failure;
+/* The running self test's failed steps. */
+static struct ct_fail ct_fails[CT_FAILS_MAX];
+static uint32_t ct_nfails;
+
+void ct_fail_step(uint32_t file, uint32_t line, uint32_t caller,
+		  TEE_Result res)
+{
+	if (ct_nfails < CT_FAILS_MAX) {
+		ct_fails[ct_nfails].file = file;
+		ct_fails[ct_nfails].line = line;
+		ct_fails[ct_nfails].caller = caller;
+		ct_fails[ct_nfails].res = res;
+	}
+	ct_nfails++;
+}
 
 TEE_Result ct_selftest(uint32_t types, TEE_Param p[4])
 {
-	static struct ct_fail f;
+	size_t n;
 
 	if (types != TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,
 				     TEE_PARAM_TYPE_VALUE_OUTPUT,
-				     TEE_PARAM_TYPE_NONE,
+				     TEE_PARAM_TYPE_MEMREF_OUTPUT,
 				     TEE_PARAM_TYPE_NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
-	f.line = 0;
-	f.res = 0;
-	ct_failure = &f;
+	ct_nfails = 0;
 	switch (p[0].value.a) {
 	case CT_ST_OBJ_SIZES: st_obj_sizes(); break;
 	case CT_ST_OBJ_INFO: st_obj_info(); break;
@@ -615,7 +643,14 @@ TEE_Result ct_selftest(uint32_t types, TEE_Param p[4])
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}
-	p[1].value.a = f.line;
-	p[1].value.b = f.res;
-	return f.line ? TEE_ERROR_GENERIC : TEE_SUCCESS;
+	n = ct_nfails < CT_FAILS_MAX ? ct_nfails : CT_FAILS_MAX;
+	if (p[2].memref.size < n * sizeof(ct_fails[0]))
+		n = p[2].memref.size / sizeof(ct_fails[0]);
+	TEE_MemMove(p[2].memref.buffer, ct_fails, n * sizeof(ct_fails[0]));
+	p[2].memref.size = n * sizeof(ct_fails[0]);
+	p[1].value.a = ct_nfails;
+	p[1].value.b = 0;
+	/* The check ran: its findings are output, which a client API copies
+	 * back only on success. */
+	return TEE_SUCCESS;
 }
