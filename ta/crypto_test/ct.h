@@ -25,6 +25,15 @@
 #define TEE_ECC_CURVE_BSI_P256r1	0x00000104
 #endif
 
+/*
+ * OP-TEE's kit says v1.1 with its own name (its headers, not this tree's,
+ * are the ones included then): the code below asks for one name.
+ */
+#if defined(__OPTEE_CORE_API_COMPAT_1_1) && __OPTEE_CORE_API_COMPAT_1_1 && \
+	!defined(TEE_CORE_API_COMPAT_1_1)
+#define TEE_CORE_API_COMPAT_1_1 1
+#endif
+
 #ifdef TEE_CORE_API_COMPAT_1_1
 typedef uint32_t ct_len_t;
 #else
