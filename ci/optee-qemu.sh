@@ -26,6 +26,8 @@
 # -bios and no -kernel, QEMU puts neither command line nor initramfs in its
 # device tree, so the tree is dumped with the very same machine arguments,
 # /chosen gets bootargs and the initrd range, and the guest boots with -dtb.
+# The kernel, busybox, library, initramfs, device-tree and console-cutting
+# steps are mk/qemu-lib.sh's, shared with `make qemu` (mk/qemu-system.sh).
 set -eu
 
 [ $# -eq 6 ] || {
@@ -43,6 +45,8 @@ cross=aarch64-linux-gnu-
 
 fail() { echo "optee-qemu: $*" >&2; exit 1; }
 say() { echo "optee-qemu: $*"; }
+# shellcheck source=mk/qemu-lib.sh
+. "$top/mk/qemu-lib.sh"
 now() { date +%s.%N; }
 since() { echo "$1 $(now)" | awk '{ printf "%.1f", $2 - $1 }'; }
 
@@ -66,28 +70,8 @@ for p in xtest pager-stress shm-churn; do
 				      "for aarch64 first"
 done
 
-# ---- Debian's arm64 kernel and busybox, downloaded once ------------------
-mkdir -p "$work/deb"
-fetch_deb() {
-	ls "$work/deb/$1"_*.deb >/dev/null 2>&1 && return 0
-	(cd "$work/deb" && apt-get download "$1:arm64" >/dev/null 2>&1) ||
-		fail "cannot download the Debian package $1:arm64"
-}
-kpkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
-       sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*\).*/\1/p' | head -n1)
-[ -n "$kpkg" ] || fail "no arm64 kernel package known to apt" \
-		     "(dpkg --add-architecture arm64 && apt-get update)"
-fetch_deb "$kpkg"
-fetch_deb busybox-static
-if [ ! -e "$work/Image" ] || [ ! -e "$work/modules/optee.ko" ]; then
-	rm -rf "$work/kernel" && mkdir -p "$work/kernel" "$work/modules"
-	dpkg-deb -x "$work/deb/${kpkg}"_*.deb "$work/kernel"
-	cp "$work"/kernel/boot/vmlinuz-* "$work/Image"
-	find "$work/kernel/lib/modules" \( -name tee.ko -o -name optee.ko \) \
-		-exec cp {} "$work/modules/" \;
-	rm -rf "$work/kernel"
-	[ -e "$work/modules/optee.ko" ] || fail "$kpkg has no optee.ko"
-fi
+# ---- Debian's arm64 kernel (with tee.ko and optee.ko), downloaded once ----
+boot_kernel "$work/deb" "$work" tee.ko optee.ko
 
 # ---- optee_client: tee-supplicant ----------------------------------------
 t=$(now)
@@ -109,50 +93,16 @@ base=$work/rootfs-base
 rm -rf "$base"
 mkdir -p "$base/bin" "$base/usr/sbin" "$base/lib/modules" "$base/proc" \
 	 "$base/sys" "$base/dev" "$base/tmp" "$base/data/tee" "$base/teecheck"
-bb=$work/busybox
-rm -rf "$bb" && mkdir -p "$bb"
-dpkg-deb -x "$work/deb"/busybox-static_*.deb "$bb"
-cp "$bb/bin/busybox" "$base/bin/"
-rm -rf "$bb"
-for app in sh mount mkdir cat echo poweroff sleep date cut base64 sync \
-	   uname rm ls insmod grep; do
-	ln -s busybox "$base/bin/$app"
-done
+boot_busybox "$work/deb" "$base" sh mount mkdir cat echo poweroff sleep \
+	date cut base64 sync uname rm ls insmod grep
 cp "$work"/modules/*.ko "$base/lib/modules/"
 cp "$supplicant" "$base/usr/sbin/"
 mkdir -p "$base/teecheck/bin"
 for p in xtest pager-stress shm-churn; do
 	cp "$aout/bin/$p" "$base/teecheck/bin/"
 done
-
 # Every shared library the programs need, where multiarch puts them.
-libdirs="/lib/aarch64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/aarch64-linux-gnu/lib"
-mkdir -p "$base/lib/aarch64-linux-gnu"
-needed() { ${cross}readelf -d "$1" 2>/dev/null |
-	   sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
-for d in $libdirs; do
-	[ -e "$d/ld-linux-aarch64.so.1" ] &&
-		{ cp -L "$d/ld-linux-aarch64.so.1" "$base/lib/"; break; }
-done
-[ -e "$base/lib/ld-linux-aarch64.so.1" ] || fail "no arm64 ld.so"
-todo=$(for f in "$base"/teecheck/bin/* "$base/usr/sbin/tee-supplicant"; do
-	needed "$f"; done | sort -u)
-seen=""
-while [ -n "$todo" ]; do
-	next=""
-	for lib in $todo; do
-		case " $seen " in *" $lib "*) continue ;; esac
-		seen="$seen $lib"
-		path=""
-		for d in $libdirs; do
-			[ -e "$d/$lib" ] && { path=$d/$lib; break; }
-		done
-		[ -n "$path" ] || fail "library $lib (arm64) not found in $libdirs"
-		cp -L "$path" "$base/lib/aarch64-linux-gnu/$lib"
-		next="$next $(needed "$path")"
-	done
-	todo=$(echo "$next" | tr ' ' '\n' | sort -u | grep -v '^$' || true)
-done
+boot_libs "$base" "$base"/teecheck/bin/* "$base/usr/sbin/tee-supplicant"
 
 cat > "$base/init" <<'INIT'
 #!/bin/sh
@@ -173,7 +123,7 @@ echo "optee-guest: /dev/tee0 at $(up) s"
 args=$(cat /teecheck/xtest-args 2>/dev/null)
 for suite in regression gp; do
 	start=$(up)
-	TEECHECK_OUT=/teecheck /teecheck/bin/xtest --tee /dev/tee0 \
+	TEECHECK_OUT=/teecheck /teecheck/bin/xtest -j 1 --tee /dev/tee0 \
 		-t $suite --timeout 90 --junit /tmp/$suite.xml $args
 	status=$?
 	echo "optee-guest: suite $suite status $status from $start s to $(up) s"
@@ -251,28 +201,15 @@ for cfg in $configs; do
 		n=$((n + 1))
 	done
 	say "$cfg: $n TAs built with OP-TEE's dev kit in $(since "$t") s"
-	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) \
-		> "$c/initrd.cpio.gz"
+	boot_pack "$root" "$c/initrd.cpio.gz"
 
 	# The device tree QEMU makes for these machine arguments, with /chosen.
-	# shellcheck disable=SC2086
-	qemu-system-aarch64 $machine -nic none -display none \
-		-bios "$c/flash.bin" -machine dumpdtb="$c/virt.dtb" \
-		> /dev/null 2>&1
-	dtc -q -I dtb -O dts "$c/virt.dtb" -o "$c/virt.dts"
 	initrd_start=0x68000000
-	initrd_end=$(printf '0x%x' $((initrd_start + \
-		$(stat -c %s "$c/initrd.cpio.gz"))))
-	awk -v s="$initrd_start" -v e="$initrd_end" '
-		/^\tchosen \{$/ && !done {
-			print
-			print "\t\tbootargs = \"console=ttyAMA0 earlycon rdinit=/init panic=-1 quiet\";"
-			print "\t\tlinux,initrd-start = <0x0 " s ">;"
-			print "\t\tlinux,initrd-end = <0x0 " e ">;"
-			done = 1; next
-		}
-		{ print }' "$c/virt.dts" > "$c/boot.dts"
-	dtc -q -I dts -O dtb "$c/boot.dts" -o "$c/boot.dtb"
+	# shellcheck disable=SC2086
+	boot_dtb "$c/boot.dtb" \
+		"console=ttyAMA0 earlycon rdinit=/init panic=-1 quiet" \
+		"$initrd_start" "$c/initrd.cpio.gz" \
+		$machine -nic none -display none -bios "$c/flash.bin"
 
 	log=$c/console.log
 	say "$cfg: booting (console in $log.raw while it runs, OP-TEE's log" \
@@ -290,14 +227,12 @@ for cfg in $configs; do
 	say "$cfg: QEMU ran $(since "$t") s"
 
 	for suite in regression gp; do
-		sed -n "/^optee-guest: junit $suite begin\$/,/^optee-guest: junit $suite end\$/p" \
-			"$log" | sed '1d;$d' | base64 -d \
-			> "$cidir/optee-$cfg-$suite.xml" 2>/dev/null || true
-		[ -s "$cidir/optee-$cfg-$suite.xml" ] ||
-			rm -f "$cidir/optee-$cfg-$suite.xml"
+		boot_cut "$log" "optee-guest: junit $suite begin" \
+			"optee-guest: junit $suite end" \
+			"$cidir/optee-$cfg-$suite.xml"
 	done
-	sed '/^optee-guest: junit .* begin$/,/^optee-guest: junit .* end$/d' \
-		"$log" > "$cidir/optee-$cfg-console.txt"
+	boot_uncut "$log" "optee-guest: junit .* begin" \
+		"optee-guest: junit .* end" > "$cidir/optee-$cfg-console.txt"
 	grep -E '^(optee-guest:|xtest:|Result of testsuite|[0-9]+ test cases)' \
 		"$cidir/optee-$cfg-console.txt" | sed "s/^/optee-qemu: $cfg: /"
 	grep -q '^optee-guest: done$' "$log" ||

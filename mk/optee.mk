@@ -8,9 +8,11 @@
 #	loads TAs from.
 # make optee-qemu OPTEE_OS=<dir> TFA=<dir> OPTEE_CLIENT=<dir>
 #	[OPTEE_CONFIGS="default pager"] [XTEST_ARGS=...]
+#	[OPTEE_WORK_DIR=out/optee]
 #	builds them, builds teecheck's client side for aarch64, boots OP-TEE
 #	under qemu-system-aarch64 and runs both suites on /dev/tee0
-#	(ci/optee-qemu.sh); results in out/ci/optee-*.
+#	(ci/optee-qemu.sh); builds and console logs in OPTEE_WORK_DIR,
+#	results in out/ci/optee-*.
 .PHONY: print-ta-dirs optee-tas optee-qemu optee-deps optee-aarch64
 
 print-ta-dirs:
@@ -20,6 +22,9 @@ TA_INSTALL_DIR	?= /lib/optee_armtz
 OPTEE_TA_OUT	:= $(OUT)/optee-ta
 # pager-stress's bss in pages: OP-TEE on QEMU has 15 MiB of secure DRAM.
 CFG_PS_MAX_PAGES ?= 512
+# OP-TEE's, TF-A's and optee_client's builds, the kernel, the initramfs and
+# the console logs: kept between runs, so that a second run is a rebuild.
+OPTEE_WORK_DIR	?= $(OUT)/optee
 
 optee-tas:
 	$(Q)test -n "$(TA_DEV_KIT_DIR)" || \
@@ -51,4 +56,4 @@ optee-qemu: optee-aarch64
 		{ echo "optee-qemu: OPTEE_OS=, TFA= and OPTEE_CLIENT= (source" \
 		       "trees) needed"; exit 1; }
 	$(Q)sh ci/optee-qemu.sh $(OPTEE_OS) $(TFA) $(OPTEE_CLIENT) \
-		$(AARCH64_OUT) $(OUT)/optee $(OUT)/ci
+		$(AARCH64_OUT) $(OPTEE_WORK_DIR) $(OUT)/ci

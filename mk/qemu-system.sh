@@ -13,69 +13,22 @@ mkdir -p "$qdir/deb" "$cidir"
 qdir=$(cd "$qdir" && pwd); aout=$(cd "$aout" && pwd)
 
 fail() { echo "qemu: $*" >&2; exit 1; }
+# shellcheck source=mk/qemu-lib.sh
+. "$(dirname "$0")/qemu-lib.sh"
 
 # The newest arm64 kernel and busybox packages, downloaded once.
-fetch_deb() {
-	ls "$qdir/deb/$1"_*.deb >/dev/null 2>&1 && return 0
-	(cd "$qdir/deb" && apt-get download "$1:arm64" >/dev/null) ||
-		fail "cannot download the Debian package $1:arm64" \
-		     "(apt-get update first?)"
-}
-kpkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
-       sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*\).*/\1/p' | head -n1)
-[ -n "$kpkg" ] || fail "no arm64 kernel package known to apt" \
-		     "(dpkg --add-architecture arm64 && apt-get update)"
-fetch_deb "$kpkg"
-fetch_deb busybox-static
-if [ ! -e "$qdir/Image" ]; then
-	rm -rf "$qdir/kernel" && mkdir -p "$qdir/kernel"
-	dpkg-deb -x "$qdir/deb/${kpkg}"_*.deb "$qdir/kernel"
-	cp "$qdir"/kernel/boot/vmlinuz-* "$qdir/Image"
-	rm -rf "$qdir/kernel"
-fi
+boot_kernel "$qdir/deb" "$qdir"
+kpkg=$boot_kernel_name
 
-# The initramfs.
+# The initramfs: busybox, the suite and every library it links.
 root=$qdir/root
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/lib" "$root/proc" "$root/sys" "$root/dev" \
 	 "$root/tmp" "$root/teecheck"
-tmpdeb=$qdir/busybox
-rm -rf "$tmpdeb" && mkdir -p "$tmpdeb"
-dpkg-deb -x "$qdir/deb"/busybox-static_*.deb "$tmpdeb"
-cp "$tmpdeb/bin/busybox" "$root/bin/busybox"
-rm -rf "$tmpdeb"
-for app in sh mount mkdir cat echo poweroff sleep date cut base64 sync \
-	   uname rm ls; do
-	ln -s busybox "$root/bin/$app"
-done
+boot_busybox "$qdir/deb" "$root" sh mount mkdir cat echo poweroff sleep \
+	date cut base64 sync uname rm ls
 cp -r "$aout/bin" "$aout/ta" "$root/teecheck/"
-
-# Every shared library the programs need, found where multiarch puts them.
-libdirs="/lib/aarch64-linux-gnu /usr/lib/aarch64-linux-gnu"
-mkdir -p "$root/lib/aarch64-linux-gnu"
-cp -L /lib/ld-linux-aarch64.so.1 "$root/lib/"
-todo=$(for f in "$root"/teecheck/bin/*; do
-	aarch64-linux-gnu-readelf -d "$f" 2>/dev/null |
-		sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
-       done | sort -u)
-done_libs=""
-while [ -n "$todo" ]; do
-	next=""
-	for lib in $todo; do
-		case " $done_libs " in *" $lib "*) continue ;; esac
-		done_libs="$done_libs $lib"
-		path=""
-		for d in $libdirs; do
-			[ -e "$d/$lib" ] && { path=$d/$lib; break; }
-		done
-		[ -n "$path" ] || fail "library $lib (arm64) not found in" \
-				       "$libdirs"
-		cp -L "$path" "$root/lib/aarch64-linux-gnu/$lib"
-		next="$next $(aarch64-linux-gnu-readelf -d "$path" |
-			sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
-	done
-	todo=$(echo "$next" | tr ' ' '\n' | sort -u | grep -v '^$' || true)
-done
+boot_libs "$root" "$root"/teecheck/bin/*
 
 # OpenSSL's legacy provider (single DES, MD4 ...), which the TA hosts load.
 mkdir -p "$root/usr/lib/aarch64-linux-gnu/ossl-modules"
@@ -116,8 +69,7 @@ poweroff -f
 INIT
 chmod 755 "$root/init"
 echo "${XTEST_ARGS:-}" > "$root/teecheck/xtest-args"
-(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) \
-	> "$qdir/initramfs.cpio.gz"
+boot_pack "$root" "$qdir/initramfs.cpio.gz"
 echo "qemu: initramfs $(du -h "$qdir/initramfs.cpio.gz" | cut -f1)," \
      "kernel $kpkg"
 
@@ -130,9 +82,8 @@ timeout "${QEMU_TIMEOUT_S:-3000}" qemu-system-aarch64 -M virt -cpu cortex-a57 \
 	tr -d '\r' | tee "$log" | sed '/^teecheck-qemu: junit begin$/,/^teecheck-qemu: junit end$/d'
 t1=$(date +%s.%N)
 
-sed -n '/^teecheck-qemu: junit begin$/,/^teecheck-qemu: junit end$/p' "$log" |
-	sed '1d;$d' | base64 -d > "$cidir/xtest-aarch64-system.xml" 2>/dev/null ||
-	true
+boot_cut "$log" "teecheck-qemu: junit begin" "teecheck-qemu: junit end" \
+	"$cidir/xtest-aarch64-system.xml"
 status=$(sed -n 's/^teecheck-qemu: exit status \([0-9]*\)$/\1/p' "$log")
 boot=$(sed -n 's/^teecheck-qemu: booted in \([0-9.]*\) s.*/\1/p' "$log")
 suite=$(sed -n 's/^teecheck-qemu: suite from \([0-9.]*\) s to \([0-9.]*\) s.*/\1 \2/p' "$log")

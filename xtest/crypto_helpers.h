@@ -83,7 +83,11 @@ TEEC_Result ct_run(TEEC_Session *s, uint32_t alg, uint32_t mode,
 		   const struct ct_blob *b, const void *in, size_t in_len,
 		   void *out, size_t *out_len, uint32_t *origin);
 
-/* Runs every record of a vector file on the TA, checking its answers. */
+/*
+ * Runs every record of a vector file on the TA, checking its answers; a
+ * wrong record is reported and the rest still run (the sub-case fails at
+ * its end).
+ */
 void ct_run_file_at(const char *file, int line, const TEEC_UUID *uuid,
 		    const char *name);
 #define ct_run_file(uuid, name) ct_run_file_at(__FILE__, __LINE__, (uuid), \
@@ -95,11 +99,25 @@ void ct_expect_panic_at(const char *file, int line, const TEEC_UUID *uuid,
 #define ct_expect_panic(uuid, cmd, op) \
 	ct_expect_panic_at(__FILE__, __LINE__, (uuid), (cmd), (op))
 
-/* CT_CMD_SELFTEST check on the TA: fails with the TA's line and result. */
+/*
+ * CT_CMD_SELFTEST check on the TA: a failure is reported with the TA's line
+ * and result, and the sub-case goes on to its next check.
+ */
 void ct_selftest_at(const char *file, int line, const TEEC_UUID *uuid,
 		    uint32_t check);
 #define ct_selftest(uuid, check) \
 	ct_selftest_at(__FILE__, __LINE__, (uuid), (check))
+
+/* An algorithm's name in the vector files ("AES_XTS"), or "?". */
+const char *ct_alg_name(uint32_t alg);
+
+/*
+ * Whether NOT_SUPPORTED from the TA is an answer GP allows: the algorithm
+ * is one GP makes optional and the TEE's own TEE_IsAlgorithmSupported
+ * (with element, a curve or TEE_CRYPTO_ELEMENT_NONE) says it is missing.
+ */
+bool ct_unsupported_ok(uint32_t alg, uint32_t element, TEEC_Result res,
+		       uint32_t origin);
 
 /* Hex of buf into a static string (for messages). */
 const char *ct_hex(const void *buf, size_t len);

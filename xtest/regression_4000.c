@@ -278,6 +278,7 @@ static void t4005_generated(void **state)
 	struct ct_blob b;
 	size_t i, ol;
 	uint32_t origin;
+	TEEC_Result res;
 	bool sign;
 
 	(void)state;
@@ -298,17 +299,28 @@ static void t4005_generated(void **state)
 			ct_blob_add(&b, CT_T_OPATTR, salt, sizeof(salt));
 		}
 		ol = sizeof(out);
-		xtest_assert_result("generate, then encrypt and decrypt or "
-				    "sign and verify", ct_run(&sess, algs[i],
-				    sign ? TEE_MODE_SIGN : TEE_MODE_ENCRYPT,
-				    &b, in, sign ? dlen[i] : 20, out, &ol,
-				    &origin), origin, TEEC_SUCCESS,
-				    XTEST_ORIGIN_ANY);
+		res = ct_run(&sess, algs[i], sign ? TEE_MODE_SIGN :
+			     TEE_MODE_ENCRYPT, &b, in, sign ? dlen[i] : 20,
+			     out, &ol, &origin);
 		ct_blob_free(&b);
+		/* Each algorithm on its own: one that fails, the next. */
+		if (ct_unsupported_ok(algs[i], TEE_CRYPTO_ELEMENT_NONE, res,
+				      origin)) {
+			print_message("%s: not supported by this TEE (optional "
+				      "in GP)\n", ct_alg_name(algs[i]));
+			continue;
+		}
+		if (res) {
+			xtest_expect_fail("%s: generate, then encrypt and "
+					  "decrypt or sign and verify: 0x%08x "
+					  "from origin %u",
+					  ct_alg_name(algs[i]), res, origin);
+			continue;
+		}
 		if (sign)
-			ASSERT_EQ(ol, 128);
+			EXPECT_EQ(ol, 128);
 		else
-			ASSERT_MEM_EQ(out, in, 20);
+			EXPECT_MEM_EQ(out, in, 20);
 	}
 	TEEC_CloseSession(&sess);
 	TEEC_FinalizeContext(&ctx);
@@ -630,6 +642,7 @@ static const struct xtest_sub subs_4011[] = {
 	{ 4, "Wycheproof: ECDH P-224..P-521, HMAC-SHA3, HMAC-SM3 (both APIs)",
 	  t4011_ecdh_hmac },
 };
+/* Hundreds of RSA and ECDSA verifications: minutes under emulation. */
 XTEST_CASE(case_4011, .id = "4011", .suite = "regression",
-	   .title = "Edge cases from Wycheproof",
+	   .title = "Edge cases from Wycheproof", .timeout_s = 600,
 	   .subs = subs_4011, .nsubs = XTEST_ARRAY_SIZE(subs_4011));

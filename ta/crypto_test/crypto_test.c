@@ -32,7 +32,7 @@ void TA_CloseSessionEntryPoint(void *ctx)
 {
 	struct ct_session *s = ctx;
 
-	TEE_FreeOperation(s->perf_op);
+	ct_free_op(s->perf_op);
 	TEE_FreeTransientObject(s->perf_key);
 	TEE_Free(s);
 }
@@ -93,7 +93,7 @@ TEE_Result ct_perf(void *ctx, uint32_t types, TEE_Param p[4])
 				     TEE_PARAM_TYPE_NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
 	if (s->perf_alg != alg) {
-		TEE_FreeOperation(s->perf_op);
+		ct_free_op(s->perf_op);
 		TEE_FreeTransientObject(s->perf_key);
 		s->perf_op = TEE_HANDLE_NULL;
 		s->perf_key = TEE_HANDLE_NULL;
@@ -152,6 +152,13 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd,
 		return ct_bigint(types, p);
 	case CT_CMD_PERF:
 		return ct_perf(ctx, types, p);
+	case CT_CMD_SUPPORTED:
+		if (types != TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,
+					     TEE_PARAM_TYPE_NONE,
+					     TEE_PARAM_TYPE_NONE,
+					     TEE_PARAM_TYPE_NONE))
+			return TEE_ERROR_BAD_PARAMETERS;
+		return TEE_IsAlgorithmSupported(p[0].value.a, p[0].value.b);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -25,6 +25,15 @@
 #define TEE_ECC_CURVE_BSI_P256r1	0x00000104
 #endif
 
+/*
+ * OP-TEE's kit says v1.1 with its own name (its headers, not this tree's,
+ * are the ones included then): the code below asks for one name.
+ */
+#if defined(__OPTEE_CORE_API_COMPAT_1_1) && __OPTEE_CORE_API_COMPAT_1_1 && \
+	!defined(TEE_CORE_API_COMPAT_1_1)
+#define TEE_CORE_API_COMPAT_1_1 1
+#endif
+
 #ifdef TEE_CORE_API_COMPAT_1_1
 typedef uint32_t ct_len_t;
 #else
@@ -46,30 +55,41 @@ bool ct_tlv_find(const void *blob, size_t size, uint32_t tag,
 		 struct ct_tlv *t);
 uint32_t ct_tlv_u32(const struct ct_tlv *t);
 
+/*
+ * TEE_FreeOperation of a handle that may be TEE_HANDLE_NULL (an allocation
+ * that failed): v1.3.1 does nothing there, but v1.1 lists it as a panic
+ * reason, and crypto_test_gp11 runs the same code.
+ */
+static inline void ct_free_op(TEE_OperationHandle op)
+{
+	if (op != TEE_HANDLE_NULL)
+		TEE_FreeOperation(op);
+}
+
 TEE_Result ct_run(uint32_t types, TEE_Param p[4]);
 TEE_Result ct_selftest(uint32_t types, TEE_Param p[4]);
 TEE_Result ct_misuse(uint32_t types, TEE_Param p[4]);
 TEE_Result ct_bigint(uint32_t types, TEE_Param p[4]);
 TEE_Result ct_perf(void *sess, uint32_t types, TEE_Param p[4]);
 
-/* A failed step of a self test: where, and what it returned. */
-struct ct_fail {
-	uint32_t line;
-	uint32_t res;
-};
+/* Records a failed step of the running self test (ct_selftest.c). */
+void ct_fail_step(uint32_t file, uint32_t line, uint32_t caller,
+		  TEE_Result res);
 
-/* The running self test's record; its first failed step stays. */
-extern struct ct_fail *ct_failure;
-
-/* A step: a scenario goes on after a failure, to clean up. */
-#define EXPECT(expr_, want_)						\
+/*
+ * A step: a scenario goes on after a failure, so that one run reports every
+ * step a TEE gets wrong (and cleans up). Each file that checks steps names
+ * itself with CT_FILE before including this header. EXPECT_AT is a step in
+ * a helper: at is the line that called the helper.
+ */
+#define EXPECT_AT(at_, expr_, want_)					\
 	do {								\
 		TEE_Result r_ = (expr_);				\
-		if (r_ != (want_) && !ct_failure->line) {		\
-			ct_failure->line = __LINE__;			\
-			ct_failure->res = r_;				\
-		}							\
+		if (r_ != (want_))					\
+			ct_fail_step(CT_FILE, __LINE__, (at_), r_);	\
 	} while (0)
+#define EXPECT(expr_, want_)	EXPECT_AT(0, expr_, want_)
+#define EXPECT_TRUE_AT(at_, cond) EXPECT_AT(at_, (cond) ? 0 : 1, 0)
 #define EXPECT_TRUE(cond)	EXPECT((cond) ? 0 : 1, 0)
 
 /* The arithmetic self tests (ct_bigint.c). */

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#define CT_FILE	CT_FILE_BIGINT
 #include "ct.h"
 
 #define CT_BI_BITS	8192

@@ -254,7 +254,7 @@ static TEE_Result run_asym(struct ct_req *r, TEE_ObjectHandle key,
 	if (!res)
 		res = TEE_AsymmetricDecrypt(op2, r->op_attrs, r->nop_attrs,
 					    tmp, tl, out, out_len);
-	TEE_FreeOperation(op2);
+	ct_free_op(op2);
 	return res;
 }
 
@@ -282,7 +282,7 @@ static TEE_Result run_sign(struct ct_req *r, TEE_ObjectHandle key,
 		res = TEE_AsymmetricVerifyDigest(op2, r->op_attrs,
 						 r->nop_attrs, in, len, out,
 						 *out_len);
-	TEE_FreeOperation(op2);
+	ct_free_op(op2);
 	return res;
 }
 
@@ -373,7 +373,7 @@ TEE_Result ct_run(uint32_t types, TEE_Param p[4])
 	}
 	p[3].memref.size = out_len;
 out:
-	TEE_FreeOperation(op);
+	ct_free_op(op);
 	TEE_FreeTransientObject(key[0]);
 	TEE_FreeTransientObject(key[1]);
 	return res;

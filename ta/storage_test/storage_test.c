@@ -70,6 +70,33 @@ static void st_info_out(TEE_Param *p, const st_object_info *in)
 	p->memref.size = sizeof(*o);
 }
 
+/*
+ * A private copy of an object ID from a client's memref: GP has an object
+ * ID live in the TA's own memory (it "cannot reside in shared memory", says
+ * TEE_OpenPersistentObject and every function taking one), and OP-TEE
+ * refuses the client's mapping there. Data buffers may be shared memory
+ * and are passed as they are. The copy is freed with TEE_Free.
+ */
+static void *st_copy_in(const TEE_Param *p)
+{
+	void *c = TEE_Malloc(p->memref.size ? p->memref.size : 1,
+			     TEE_MALLOC_FILL_ZERO);
+
+	if (!c)
+		TEE_Panic(TEE_ERROR_OUT_OF_MEMORY);
+	TEE_MemMove(c, p->memref.buffer, p->memref.size);
+	return c;
+}
+
+/* What a call left in a private buffer, back to the client's memref. */
+static void st_copy_out(TEE_Param *p, void *c, size_t len)
+{
+	if (len <= p->memref.size)
+		TEE_MemMove(p->memref.buffer, c, len);
+	p->memref.size = len;
+	TEE_Free(c);
+}
+
 /* An initialised AES-128 key for CREATE's attributes. */
 static TEE_Result st_aes_key(TEE_ObjectHandle *key)
 {
@@ -93,6 +120,7 @@ static TEE_Result st_aes_key(TEE_ObjectHandle *key)
 static TEE_Result st_create(uint32_t cmd, TEE_Param p[TEE_NUM_PARAMS])
 {
 	TEE_ObjectHandle key = TEE_HANDLE_NULL, obj = TEE_HANDLE_NULL;
+	void *id;
 	TEE_Result res;
 
 	if (p[3].value.a == ST_ATTRS_AES) {
@@ -100,10 +128,12 @@ static TEE_Result st_create(uint32_t cmd, TEE_Param p[TEE_NUM_PARAMS])
 		if (res)
 			return res;
 	}
-	res = TEE_CreatePersistentObject(p[0].value.a, p[1].memref.buffer,
-					 p[1].memref.size, p[0].value.b, key,
-					 p[2].memref.buffer, p[2].memref.size,
+	id = st_copy_in(&p[1]);
+	res = TEE_CreatePersistentObject(p[0].value.a, id, p[1].memref.size,
+					 p[0].value.b, key, p[2].memref.buffer,
+					 p[2].memref.size,
 					 cmd == ST_CMD_CREATE ? &obj : NULL);
+	TEE_Free(id);
 	TEE_FreeTransientObject(key);
 	st_put_handle(&p[3], obj);
 	return res;
@@ -113,15 +143,18 @@ static TEE_Result st_enum_next(uint32_t cmd, TEE_Param p[TEE_NUM_PARAMS])
 {
 	st_object_info info;
 	st_size_t len = p[1].memref.size;
+	void *id = st_copy_in(&p[1]);
 	TEE_Result res;
 
 	res = TEE_GetNextPersistentObject(st_handle(&p[0]),
 					  cmd == ST_CMD_ENUM_NEXT ? &info :
 								    NULL,
-					  p[1].memref.buffer, &len);
-	if (res)
+					  id, &len);
+	if (res) {
+		TEE_Free(id);
 		return res;
-	p[1].memref.size = len;
+	}
+	st_copy_out(&p[1], id, len);
 	if (cmd == ST_CMD_ENUM_NEXT)
 		st_info_out(&p[2], &info);
 	return TEE_SUCCESS;
@@ -133,6 +166,7 @@ static TEE_Result st_object(uint32_t cmd, TEE_Param p[TEE_NUM_PARAMS])
 	st_object_info info;
 	st_size_t n = 0;
 	TEE_Result res;
+	void *buf;
 
 	switch (cmd) {
 	case ST_CMD_CLOSE:
@@ -144,8 +178,10 @@ static TEE_Result st_object(uint32_t cmd, TEE_Param p[TEE_NUM_PARAMS])
 		TEE_CloseAndDeletePersistentObject(h);
 		return TEE_SUCCESS;
 	case ST_CMD_RENAME:
-		return TEE_RenamePersistentObject(h, p[1].memref.buffer,
-						  p[1].memref.size);
+		buf = st_copy_in(&p[1]);
+		res = TEE_RenamePersistentObject(h, buf, p[1].memref.size);
+		TEE_Free(buf);
+		return res;
 	case ST_CMD_READ:
 		res = TEE_ReadObjectData(h, p[1].memref.buffer,
 					 p[1].memref.size, &n);
@@ -182,15 +218,17 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t cmd,
 	TEE_ObjectEnumHandle e;
 	TEE_ObjectHandle obj;
 	TEE_Result res;
+	void *id;
 
 	(void)sessionContext;
 	(void)types;
 	switch (cmd) {
 	case ST_CMD_OPEN:
-		res = TEE_OpenPersistentObject(p[0].value.a,
-					       p[1].memref.buffer,
+		id = st_copy_in(&p[1]);
+		res = TEE_OpenPersistentObject(p[0].value.a, id,
 					       p[1].memref.size, p[0].value.b,
 					       &obj);
+		TEE_Free(id);
 		st_put_handle(&p[2], obj);
 		return res;
 	case ST_CMD_CREATE:

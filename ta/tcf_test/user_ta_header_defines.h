@@ -7,7 +7,6 @@
 #define TA_UUID		TA_TCF_TEST_UUID
 #define TA_FLAGS	(TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
 #define TA_STACK_SIZE	(16 * 1024)
-/* 1022.4 grows a block a page at a time to 24 KiB: room for the copies. */
 #define TA_DATA_SIZE	(256 * 1024)
 #define TA_VERSION	TCF_PROP_VERSION
 

@@ -12,6 +12,8 @@
 #ifndef CRYPTO_TEST_TA_H
 #define CRYPTO_TEST_TA_H
 
+#include <stdint.h>
+
 #define TA_CRYPTO_TEST_UUID \
 	{ 0x5c7b6d2a, 0x41e3, 0x4b8e, \
 	  { 0x9a, 0x11, 0x2f, 0x6c, 0x3d, 0x70, 0x88, 0x01 } }
@@ -26,8 +28,12 @@
  * needed in [3]).
  */
 #define CT_CMD_RUN		1
-/* [0] value in (a = check), [1] value out (a = line of a failed step, b =
- * the result it saw): a scenario the TA checks step by step itself. */
+/*
+ * [0] value in (a = check), [1] value out (a = the number of failed steps),
+ * [2] memref out (the first CT_FAILS_MAX failed steps, struct ct_fail
+ * each): a scenario the TA checks step by step itself. The command succeeds
+ * when the check ran, whatever it found.
+ */
 #define CT_CMD_SELFTEST		2
 /* [0] value in (a = misuse): a call GP answers with a panic. */
 #define CT_CMD_MISUSE		3
@@ -43,6 +49,9 @@
  * [1] memref inout (data, encrypted in place), [2] memref out (digest or
  * tag): the benchmark's call. */
 #define CT_CMD_PERF		5
+/* [0] value in (a = algorithm, b = element): TEE_IsAlgorithmSupported's
+ * answer, the TA's result. */
+#define CT_CMD_SUPPORTED	6
 
 /* Request tags. */
 #define CT_T_KEY_TYPE		1	/* u32: the key object's type */
@@ -73,6 +82,18 @@ enum ct_bigint_op {
 	CT_BI_IS_PRIME, CT_BI_CMP, CT_BI_SHIFT_RIGHT, CT_BI_FMM,
 	CT_BI_RELATIVE_PRIME,
 };
+
+/* A failed step of a self test: where, and what it returned. */
+struct ct_fail {
+	uint32_t file;		/* CT_FILE_* */
+	uint32_t line;		/* the step */
+	uint32_t caller;	/* the line that called the step's helper, or 0 */
+	uint32_t res;		/* its result (1 for a condition that failed) */
+};
+
+#define CT_FAILS_MAX	16
+#define CT_FILE_SELFTEST	1	/* ct_selftest.c */
+#define CT_FILE_BIGINT		2	/* ct_bigint.c */
 
 /* CT_CMD_SELFTEST checks (ct_selftest.c). */
 enum ct_selftest {
