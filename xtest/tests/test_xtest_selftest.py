@@ -34,6 +34,15 @@ def equal(got, want, what):
     check(got == want, "%s: got %r, want %r" % (what, got, want))
 
 
+def ended(pid):
+    """pid has ended and waits only to be reaped (a zombie), or is gone."""
+    try:
+        stat = open("/proc/%s/stat" % pid).read()
+    except OSError:
+        return True
+    return stat[stat.rindex(")") + 2:].startswith("Z")
+
+
 class Run:
     """One run of xtest-selftest in a TMPDIR of its own; a "--junit" among
     the arguments gets the run's own JUnit path after it."""
@@ -86,7 +95,7 @@ class Run:
         if os.path.exists(self.pids_file):
             pids = open(self.pids_file).read().split()
             for i, pid in enumerate(pids):
-                if not os.path.exists("/proc/%s" % pid):
+                if not os.path.exists("/proc/%s" % pid) or ended(pid):
                     continue
                 if self.no_subreaper() and i % 2 == 1:
                     # The child that left the case's group (its own
