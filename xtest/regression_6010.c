@@ -368,7 +368,10 @@ static const struct xtest_sub subs_6010[] = {
 	     "function", t_lying_supplicant },
 };
 
+/* It tampers with this core's own files and starts cores of its own. */
 XTEST_CASE(case_6010, .id = "6010", .suite = "regression",
 	   .title = "Trusted storage: tampering is detected",
-	   .flags = XTEST_NEEDS_ALONE,	/* tampers with the store's files */
+	   /* tampers with the store's files */
+	   .flags = XTEST_NEEDS_ALONE | XTEST_NEEDS_CORE_HOOKS |
+		    XTEST_NEEDS_CORE_PROC,
 	   .subs = subs_6010, .nsubs = XTEST_ARRAY_SIZE(subs_6010));

@@ -421,9 +421,10 @@ static const struct xtest_sub subs_6020[] = {
 	{ 5, "EIO at every step", t_eio },
 };
 
+/* It crashes and restarts cores of its own. */
 XTEST_CASE(case_6020, .id = "6020", .suite = "regression",
 	   .title = "Trusted storage: crashes and failed writes leave every "
 		    "object old or new",
 	   .timeout_s = 600,
-	   .flags = XTEST_OWN_CORE,
+	   .flags = XTEST_OWN_CORE | XTEST_NEEDS_CORE_PROC,
 	   .subs = subs_6020, .nsubs = XTEST_ARRAY_SIZE(subs_6020));
