@@ -99,16 +99,29 @@ def test_github():
     steps = jobs.get("gate", {}).get("steps", [])
     check(any(s.get("run") == "sh .ci/run" for s in steps),
           "the gate job runs .ci/run")
+    for s in steps:
+        if s.get("run") == "sh .ci/run":
+            check_gates(s.get("env", {}).get("CI_GATES"), "GitHub gate")
     uploads = [s for s in steps if
                str(s.get("uses", "")).startswith("actions/upload-artifact")]
     check(uploads and "out/ci/*.xml" in uploads[0].get("with", {})
           .get("path", ""), "the gate job publishes the JUnit file")
 
 
+def check_gates(gates, where):
+    """A CI_GATES value names gates .ci/run knows, each a script in ci/."""
+    check(gates is not None, "%s sets CI_GATES" % where)
+    run = open(".ci/run").read()
+    for g in (gates or "").split():
+        check(os.path.exists("ci/%s.sh" % g) and g in run,
+              "%s: gate %s is one .ci/run runs" % (where, g))
+
+
 def test_gitlab():
     ci = load("ci/gitlab/teecheck.gitlab-ci.yml")
     job = ci.get("teecheck-gate", {})
     check(job.get("script") == ["sh .ci/run"], "GitLab job runs .ci/run")
+    check_gates(job.get("variables", {}).get("CI_GATES"), "GitLab gate")
     reports = job.get("artifacts", {}).get("reports", {})
     check(reports.get("junit") == "out/ci/xtest-*.xml",
           "GitLab publishes the JUnit file")
