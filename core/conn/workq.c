@@ -125,6 +125,7 @@ static void reader_done(void)
 
 static void *workq_thread(void *arg)
 {
+	enum loop_result got;
 	struct request r;
 	struct work *w;
 	sigset_t stops;
@@ -154,12 +155,10 @@ static void *workq_thread(void *arg)
 			free(w);
 			continue;
 		}
-		if (event_loop_one(-1, &r) == LOOP_REQUEST) {
-			reader_done();
+		got = event_loop_one(-1, &r);
+		reader_done();
+		if (got == LOOP_REQUEST)
 			request_run(&r);
-		} else {
-			reader_done();
-		}
 	}
 	return NULL;
 }
